@@ -1,0 +1,1 @@
+namespace Pinterest.Publishing.Testing; internal static class Placeholder { }

@@ -1,0 +1,1 @@
+namespace Pinterest.Publishing; internal static class Placeholder { }

@@ -1,0 +1,1 @@
+namespace Pinterest.Publishing.Tests; public class T1 { [Fact] public void A() => Assert.True(true); }
