@@ -1,0 +1,37 @@
+using System.Net;
+
+namespace Pinterest.Publishing;
+
+/// <summary>Pinterest answered 429: too many requests, or a spam block.</summary>
+public class PinterestRateLimitException : PinterestApiException
+{
+    /// <summary>Creates the exception.</summary>
+    public PinterestRateLimitException()
+    {
+    }
+
+    /// <summary>Creates the exception with a message.</summary>
+    public PinterestRateLimitException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with a message and a cause.</summary>
+    public PinterestRateLimitException(string message, Exception? innerException)
+        : base(message, innerException)
+    {
+    }
+
+    /// <summary>Creates the exception from Pinterest's answer.</summary>
+    public PinterestRateLimitException(string message, int? errorCode, string? requestId, TimeSpan? retryAfter, bool isSpamBlock, Exception? innerException = null)
+        : base(message, HttpStatusCode.TooManyRequests, errorCode, requestId, retryAfter, innerException)
+    {
+        IsSpamBlock = isSpamBlock;
+    }
+
+    /// <summary><see langword="true"/> when Pinterest flagged the request as spam: do not retry it soon.</summary>
+    public bool IsSpamBlock { get; }
+
+    /// <inheritdoc />
+    public override bool IsTransient => !IsSpamBlock;
+}

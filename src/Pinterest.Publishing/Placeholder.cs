@@ -1,1 +1,0 @@
-namespace Pinterest.Publishing; internal static class Placeholder { }

@@ -1,0 +1,34 @@
+namespace Pinterest.Publishing;
+
+/// <summary>
+/// A Pin to publish (or validate) for one connected Pinterest account.
+/// </summary>
+public sealed record PublishPinRequest
+{
+    /// <summary>The host's identifier of the connected account; the key given to <see cref="Authentication.IPinterestTokenStore"/>.</summary>
+    public required string AccountId { get; init; }
+
+    /// <summary>The board's numeric id. When <see langword="null"/>, <see cref="Authentication.IDefaultBoardProvider"/> is asked.</summary>
+    public string? BoardId { get; init; }
+
+    /// <summary>The numeric id of a section of the board, or <see langword="null"/>.</summary>
+    public string? BoardSectionId { get; init; }
+
+    /// <summary>The Pin title; at most 100 characters.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>The Pin description; at most 800 characters (Pinterest shows about 500 in the feed).</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The destination link: an absolute http(s) URL of at most 2048 characters.</summary>
+    public Uri? Link { get; init; }
+
+    /// <summary>Alternative text for the Pin's image; at most 500 characters.</summary>
+    public string? AltText { get; init; }
+
+    /// <summary>A placeholder colour shown while the image loads, as <c>#RRGGBB</c>.</summary>
+    public string? DominantColor { get; init; }
+
+    /// <summary>The image, carousel or video to publish.</summary>
+    public required PinMedia Media { get; init; }
+}

@@ -1,0 +1,71 @@
+namespace Pinterest.Publishing;
+
+/// <summary>
+/// Where the bytes of a video Pin come from: a file, a stream or a URL. The video is streamed to Pinterest's
+/// upload host; it is never held in memory whole.
+/// </summary>
+public abstract class VideoSource
+{
+    private protected VideoSource()
+    {
+    }
+
+    /// <summary>A video file on disk (MP4, MOV or M4V).</summary>
+    /// <param name="path">The file's path.</param>
+    public static VideoSource FromFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return new FileVideoSource(path);
+    }
+
+    /// <summary>A video read from <paramref name="stream"/>. A non-seekable stream is spooled to a temporary file first so its length is known.</summary>
+    /// <param name="stream">The video bytes; the caller keeps ownership.</param>
+    /// <param name="contentType">The video's content type, such as <c>video/mp4</c>.</param>
+    public static VideoSource FromStream(Stream stream, string contentType)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentException.ThrowIfNullOrWhiteSpace(contentType);
+        if (!stream.CanRead)
+        {
+            throw new ArgumentException("The video stream must be readable.", nameof(stream));
+        }
+
+        return new StreamVideoSource(stream, contentType);
+    }
+
+    /// <summary>A video downloaded from <paramref name="url"/> (through the SSRF-safe probe client, to a temporary file).</summary>
+    /// <param name="url">An absolute http(s) URL.</param>
+    public static VideoSource FromUrl(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new ArgumentException("The video URL must be an absolute http or https URL.", nameof(url));
+        }
+
+        return new UrlVideoSource(url);
+    }
+}
+
+internal sealed class FileVideoSource(string path) : VideoSource
+{
+    public string Path { get; } = path;
+
+    public override string ToString() => $"file {System.IO.Path.GetFileName(Path)}";
+}
+
+internal sealed class StreamVideoSource(Stream stream, string contentType) : VideoSource
+{
+    public Stream Stream { get; } = stream;
+
+    public string ContentType { get; } = contentType;
+
+    public override string ToString() => $"stream ({ContentType})";
+}
+
+internal sealed class UrlVideoSource(Uri url) : VideoSource
+{
+    public Uri Url { get; } = url;
+
+    public override string ToString() => Url.GetLeftPart(UriPartial.Path);
+}
