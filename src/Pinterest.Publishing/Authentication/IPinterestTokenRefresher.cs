@@ -1,0 +1,9 @@
+namespace Pinterest.Publishing.Authentication;
+
+/// <summary>Exchanges a refresh token for a new token (the OAuth <c>refresh_token</c> grant).</summary>
+internal interface IPinterestTokenRefresher
+{
+    /// <summary>Refreshes; the answer's refresh token may be absent (the caller keeps the stored one then).</summary>
+    /// <exception cref="PinterestReauthorizationRequiredException">Pinterest rejected the refresh token (400/401).</exception>
+    Task<PinterestToken> RefreshAsync(string refreshToken, CancellationToken cancellationToken);
+}
