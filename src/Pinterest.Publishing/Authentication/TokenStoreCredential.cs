@@ -3,7 +3,7 @@ namespace Pinterest.Publishing.Authentication;
 /// <summary>The credential of one account whose tokens live in an <see cref="IPinterestTokenStore"/>.</summary>
 internal sealed class TokenStoreCredential(PinterestTokenManager manager, string accountId) : IPinterestCredential
 {
-    public string? AccountId { get; } = accountId;
+    public string? AccountId => accountId;
 
     public ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken) =>
         manager.GetAccessTokenAsync(accountId, cancellationToken);
