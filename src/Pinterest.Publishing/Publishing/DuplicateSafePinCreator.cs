@@ -1,0 +1,198 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Pinterest.Publishing.Api;
+using Pinterest.Publishing.Api.Models;
+
+namespace Pinterest.Publishing;
+
+/// <summary>
+/// Calls <c>POST /v5/pins</c> so that a Pin is never created twice. A failure that proves the request was not
+/// processed (connect failure, a 429 that is not a spam block) is retried; an ambiguous one (timeout, 5xx, a reset after
+/// the request was sent) is never retried: the board's newest Pins are searched for the one the attempt may have made.
+/// </summary>
+internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider, PinterestRetryOptions retry, ILogger logger)
+{
+    // Pinterest's clock and ours differ; a Pin stamped slightly before our attempt started may still be ours.
+    internal static readonly TimeSpan ClockSkewTolerance = TimeSpan.FromMinutes(2);
+
+    // Reconciliation reads at most this many of the board's newest Pins.
+    internal const int MaxPinsScanned = 100;
+
+    /// <summary>Creates the Pin, retrying only when safe, and reconciling after an ambiguous failure.</summary>
+    /// <returns>The Pin, and whether it was found by reconciliation.</returns>
+    public async Task<(Pin Pin, bool Reconciled)> CreateAsync(PinterestClient client, CreatePinRequest body, CancellationToken cancellationToken)
+    {
+        var attemptStartedAt = timeProvider.GetUtcNow();
+        for (var attempt = 0; ; attempt++)
+        {
+            Exception failure;
+            try
+            {
+                var pin = await client.Pins.CreateAsync(body, cancellationToken).ConfigureAwait(false);
+                return (pin, false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception ex) when (IsSurelyNotProcessed(ex))
+            {
+                failure = ex;
+            }
+            catch (Exception ex) when (IsAmbiguous(ex))
+            {
+                LogAmbiguousCreate(logger, body.BoardId, ex.GetType().Name);
+                return (await ReconcileAsync(client, body, attemptStartedAt, ex, cancellationToken).ConfigureAwait(false), true);
+            }
+
+            var delay = GetRetryDelay(failure, attempt);
+            if (attempt >= retry.MaxRetries || delay is null)
+            {
+                throw failure is PinterestException ? failure : new PinterestApiException($"Creating the Pin failed before it reached Pinterest: {failure.Message}", failure);
+            }
+
+            LogRetryingCreate(logger, body.BoardId, attempt + 1, delay.Value.TotalMilliseconds);
+            await Task.Delay(delay.Value, timeProvider, cancellationToken).ConfigureAwait(false);
+
+            // The earlier attempts were never processed, so only Pins from the latest attempt on can be ours.
+            attemptStartedAt = timeProvider.GetUtcNow();
+        }
+    }
+
+    /// <summary>Searches the board's newest Pins for one this attempt may have created.</summary>
+    private async Task<Pin> ReconcileAsync(PinterestClient client, CreatePinRequest body, DateTimeOffset attemptStartedAt, Exception failure, CancellationToken cancellationToken)
+    {
+        var threshold = attemptStartedAt - ClockSkewTolerance;
+        try
+        {
+            var scanned = 0;
+            await foreach (var pin in client.Boards.GetPinsAsync(body.BoardId, 25, cancellationToken).ConfigureAwait(false))
+            {
+                if (pin.CreatedAt is { } createdAt && createdAt < threshold)
+                {
+                    break;
+                }
+
+                if (Matches(pin, body))
+                {
+                    LogReconciled(logger, body.BoardId, pin.Id);
+                    return pin;
+                }
+
+                if (++scanned >= MaxPinsScanned)
+                {
+                    break;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogReconcileFailed(logger, body.BoardId, ex.GetType().Name);
+            throw new PinterestPublishOutcomeUnknownException(
+                $"Creating the Pin on board {body.BoardId} failed ambiguously ({Describe(failure)}) and the board could not be searched for it ({Describe(ex)}). The Pin may or may not exist: check the board before publishing again.",
+                attemptStartedAt,
+                failure);
+        }
+
+        throw new PinterestPublishOutcomeUnknownException(
+            $"Creating the Pin on board {body.BoardId} failed ambiguously ({Describe(failure)}) and no matching Pin was found on the board. It may still appear: check the board before publishing again.",
+            attemptStartedAt,
+            failure);
+    }
+
+    internal static bool Matches(Pin pin, CreatePinRequest body) =>
+        string.Equals(pin.BoardId ?? body.BoardId, body.BoardId, StringComparison.Ordinal) &&
+        TextEquals(pin.Title, body.Title) &&
+        TextEquals(pin.Description, body.Description) &&
+        LinkEquals(pin.Link, body.Link) &&
+        MediaTypeMatches(pin.Media?.MediaType, body.MediaSource);
+
+    /// <summary>The request surely never reached Pinterest or was refused before processing: retrying cannot duplicate.</summary>
+    internal static bool IsSurelyNotProcessed(Exception exception) => exception switch
+    {
+        PinterestRateLimitException rateLimit => !rateLimit.IsSpamBlock,
+        HttpRequestException http => IsConnectFailure(http),
+        PinterestApiException { InnerException: HttpRequestException http } api when api.StatusCode == 0 => IsConnectFailure(http),
+        _ => false,
+    };
+
+    /// <summary>The request may have been processed: a retry could duplicate the Pin.</summary>
+    internal static bool IsAmbiguous(Exception exception) => exception switch
+    {
+        PinterestRateLimitException => false,
+        PinterestApiException api => api.StatusCode == 0 || api.StatusCode == HttpStatusCode.RequestTimeout || (int)api.StatusCode >= 500,
+        HttpRequestException => true,
+        OperationCanceledException => true, // HttpClient's timeout; the caller's own cancellation is rethrown before
+        IOException => true,
+        _ => false,
+    };
+
+    private static bool IsConnectFailure(HttpRequestException exception) =>
+        exception.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError ||
+        exception.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.NetworkUnreachable or SocketError.HostUnreachable };
+
+    private TimeSpan? GetRetryDelay(Exception failure, int attempt)
+    {
+        if (failure is PinterestApiException { RetryAfter: { } retryAfter })
+        {
+            return retryAfter <= retry.MaxRetryAfter ? retryAfter : null;
+        }
+
+        var exponential = retry.BaseDelay.TotalMilliseconds * Math.Pow(2, attempt);
+        var jittered = exponential * (0.8 + (Random.Shared.NextDouble() * 0.4));
+        return TimeSpan.FromMilliseconds(Math.Min(jittered, retry.MaxDelay.TotalMilliseconds));
+    }
+
+    private static bool TextEquals(string? returned, string? sent) =>
+        string.Equals(Normalize(returned), Normalize(sent), StringComparison.Ordinal);
+
+    private static string Normalize(string? text) => (text ?? string.Empty).Trim();
+
+    private static bool LinkEquals(string? returned, string? sent)
+    {
+        if (string.IsNullOrEmpty(returned) || string.IsNullOrEmpty(sent))
+        {
+            return string.IsNullOrEmpty(returned) == string.IsNullOrEmpty(sent);
+        }
+
+        return Uri.TryCreate(returned, UriKind.Absolute, out var a) && Uri.TryCreate(sent, UriKind.Absolute, out var b)
+            ? Uri.Compare(a, b, UriComponents.HttpRequestUrl, UriFormat.Unescaped, StringComparison.Ordinal) == 0
+            : string.Equals(returned, sent, StringComparison.Ordinal);
+    }
+
+    private static bool MediaTypeMatches(string? returnedMediaType, PinMediaSource sent)
+    {
+        if (string.IsNullOrEmpty(returnedMediaType))
+        {
+            return true;
+        }
+
+        var expected = sent switch
+        {
+            VideoIdMediaSource => "video",
+            MultipleImageUrlsMediaSource or MultipleImageBase64MediaSource => "multiple_images",
+            _ => "image",
+        };
+        return string.Equals(returnedMediaType, expected, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string Describe(Exception exception) => exception switch
+    {
+        PinterestApiException api when api.StatusCode != 0 => $"HTTP {(int)api.StatusCode}",
+        OperationCanceledException => "timed out",
+        _ => exception.GetType().Name,
+    };
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Creating a Pin on board {BoardId} failed ambiguously ({Failure}); searching the board instead of retrying.")]
+    private static partial void LogAmbiguousCreate(ILogger logger, string boardId, string failure);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Retrying the create of a Pin on board {BoardId} (retry {Retry}) in {DelayMs} ms; the earlier attempt was not processed.")]
+    private static partial void LogRetryingCreate(ILogger logger, string boardId, int retry, double delayMs);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Information, Message = "Reconciled the ambiguous create on board {BoardId} to Pin {PinId}.")]
+    private static partial void LogReconciled(ILogger logger, string boardId, string pinId);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Searching board {BoardId} after an ambiguous create failed ({Failure}); the outcome is unknown.")]
+    private static partial void LogReconcileFailed(ILogger logger, string boardId, string failure);
+}
