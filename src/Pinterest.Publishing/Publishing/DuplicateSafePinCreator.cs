@@ -121,8 +121,9 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
     internal static bool IsAmbiguous(Exception exception) => exception switch
     {
         PinterestRateLimitException => false,
+        PinterestApiException { InnerException: HttpRequestException http } api when api.StatusCode == 0 => !IsConnectFailure(http),
         PinterestApiException api => api.StatusCode == 0 || api.StatusCode == HttpStatusCode.RequestTimeout || (int)api.StatusCode >= 500,
-        HttpRequestException => true,
+        HttpRequestException http => !IsConnectFailure(http),
         OperationCanceledException => true, // HttpClient's timeout; the caller's own cancellation is rethrown before
         IOException => true,
         _ => false,
