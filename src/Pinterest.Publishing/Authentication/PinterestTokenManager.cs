@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Pinterest.Publishing.Diagnostics;
 
 namespace Pinterest.Publishing.Authentication;
 
@@ -6,18 +9,231 @@ namespace Pinterest.Publishing.Authentication;
 /// Hands out access tokens per account and refreshes them single-flight. One instance is shared by every client of a
 /// process (a DI singleton) so that concurrent calls for one account make exactly one refresh call.
 /// </summary>
-internal sealed class PinterestTokenManager
+/// <remarks>
+/// <para>
+/// A refresh runs once per account at a time: callers that need one while it runs await the same task, each under its
+/// own cancellation token, while the refresh itself runs under none, so one caller giving up never fails the others.
+/// The task is forgotten as soon as it ends, so a failed refresh is retried by the next caller.
+/// </para>
+/// <para>
+/// Inside the flight the store is read again first: another instance of the app (or a flight that just ended) may have
+/// rotated the token already, and refreshing with a spent refresh token would lose the account. The rotated token is
+/// stored before anyone receives the new access token.
+/// </para>
+/// </remarks>
+internal sealed partial class PinterestTokenManager
 {
-    public PinterestTokenManager(IPinterestTokenStore store, IPinterestTokenRefresher refresher, TimeProvider timeProvider, TimeSpan refreshMargin, ILogger logger)
+    /// <summary>The default refresh margin: a token expiring within it is refreshed before use.</summary>
+    public static readonly TimeSpan DefaultRefreshMargin = TimeSpan.FromMinutes(5);
+
+    private const string ReconnectAdvice = "Connect the Pinterest account again (OAuth authorization) and store the new token.";
+
+    private readonly IPinterestTokenStore _store;
+    private readonly IPinterestTokenRefresher _refresher;
+    private readonly TimeProvider _timeProvider;
+    private readonly TimeSpan _refreshMargin;
+    private readonly ILogger _logger;
+    private readonly PinterestTelemetry _telemetry;
+    private readonly ConcurrentDictionary<string, Lazy<Task<PinterestToken>>> _flights = new(StringComparer.Ordinal);
+
+    public PinterestTokenManager(IPinterestTokenStore store, IPinterestTokenRefresher refresher, TimeProvider timeProvider, TimeSpan refreshMargin, ILogger logger, PinterestTelemetry? telemetry = null)
     {
-        // Implemented by the Authentication work; the constructor shape is what the API layer relies on.
-        _ = (store, refresher, timeProvider, refreshMargin, logger);
-        throw new NotImplementedException();
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(refresher);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(logger);
+        ArgumentOutOfRangeException.ThrowIfLessThan(refreshMargin, TimeSpan.Zero);
+        _store = store;
+        _refresher = refresher;
+        _timeProvider = timeProvider;
+        _refreshMargin = refreshMargin;
+        _logger = logger;
+        _telemetry = telemetry ?? PinterestTelemetry.Shared;
     }
 
     /// <summary>A usable access token for the account, refreshed first when it expires within the margin.</summary>
-    public ValueTask<string> GetAccessTokenAsync(string accountId, CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <exception cref="PinterestReauthorizationRequiredException">No token is stored, or it cannot be refreshed.</exception>
+    public async ValueTask<string> GetAccessTokenAsync(string accountId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(accountId);
+        var token = await _store.GetTokenAsync(accountId, cancellationToken).ConfigureAwait(false)
+            ?? throw NoTokenStored(accountId);
+        if (!IsExpiring(token))
+        {
+            return token.AccessToken;
+        }
+
+        var refreshed = await JoinRefreshAsync(accountId, rejectedAccessToken: null, cancellationToken).ConfigureAwait(false);
+        return refreshed.AccessToken;
+    }
 
     /// <summary>After a 401 with <paramref name="rejectedAccessToken"/>: a newer token, refreshing once if nobody else did.</summary>
-    public ValueTask<string> RefreshAfterUnauthorizedAsync(string accountId, string rejectedAccessToken, CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <exception cref="PinterestReauthorizationRequiredException">No newer token can be had.</exception>
+    public async ValueTask<string> RefreshAfterUnauthorizedAsync(string accountId, string rejectedAccessToken, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(accountId);
+        ArgumentException.ThrowIfNullOrEmpty(rejectedAccessToken);
+
+        var stored = await _store.GetTokenAsync(accountId, cancellationToken).ConfigureAwait(false)
+            ?? throw NoTokenStored(accountId);
+        if (!IsRejected(stored, rejectedAccessToken) && !IsExpiring(stored))
+        {
+            // Another caller (or another app instance) refreshed while this request was in flight.
+            return stored.AccessToken;
+        }
+
+        // A flight started for an expiring token may end without refreshing (it found a fresh token in the store)
+        // and hand back the very token Pinterest just rejected: then a second flight, started for the rejection, refreshes.
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var refreshed = await JoinRefreshAsync(accountId, rejectedAccessToken, cancellationToken).ConfigureAwait(false);
+            if (!IsRejected(refreshed, rejectedAccessToken))
+            {
+                return refreshed.AccessToken;
+            }
+        }
+
+        throw new PinterestReauthorizationRequiredException(
+            $"Pinterest rejected the access token of account '{accountId}' and no newer token could be obtained. {ReconnectAdvice}",
+            accountId);
+    }
+
+    private Task<PinterestToken> JoinRefreshAsync(string accountId, string? rejectedAccessToken, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Lazy<Task<PinterestToken>>? created = null;
+        created = new Lazy<Task<PinterestToken>>(() => RunFlightAsync(accountId, rejectedAccessToken, created!));
+        var flight = _flights.GetOrAdd(accountId, created);
+
+        // WaitAsync lets this caller stop waiting without cancelling the flight others share.
+        return flight.Value.WaitAsync(cancellationToken);
+    }
+
+    private async Task<PinterestToken> RunFlightAsync(string accountId, string? rejectedAccessToken, Lazy<Task<PinterestToken>> self)
+    {
+        try
+        {
+            // Continue on the thread pool so the flight never runs on the thread, or the synchronization context, of the
+            // caller that happened to start it.
+            await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+            return await RefreshCoreAsync(accountId, rejectedAccessToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Forget the flight (only this one): the next caller re-reads the store and, after a failure, tries again.
+            _flights.TryRemove(KeyValuePair.Create(accountId, self));
+        }
+    }
+
+    private async Task<PinterestToken> RefreshCoreAsync(string accountId, string? rejectedAccessToken)
+    {
+        // No caller's token: the refresh belongs to every waiter, and an abandoned refresh may already have rotated
+        // the refresh token at Pinterest, so it must run to the end and be stored.
+        var cancellationToken = CancellationToken.None;
+
+        var current = await _store.GetTokenAsync(accountId, cancellationToken).ConfigureAwait(false)
+            ?? throw NoTokenStored(accountId);
+        var rejected = rejectedAccessToken is not null && IsRejected(current, rejectedAccessToken);
+        if (!rejected && !IsExpiring(current))
+        {
+            return current;
+        }
+
+        if (current.RefreshToken is null)
+        {
+            // Without a refresh token a token that still works is better than none; one that was rejected or has expired is not.
+            if (!rejected && _timeProvider.GetUtcNow() < current.ExpiresAt)
+            {
+                LogCannotRefreshYet(_logger, accountId);
+                return current;
+            }
+
+            throw new PinterestReauthorizationRequiredException(
+                $"The access token of account '{accountId}' has expired or was rejected and no refresh token is stored. {ReconnectAdvice}",
+                accountId);
+        }
+
+        using var activity = PinterestTelemetry.StartActivity(PinterestTelemetry.TokenRefreshActivityName);
+        activity?.SetTag("pinterest.account.id", accountId);
+        LogRefreshStarted(_logger, accountId);
+
+        PinterestToken answer;
+        try
+        {
+            answer = await _refresher.RefreshAsync(current.RefreshToken, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PinterestReauthorizationRequiredException ex)
+        {
+            LogRefreshRejected(_logger, accountId);
+            _telemetry.RecordTokenRefresh(PinterestTelemetry.RefreshReauthorizationRequired);
+            activity?.SetStatus(ActivityStatusCode.Error, "refresh token rejected");
+            if (ex.AccountId is not null)
+            {
+                throw;
+            }
+
+            throw new PinterestReauthorizationRequiredException(
+                $"Pinterest rejected the refresh token of account '{accountId}'. {ReconnectAdvice}", accountId, ex);
+        }
+        catch (Exception ex)
+        {
+            LogRefreshFailed(_logger, accountId, ex);
+            _telemetry.RecordTokenRefresh(PinterestTelemetry.RefreshFailed);
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            throw;
+        }
+
+        // Pinterest rotates the refresh token at every refresh, but an answer without one must never erase the stored one.
+        var rotated = answer.RefreshToken is null
+            ? answer with
+            {
+                RefreshToken = current.RefreshToken,
+                RefreshTokenExpiresAt = current.RefreshTokenExpiresAt,
+                Scope = answer.Scope ?? current.Scope,
+            }
+            : answer with { Scope = answer.Scope ?? current.Scope };
+
+        try
+        {
+            // Stored before anyone sees the new access token: once it is used, only the new refresh token is valid.
+            await _store.StoreTokenAsync(accountId, rotated, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            LogStoreFailed(_logger, accountId, ex);
+            _telemetry.RecordTokenRefresh(PinterestTelemetry.RefreshFailed);
+            activity?.SetStatus(ActivityStatusCode.Error, "store failed");
+            throw;
+        }
+
+        _telemetry.RecordTokenRefresh(PinterestTelemetry.RefreshSucceeded);
+        LogRefreshSucceeded(_logger, accountId, rotated.ExpiresAt, answer.RefreshToken is not null);
+        return rotated;
+    }
+
+    private bool IsExpiring(PinterestToken token) => token.ExpiresAt - _refreshMargin <= _timeProvider.GetUtcNow();
+
+    private static bool IsRejected(PinterestToken token, string rejectedAccessToken) =>
+        string.Equals(token.AccessToken, rejectedAccessToken, StringComparison.Ordinal);
+
+    private static PinterestReauthorizationRequiredException NoTokenStored(string accountId) =>
+        new($"No Pinterest token is stored for account '{accountId}'. {ReconnectAdvice}", accountId);
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Refreshing the Pinterest token of account {AccountId}.")]
+    private static partial void LogRefreshStarted(ILogger logger, string accountId);
+
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Information, Message = "Refreshed the Pinterest token of account {AccountId}; the new access token expires at {ExpiresAt:O} (refresh token rotated: {Rotated}).")]
+    private static partial void LogRefreshSucceeded(ILogger logger, string accountId, DateTimeOffset expiresAt, bool rotated);
+
+    [LoggerMessage(EventId = 3103, Level = LogLevel.Error, Message = "Refreshing the Pinterest token of account {AccountId} failed; the next call tries again.")]
+    private static partial void LogRefreshFailed(ILogger logger, string accountId, Exception exception);
+
+    [LoggerMessage(EventId = 3104, Level = LogLevel.Warning, Message = "Pinterest rejected the refresh token of account {AccountId}; the account must be connected again.")]
+    private static partial void LogRefreshRejected(ILogger logger, string accountId);
+
+    [LoggerMessage(EventId = 3105, Level = LogLevel.Critical, Message = "The refreshed Pinterest token of account {AccountId} could not be stored; the rotated refresh token may be lost.")]
+    private static partial void LogStoreFailed(ILogger logger, string accountId, Exception exception);
+
+    [LoggerMessage(EventId = 3106, Level = LogLevel.Warning, Message = "The Pinterest access token of account {AccountId} expires soon and no refresh token is stored; using it until it expires.")]
+    private static partial void LogCannotRefreshYet(ILogger logger, string accountId);
 }

@@ -1,0 +1,131 @@
+namespace Pinterest.Publishing.Scheduling;
+
+/// <summary>
+/// What happened to a scheduled Pin: one of the sealed records <see cref="Published"/>, <see cref="Rejected"/>,
+/// <see cref="RetryAt"/>, <see cref="Unknown"/> and <see cref="Reauthorize"/>. Match on the type to read its data, or
+/// store <see cref="Kind"/> in a column.
+/// </summary>
+/// <example>
+/// <code>
+/// var message = outcome switch
+/// {
+///     PinPublishOutcome.Published p => $"published as {p.PinId}",
+///     PinPublishOutcome.Rejected r => $"fix the draft: {string.Join(", ", r.Codes)}",
+///     PinPublishOutcome.RetryAt t => $"retrying at {t.At}",
+///     PinPublishOutcome.Unknown u => $"check the board for a Pin created after {u.AttemptStartedAt}",
+///     PinPublishOutcome.Reauthorize => "reconnect the account",
+///     _ => outcome.Reason,
+/// };
+/// </code>
+/// </example>
+public abstract record PinPublishOutcome
+{
+    // Only the nested kinds are meant to derive: the outcome set is closed.
+    private protected PinPublishOutcome(string reason)
+    {
+        Reason = reason;
+    }
+
+    /// <summary>The kind of outcome.</summary>
+    public abstract PinPublishOutcomeKind Kind { get; }
+
+    /// <summary>Why, in words for a person (never a token or a signed URL).</summary>
+    public string Reason { get; init; }
+
+    /// <summary><see langword="true"/> for every kind except <see cref="RetryAt"/>: the Pin will not be tried again.</summary>
+    public bool IsFinal => Kind != PinPublishOutcomeKind.RetryAt;
+
+    /// <summary>The Pin was created on Pinterest.</summary>
+    public sealed record Published : PinPublishOutcome
+    {
+        /// <summary>Creates the outcome.</summary>
+        /// <param name="pinId">The id of the Pin on Pinterest.</param>
+        public Published(string pinId)
+            : base("Published.")
+        {
+            ArgumentException.ThrowIfNullOrEmpty(pinId);
+            PinId = pinId;
+        }
+
+        /// <summary>The id of the Pin on Pinterest.</summary>
+        public string PinId { get; init; }
+
+        /// <inheritdoc />
+        public override PinPublishOutcomeKind Kind => PinPublishOutcomeKind.Published;
+    }
+
+    /// <summary>The draft was rejected by preflight or by a permanent API error; retrying will not help, fixing it will.</summary>
+    public sealed record Rejected : PinPublishOutcome
+    {
+        /// <summary>Creates the outcome.</summary>
+        /// <param name="reason">What is wrong.</param>
+        /// <param name="codes">Preflight codes (<see cref="Preflight.PreflightCodes"/>) or the Pinterest error code, as text.</param>
+        public Rejected(string reason, IReadOnlyList<string> codes)
+            : base(reason)
+        {
+            ArgumentNullException.ThrowIfNull(codes);
+            Codes = codes;
+        }
+
+        /// <summary>Preflight codes (<see cref="Preflight.PreflightCodes"/>) or the Pinterest error code, as text.</summary>
+        public IReadOnlyList<string> Codes { get; init; }
+
+        /// <inheritdoc />
+        public override PinPublishOutcomeKind Kind => PinPublishOutcomeKind.Rejected;
+    }
+
+    /// <summary>Publishing failed in a way that is worth trying again at <see cref="At"/> (rate limit, outage, media still processing).</summary>
+    public sealed record RetryAt : PinPublishOutcome
+    {
+        /// <summary>Creates the outcome.</summary>
+        /// <param name="at">When to try again.</param>
+        /// <param name="reason">Why it failed this time.</param>
+        public RetryAt(DateTimeOffset at, string reason)
+            : base(reason)
+        {
+            At = at;
+        }
+
+        /// <summary>When to try again.</summary>
+        public DateTimeOffset At { get; init; }
+
+        /// <inheritdoc />
+        public override PinPublishOutcomeKind Kind => PinPublishOutcomeKind.RetryAt;
+    }
+
+    /// <summary>
+    /// The create request may have been processed and reconciliation found no Pin: the Pin may or may not exist. It is
+    /// not retried automatically, since that could post it twice; a person or a later check decides.
+    /// </summary>
+    public sealed record Unknown : PinPublishOutcome
+    {
+        /// <summary>Creates the outcome.</summary>
+        /// <param name="reason">What failed ambiguously.</param>
+        /// <param name="attemptStartedAt">When the attempt started: a Pin created after it may be this one.</param>
+        public Unknown(string reason, DateTimeOffset attemptStartedAt)
+            : base(reason)
+        {
+            AttemptStartedAt = attemptStartedAt;
+        }
+
+        /// <summary>When the attempt started: a Pin created after it may be this one.</summary>
+        public DateTimeOffset AttemptStartedAt { get; init; }
+
+        /// <inheritdoc />
+        public override PinPublishOutcomeKind Kind => PinPublishOutcomeKind.Unknown;
+    }
+
+    /// <summary>The account's tokens are missing or rejected: the user must connect the account again.</summary>
+    public sealed record Reauthorize : PinPublishOutcome
+    {
+        /// <summary>Creates the outcome.</summary>
+        /// <param name="reason">Why the account needs connecting again.</param>
+        public Reauthorize(string reason)
+            : base(reason)
+        {
+        }
+
+        /// <inheritdoc />
+        public override PinPublishOutcomeKind Kind => PinPublishOutcomeKind.Reauthorize;
+    }
+}
