@@ -1,0 +1,59 @@
+namespace Pinterest.Publishing.Scheduling;
+
+/// <summary>Turns the result or exception of one publish into the outcome a scheduler can act on.</summary>
+internal static class PinPublishOutcomeMapper
+{
+    public static PinPublishOutcome FromResult(PublishPinResult result) =>
+        new PinPublishOutcome.Published(result.PinId);
+
+    /// <param name="exception">What <see cref="IPinPublisher.PublishAsync"/> threw.</param>
+    /// <param name="attempt">The attempt that failed, from 1.</param>
+    /// <param name="now">The dispatcher's clock.</param>
+    /// <param name="options">Backoff settings.</param>
+    public static PinPublishOutcome FromException(Exception exception, int attempt, DateTimeOffset now, PinSchedulingOptions options)
+    {
+        switch (exception)
+        {
+            case PinPreflightException preflight:
+                return new PinPublishOutcome.Rejected(preflight.Message, preflight.Result.Errors.Select(e => e.Code).Distinct().ToArray());
+            case PinterestReauthorizationRequiredException reauth:
+                return new PinPublishOutcome.Reauthorize(reauth.Message);
+            case PinterestPublishOutcomeUnknownException unknown:
+                return new PinPublishOutcome.Unknown(unknown.Message, unknown.AttemptStartedAt);
+            case PinterestRateLimitException { IsSpamBlock: true } spam:
+                return new PinPublishOutcome.RetryAt(now + options.SpamBlockDelay, spam.Message);
+            case PinterestMediaProcessingException { Code: PinterestMediaProcessingException.TranscodeFailedCode } failed:
+                return new PinPublishOutcome.Rejected(failed.Message, [failed.Code]);
+            case PinterestMediaProcessingException timeout:
+                return Retry(timeout.Message, null, attempt, now, options, timeout.Code);
+            case PinterestApiException { IsTransient: true } transient:
+                return Retry(transient.Message, transient.RetryAfter, attempt, now, options, Code(transient));
+            case PinterestApiException permanent:
+                return new PinPublishOutcome.Rejected(permanent.Message, [Code(permanent)]);
+            case HttpRequestException or IOException or TimeoutException or OperationCanceledException:
+                return Retry($"The publish failed before reaching Pinterest: {exception.GetType().Name}.", null, attempt, now, options, "network");
+            default:
+                return new PinPublishOutcome.Rejected($"The publish failed: {exception.GetType().Name}: {exception.Message}", ["unexpected"]);
+        }
+    }
+
+    private static PinPublishOutcome Retry(string reason, TimeSpan? retryAfter, int attempt, DateTimeOffset now, PinSchedulingOptions options, string code)
+    {
+        if (attempt >= options.MaxAttempts)
+        {
+            return new PinPublishOutcome.Rejected($"Gave up after {attempt} attempts: {reason}", [code]);
+        }
+
+        return new PinPublishOutcome.RetryAt(now + (retryAfter ?? Backoff(attempt, options)), reason);
+    }
+
+    internal static TimeSpan Backoff(int attempt, PinSchedulingOptions options)
+    {
+        var exponent = Math.Clamp(attempt - 1, 0, 30);
+        var delay = options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, exponent);
+        return TimeSpan.FromMilliseconds(Math.Min(delay, options.RetryMaxDelay.TotalMilliseconds));
+    }
+
+    private static string Code(PinterestApiException exception) =>
+        exception.ErrorCode is { } code ? $"pinterest.api.{code}" : $"http.{(int)exception.StatusCode}";
+}

@@ -1,0 +1,32 @@
+namespace Pinterest.Publishing.Scheduling;
+
+/// <summary>Settings of the scheduling dispatcher added by <c>AddPinScheduling()</c>.</summary>
+public sealed class PinSchedulingOptions
+{
+    /// <summary>How long the dispatcher waits before asking the store again when nothing was due. Default 5 seconds.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The most Pins claimed at once. Default 10.</summary>
+    public int BatchSize { get; set; } = 10;
+
+    /// <summary>
+    /// How long a claim keeps other dispatchers away. It must exceed the longest publish (a video upload plus
+    /// processing): an expired lease lets another instance claim the Pin. Default 30 minutes.
+    /// </summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>The most publishes one dispatcher runs at once (the per-account limit still applies). Default 10.</summary>
+    public int MaxConcurrentPublishes { get; set; } = 10;
+
+    /// <summary>The first backoff after a transient failure without <c>Retry-After</c>; doubles per attempt. Default 1 minute.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The longest backoff. Default 1 hour.</summary>
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long to wait after Pinterest flagged a request as spam. Default 6 hours.</summary>
+    public TimeSpan SpamBlockDelay { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>After this many attempts a transient failure becomes final (<see cref="PinPublishOutcome.Rejected"/>). Default 8.</summary>
+    public int MaxAttempts { get; set; } = 8;
+}
