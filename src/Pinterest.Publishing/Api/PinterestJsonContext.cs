@@ -12,7 +12,8 @@ namespace Pinterest.Publishing.Api;
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [typeof(UtcDateTimeOffsetConverter)])]
 [JsonSerializable(typeof(CreatePinRequest))]
 [JsonSerializable(typeof(Pin))]
 [JsonSerializable(typeof(PinterestPage<Pin>))]
