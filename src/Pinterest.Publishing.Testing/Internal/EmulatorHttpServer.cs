@@ -113,6 +113,9 @@ internal sealed class EmulatorHttpServer : IDisposable
 
             if (result.Abort is not null)
             {
+                // HttpListener cannot reset a socket: Abort still writes the pending headers. Promising a body that never
+                // comes makes the client fail with "response ended prematurely", as after a dropped connection.
+                response.ContentLength64 = 1;
                 response.Abort();
                 return;
             }
