@@ -27,9 +27,12 @@ public sealed partial class PinterestEmulator
         {
             AccessToken = GetBearerToken(request),
         };
-        lock (_gate)
+        if (_options.RecordRequests)
         {
-            _requests.Add(record);
+            lock (_gate)
+            {
+                _requests.Add(record);
+            }
         }
 
         if (_options.Latency > TimeSpan.Zero)

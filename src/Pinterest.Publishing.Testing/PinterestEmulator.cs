@@ -48,8 +48,13 @@ public sealed partial class PinterestEmulator : IAsyncDisposable, IDisposable
         _time = _options.TimeProvider ?? TimeProvider.System;
     }
 
-    /// <summary>The base address for clients using <see cref="CreateHandler"/>: <c>http://pinterest.emulator/</c> (call <c>{base}v5/...</c>).</summary>
-    public static Uri BaseAddress { get; } = new("http://pinterest.emulator/");
+    private static readonly Uri InMemoryBaseAddress = new("http://pinterest.emulator/");
+
+    /// <summary>The base address for clients using <see cref="CreateHandler"/>: <c>http://pinterest.emulator/</c> (call <c>{base}v5/...</c>).
+    /// The in-memory handler answers for any host, so this is a convention, not a requirement.</summary>
+#pragma warning disable CA1822 // An instance member so callers write emulator.BaseAddress next to emulator.CreateHandler().
+    public Uri BaseAddress => InMemoryBaseAddress;
+#pragma warning restore CA1822
 
     /// <summary>The settings this emulator runs with.</summary>
     public PinterestEmulatorOptions Options => _options;

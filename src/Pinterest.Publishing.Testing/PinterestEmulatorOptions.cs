@@ -24,6 +24,10 @@ public sealed class PinterestEmulatorOptions
     /// <summary>How long an uploaded video stays <c>processing</c> before it becomes <c>succeeded</c>, measured on <see cref="TimeProvider"/>.</summary>
     public TimeSpan VideoProcessingTime { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Whether every request is kept in <see cref="PinterestEmulator.Requests"/> (with its body). Turn off for long
+    /// benchmark runs so memory does not grow with the number of requests. Uploads are always recorded without their bytes.</summary>
+    public bool RecordRequests { get; set; } = true;
+
     /// <summary>The page size of paged lists when the request has no <c>page_size</c> (Pinterest: 25).</summary>
     public int DefaultPageSize { get; set; } = 25;
 }

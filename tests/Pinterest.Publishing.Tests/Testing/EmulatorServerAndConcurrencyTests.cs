@@ -65,6 +65,38 @@ public sealed class EmulatorServerAndConcurrencyTests
     }
 
     [Fact]
+    public async Task LargeUploadIsStreamedAndCountedOverLoopback()
+    {
+        using var h = new EmulatorHarness(o => o.RecordRequests = false);
+        var address = await h.Emulator.StartServerAsync();
+        using var client = new HttpClient { BaseAddress = address };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", h.Token.AccessToken);
+        var (mediaId, uploadUrl, parameters) = await h.RegisterVideoAsync(client);
+        const long Size = 48L * 1024 * 1024 + 3;
+
+        using var uploader = new HttpClient();
+        var response = await uploader.PostAsync(uploadUrl, UploadForm(parameters, new StreamContent(new GeneratedStream(Size), 1 << 20)));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(Size, h.Emulator.GetMedia(mediaId)!.UploadedBytes);
+        Assert.Empty(h.Emulator.Requests);
+        Assert.Single(h.Emulator.Uploads);
+    }
+
+    [Fact]
+    public async Task FaultsApplyToTheUploadRoute()
+    {
+        using var h = new EmulatorHarness();
+        var (mediaId, uploadUrl, parameters) = await h.RegisterVideoAsync();
+        h.Emulator.InjectFault("POST /emulator-upload/{media_id}", EmulatorFault.Status(HttpStatusCode.ServiceUnavailable));
+        using var uploader = h.Emulator.CreateHttpClient();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await uploader.PostAsync(uploadUrl, UploadForm(parameters, new ByteArrayContent(new byte[10])))).StatusCode);
+        Assert.Null(h.Emulator.GetMedia(mediaId)!.UploadedAt);
+        Assert.Equal(HttpStatusCode.NoContent, (await uploader.PostAsync(uploadUrl, UploadForm(parameters, new ByteArrayContent(new byte[10])))).StatusCode);
+    }
+
+    [Fact]
     public async Task HundredsOfConcurrentCreatesAreAllStoredOnce()
     {
         using var h = new EmulatorHarness();
@@ -100,5 +132,49 @@ public sealed class EmulatorServerAndConcurrencyTests
         Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.OK));
         Assert.Equal(49, statuses.Count(s => s == HttpStatusCode.BadRequest));
         Assert.Equal(1, h.Emulator.TokenRefreshCount);
+    }
+
+    /// <summary>A seekable stream of known length whose bytes are generated on the fly, so the test holds no large buffer.</summary>
+    private sealed class GeneratedStream(long length) : Stream
+    {
+        private long _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => true;
+
+        public override bool CanWrite => false;
+
+        public override long Length => length;
+
+        public override long Position
+        {
+            get => _position;
+            set => _position = value;
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = (int)Math.Min(count, length - _position);
+            buffer.AsSpan(offset, n).Fill((byte)(_position % 251));
+
+            _position += n;
+            return n;
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => _position = origin switch
+        {
+            SeekOrigin.Begin => offset,
+            SeekOrigin.Current => _position + offset,
+            _ => length + offset,
+        };
+
+        public override void Flush()
+        {
+        }
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
