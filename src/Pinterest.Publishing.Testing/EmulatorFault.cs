@@ -1,0 +1,83 @@
+using System.Net;
+
+namespace Pinterest.Publishing.Testing;
+
+/// <summary>A failure the emulator injects into matching requests (see <see cref="PinterestEmulator.InjectFault(string, EmulatorFault, int)"/>).</summary>
+public sealed record EmulatorFault
+{
+    private EmulatorFault(EmulatorFaultKind kind) => Kind = kind;
+
+    /// <summary>What the fault does.</summary>
+    public EmulatorFaultKind Kind { get; }
+
+    /// <summary>The status answered by <see cref="EmulatorFaultKind.Status"/> and <see cref="EmulatorFaultKind.SpamBlock"/> faults.</summary>
+    public HttpStatusCode StatusCode { get; init; }
+
+    /// <summary>The Pinterest error <c>code</c> in the body; <see langword="null"/> sends an empty body.</summary>
+    public int? ErrorCode { get; init; }
+
+    /// <summary>The error <c>message</c> in the body.</summary>
+    public string? Message { get; init; }
+
+    /// <summary>Extra response headers, e.g. <c>Retry-After</c>.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>When <see langword="true"/>, the request is processed (and a Pin stored) first, and only then the fault
+    /// replaces the response: a 5xx or a reset after the server acted, the ambiguous case.</summary>
+    public bool AfterProcessing { get; init; }
+
+    /// <summary>How long a <see cref="EmulatorFaultKind.Delay"/> fault waits.</summary>
+    public TimeSpan Delay { get; init; }
+
+    /// <summary>Answers with <paramref name="statusCode"/> and, when <paramref name="errorCode"/> is given, a Pinterest error body.</summary>
+    /// <param name="statusCode">The HTTP status.</param>
+    /// <param name="errorCode">The Pinterest error code, or <see langword="null"/> for an empty body.</param>
+    /// <param name="message">The error message.</param>
+    /// <param name="afterProcessing">Process and store the request before answering with the fault.</param>
+    /// <param name="retryAfter">When given, a <c>Retry-After</c> header in whole seconds.</param>
+    /// <returns>The fault.</returns>
+    public static EmulatorFault Status(HttpStatusCode statusCode, int? errorCode = null, string? message = null, bool afterProcessing = false, TimeSpan? retryAfter = null) => new(EmulatorFaultKind.Status)
+    {
+        StatusCode = statusCode,
+        ErrorCode = errorCode,
+        Message = message ?? (errorCode is null ? null : "Emulated failure."),
+        AfterProcessing = afterProcessing,
+        Headers = RetryAfterHeader(retryAfter),
+    };
+
+    /// <summary>Waits <paramref name="delay"/> on the emulator's clock before processing the request normally.</summary>
+    /// <param name="delay">The delay.</param>
+    /// <returns>The fault.</returns>
+    public static EmulatorFault DelayBy(TimeSpan delay) => new(EmulatorFaultKind.Delay) { Delay = delay };
+
+    /// <summary>Drops the connection, before or after the request was processed.</summary>
+    /// <param name="afterProcessing">Process and store the request before dropping the connection.</param>
+    /// <returns>The fault.</returns>
+    public static EmulatorFault ConnectionReset(bool afterProcessing = false) => new(EmulatorFaultKind.ConnectionReset) { AfterProcessing = afterProcessing };
+
+    /// <summary>Fails as if the connection could not be opened (the request is never processed).</summary>
+    /// <returns>The fault.</returns>
+    public static EmulatorFault ConnectionRefused() => new(EmulatorFaultKind.ConnectionRefused);
+
+    /// <summary>Answers 429 code 8 with a spam-block message.</summary>
+    /// <param name="retryAfter">When given, a <c>Retry-After</c> header in whole seconds.</param>
+    /// <returns>The fault.</returns>
+    public static EmulatorFault SpamBlock(TimeSpan? retryAfter = null) => new(EmulatorFaultKind.SpamBlock)
+    {
+        StatusCode = HttpStatusCode.TooManyRequests,
+        ErrorCode = 8,
+        Message = "Your request was blocked because it looks like spam. Try again later.",
+        Headers = RetryAfterHeader(retryAfter),
+    };
+
+    private static Dictionary<string, string> RetryAfterHeader(TimeSpan? retryAfter)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (retryAfter is { } value)
+        {
+            headers["Retry-After"] = ((long)Math.Ceiling(value.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return headers;
+    }
+}

@@ -1,0 +1,23 @@
+namespace Pinterest.Publishing.Testing;
+
+/// <summary>What an <see cref="EmulatorFault"/> does to a matching request.</summary>
+public enum EmulatorFaultKind
+{
+    /// <summary>Answer with a given status and error body.</summary>
+    Status,
+
+    /// <summary>Wait (on the emulator's <see cref="TimeProvider"/>) and then process the request normally.</summary>
+    Delay,
+
+    /// <summary>Drop the connection: the in-memory handler throws <see cref="HttpRequestException"/> with an inner
+    /// <see cref="IOException"/>, the loopback server aborts the connection.</summary>
+    ConnectionReset,
+
+    /// <summary>Answer 429 code 8 with a message that mentions spam.</summary>
+    SpamBlock,
+
+    /// <summary>Fail as if the connection could not be opened, so the request surely was not processed: the in-memory
+    /// handler throws <see cref="HttpRequestException"/> with <see cref="HttpRequestError.ConnectionError"/> and an inner
+    /// <see cref="System.Net.Sockets.SocketException"/>; the loopback server can only abort the connection.</summary>
+    ConnectionRefused,
+}

@@ -1,1 +1,0 @@
-namespace Pinterest.Publishing.Testing; internal static class Placeholder { }
