@@ -271,8 +271,8 @@ internal static class MediaHeaderReader
             var isFrameHeader = marker is >= 0xC0 and <= 0xCF and not 0xC4 and not 0xC8 and not 0xCC;
             if (isFrameHeader)
             {
-                // Marker (2) + length (2) + precision (1) + height (2) + width (2) + components (1).
-                var needed = position + 10;
+                // The whole frame header segment: precision, height, width and 3 bytes per component.
+                var needed = position + 2 + BinaryPrimitives.ReadUInt16BigEndian(data.Slice(position + 2, 2));
                 if (data.Length < needed)
                 {
                     return NeedMore(needed);
