@@ -80,4 +80,10 @@ public static class PreflightCodes
 
     /// <summary>Warning: the video is wider than 1.91:1 or taller than 1:2.</summary>
     public const string VideoAspectRange = "pinterest.video.aspect_range";
+
+    /// <summary>A video URL does not answer 2xx to GET.</summary>
+    public const string VideoUrlReachable = "pinterest.video_url.reachable";
+
+    /// <summary>The video file or stream cannot be read.</summary>
+    public const string VideoUnreadable = "pinterest.video.unreadable";
 }

@@ -1,0 +1,400 @@
+using System.Buffers.Binary;
+using MetadataExtractor;
+using MetadataExtractor.Formats.QuickTime;
+using StbImageSharp;
+
+namespace Pinterest.Publishing.Preflight;
+
+/// <summary>
+/// Reads format, dimensions and duration from the first bytes of an image or video. Dimensions come from
+/// StbImageSharp (<c>ImageInfo</c>: JPEG, PNG, GIF) and MetadataExtractor (QuickTime atoms: MP4, MOV, M4V), both of
+/// which work on a prefix. WebP's size is a few fixed bytes of the VP8/VP8L/VP8X chunk: no library here reads it from a
+/// prefix (MetadataExtractor throws on a truncated WebP), so those fields are read directly.
+/// </summary>
+internal static class MediaHeaderReader
+{
+    /// <summary>The prefix asked for first: enough for every image header but JPEGs with very large APPn data.</summary>
+    public const int DefaultPrefixLength = 64 * 1024;
+
+    /// <summary>
+    /// How far a JPEG header is followed. EXIF thumbnails, ICC profiles and XMP can push the frame header past
+    /// 64 KiB; real files stay well below this, and the cap keeps a hostile file from making preflight download it.
+    /// </summary>
+    public const int MaxHeaderLength = 512 * 1024;
+
+    /// <summary>The content type of a format, or <see langword="null"/> when unknown.</summary>
+    public static string? GetContentType(MediaFormat format) => format switch
+    {
+        MediaFormat.Jpeg => "image/jpeg",
+        MediaFormat.Png => "image/png",
+        MediaFormat.Gif => "image/gif",
+        MediaFormat.WebP => "image/webp",
+        MediaFormat.Bmp => "image/bmp",
+        MediaFormat.Tiff => "image/tiff",
+        MediaFormat.Heif => "image/heif",
+        MediaFormat.Mp4 => "video/mp4",
+        MediaFormat.QuickTime => "video/quicktime",
+        MediaFormat.M4V => "video/x-m4v",
+        MediaFormat.ThreeGpp => "video/3gpp",
+        MediaFormat.Matroska => "video/webm",
+        MediaFormat.Avi => "video/x-msvideo",
+        _ => null,
+    };
+
+    /// <summary>Whether the format is a still image.</summary>
+    public static bool IsImageFormat(MediaFormat format) =>
+        format is MediaFormat.Jpeg or MediaFormat.Png or MediaFormat.Gif or MediaFormat.WebP
+            or MediaFormat.Bmp or MediaFormat.Tiff or MediaFormat.Heif;
+
+    /// <summary>Recognises the format from magic bytes (at most the first 16 bytes are looked at).</summary>
+    public static MediaFormat DetectFormat(ReadOnlySpan<byte> data)
+    {
+        if (data.Length >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF)
+        {
+            return MediaFormat.Jpeg;
+        }
+
+        if (data.StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]))
+        {
+            return MediaFormat.Png;
+        }
+
+        if (data.StartsWith("GIF87a"u8) || data.StartsWith("GIF89a"u8))
+        {
+            return MediaFormat.Gif;
+        }
+
+        if (data.Length >= 12 && data.StartsWith("RIFF"u8))
+        {
+            var form = data.Slice(8, 4);
+            if (form.SequenceEqual("WEBP"u8))
+            {
+                return MediaFormat.WebP;
+            }
+
+            if (form.SequenceEqual("AVI "u8))
+            {
+                return MediaFormat.Avi;
+            }
+        }
+
+        if (data.StartsWith("BM"u8) && data.Length >= 14)
+        {
+            return MediaFormat.Bmp;
+        }
+
+        if (data.StartsWith("II*\0"u8) || data.StartsWith("MM\0*"u8))
+        {
+            return MediaFormat.Tiff;
+        }
+
+        if (data.StartsWith((ReadOnlySpan<byte>)[0x1A, 0x45, 0xDF, 0xA3]))
+        {
+            return MediaFormat.Matroska;
+        }
+
+        if (data.Length >= 8)
+        {
+            var atom = data.Slice(4, 4);
+            if (atom.SequenceEqual("ftyp"u8))
+            {
+                return data.Length >= 12 ? FromBrand(data.Slice(8, 4)) : MediaFormat.Mp4;
+            }
+
+            // QuickTime files written before ftyp existed start with one of these atoms.
+            if (atom.SequenceEqual("moov"u8) || atom.SequenceEqual("mdat"u8) || atom.SequenceEqual("wide"u8)
+                || atom.SequenceEqual("free"u8) || atom.SequenceEqual("skip"u8) || atom.SequenceEqual("pnot"u8))
+            {
+                return MediaFormat.QuickTime;
+            }
+        }
+
+        return MediaFormat.Unknown;
+    }
+
+    /// <summary>
+    /// Reads what <paramref name="data"/> (the first bytes of a file, or all of it) says about the media.
+    /// </summary>
+    /// <param name="data">A prefix of the file.</param>
+    /// <param name="isComplete">Whether <paramref name="data"/> is the whole file (no more bytes can come).</param>
+    public static MediaHeader Read(ReadOnlySpan<byte> data, bool isComplete)
+    {
+        var format = DetectFormat(data);
+        switch (format)
+        {
+            case MediaFormat.Jpeg:
+                return ReadJpeg(data, isComplete);
+            case MediaFormat.Png:
+                return ReadWithStb(format, data, isComplete, minimumLength: 33);
+            case MediaFormat.Gif:
+                return ReadWithStb(format, data, isComplete, minimumLength: 10);
+            case MediaFormat.WebP:
+                return ReadWebP(data, isComplete);
+            case MediaFormat.Mp4 or MediaFormat.QuickTime or MediaFormat.M4V or MediaFormat.ThreeGpp:
+                return ReadQuickTime(format, data);
+            case MediaFormat.Unknown:
+                // Too few bytes to recognise anything yet.
+                return new MediaHeader(format, null, null, null, isComplete || data.Length >= 16 ? 0 : 16);
+            default:
+                return new MediaHeader(format, null, null, null, 0);
+        }
+    }
+
+    /// <summary>
+    /// Reads a video's header from a seekable stream positioned at the start of the file; seeking lets
+    /// MetadataExtractor skip <c>mdat</c> and find a <c>moov</c> atom at the end. The caller restores the position.
+    /// </summary>
+    public static MediaHeader ReadVideo(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (!stream.CanSeek)
+        {
+            throw new ArgumentException("The stream must be seekable.", nameof(stream));
+        }
+
+        Span<byte> magic = stackalloc byte[16];
+        var start = stream.Position;
+        var read = stream.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false);
+        var format = DetectFormat(magic[..read]);
+        if (format is not (MediaFormat.Mp4 or MediaFormat.QuickTime or MediaFormat.M4V or MediaFormat.ThreeGpp))
+        {
+            return new MediaHeader(format, null, null, null, 0);
+        }
+
+        stream.Position = start;
+        return FromQuickTimeDirectories(format, ReadQuickTimeDirectories(stream));
+    }
+
+    private static double? ToDouble(object? value) => value switch
+    {
+        decimal d => (double)d,
+        double d => d,
+        float f => f,
+        int i => i,
+        uint u => u,
+        long l => l,
+        _ => null,
+    };
+
+    private static MediaFormat FromBrand(ReadOnlySpan<byte> brand)
+    {
+        if (brand.SequenceEqual("qt  "u8))
+        {
+            return MediaFormat.QuickTime;
+        }
+
+        if (brand.StartsWith("M4V"u8))
+        {
+            return MediaFormat.M4V;
+        }
+
+        if (brand.StartsWith("3g"u8))
+        {
+            return MediaFormat.ThreeGpp;
+        }
+
+        if (brand.SequenceEqual("heic"u8) || brand.SequenceEqual("heix"u8) || brand.SequenceEqual("mif1"u8)
+            || brand.SequenceEqual("msf1"u8) || brand.SequenceEqual("avif"u8) || brand.SequenceEqual("avis"u8)
+            || brand.SequenceEqual("heim"u8) || brand.SequenceEqual("heis"u8))
+        {
+            return MediaFormat.Heif;
+        }
+
+        return MediaFormat.Mp4;
+    }
+
+    private static MediaHeader ReadWithStb(MediaFormat format, ReadOnlySpan<byte> data, bool isComplete, int minimumLength)
+    {
+        if (data.Length < minimumLength)
+        {
+            return new MediaHeader(format, null, null, null, isComplete ? 0 : minimumLength);
+        }
+
+        var info = StbInfo(data);
+        return new MediaHeader(format, info?.Width, info?.Height, null, 0);
+    }
+
+    private static ImageInfo? StbInfo(ReadOnlySpan<byte> data)
+    {
+        try
+        {
+            using var stream = new MemoryStream(data.ToArray(), writable: false);
+            var info = ImageInfo.FromStream(stream);
+            return info is { Width: > 0, Height: > 0 } ? info : null;
+        }
+#pragma warning disable CA1031 // A malformed header from an untrusted URL must become "unreadable", whatever the decoder throws.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Walks the JPEG segment lengths (no decoding) to learn where the frame header (SOFn) is, so that the caller can
+    /// fetch exactly enough bytes; the dimensions themselves come from StbImageSharp.
+    /// </summary>
+    private static MediaHeader ReadJpeg(ReadOnlySpan<byte> data, bool isComplete)
+    {
+        var position = 2;
+        while (true)
+        {
+            // Markers may be preceded by fill bytes (0xFF).
+            while (position < data.Length && data[position] == 0xFF && position + 1 < data.Length && data[position + 1] == 0xFF)
+            {
+                position++;
+            }
+
+            if (position + 4 > data.Length)
+            {
+                return NeedMore(position + 4);
+            }
+
+            if (data[position] != 0xFF)
+            {
+                return Unreadable();
+            }
+
+            var marker = data[position + 1];
+            if (marker is 0x01 or (>= 0xD0 and <= 0xD7))
+            {
+                position += 2;
+                continue;
+            }
+
+            if (marker is 0xD9 or 0xDA)
+            {
+                // End of image or start of scan before any frame header.
+                return Unreadable();
+            }
+
+            var isFrameHeader = marker is >= 0xC0 and <= 0xCF and not 0xC4 and not 0xC8 and not 0xCC;
+            if (isFrameHeader)
+            {
+                // The whole frame header segment: precision, height, width and 3 bytes per component.
+                var needed = position + 2 + BinaryPrimitives.ReadUInt16BigEndian(data.Slice(position + 2, 2));
+                if (data.Length < needed)
+                {
+                    return NeedMore(needed);
+                }
+
+                var info = StbInfo(data);
+                return new MediaHeader(MediaFormat.Jpeg, info?.Width, info?.Height, null, 0);
+            }
+
+            var length = BinaryPrimitives.ReadUInt16BigEndian(data.Slice(position + 2, 2));
+            if (length < 2)
+            {
+                return Unreadable();
+            }
+
+            position += 2 + length;
+        }
+
+        MediaHeader NeedMore(int needed) =>
+            new(MediaFormat.Jpeg, null, null, null, isComplete || needed > MaxHeaderLength ? 0 : needed);
+
+        static MediaHeader Unreadable() => new(MediaFormat.Jpeg, null, null, null, 0);
+    }
+
+    private static MediaHeader ReadWebP(ReadOnlySpan<byte> data, bool isComplete)
+    {
+        const int needed = 30;
+        if (data.Length < needed)
+        {
+            return new MediaHeader(MediaFormat.WebP, null, null, null, isComplete ? 0 : needed);
+        }
+
+        var chunk = data.Slice(12, 4);
+        int width;
+        int height;
+        if (chunk.SequenceEqual("VP8 "u8))
+        {
+            // Lossy: 3-byte frame tag, start code 9D 01 2A, then 14-bit width and height (2 scale bits above).
+            if (data[23] != 0x9D || data[24] != 0x01 || data[25] != 0x2A)
+            {
+                return new MediaHeader(MediaFormat.WebP, null, null, null, 0);
+            }
+
+            width = BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(26, 2)) & 0x3FFF;
+            height = BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(28, 2)) & 0x3FFF;
+        }
+        else if (chunk.SequenceEqual("VP8L"u8))
+        {
+            // Lossless: signature 0x2F, then 14 bits width-1 and 14 bits height-1, little-endian bit order.
+            if (data[20] != 0x2F)
+            {
+                return new MediaHeader(MediaFormat.WebP, null, null, null, 0);
+            }
+
+            var bits = BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(21, 4));
+            width = (int)(bits & 0x3FFF) + 1;
+            height = (int)((bits >> 14) & 0x3FFF) + 1;
+        }
+        else if (chunk.SequenceEqual("VP8X"u8))
+        {
+            // Extended: flags (1) + reserved (3), then 24-bit canvas width-1 and height-1.
+            width = (data[24] | (data[25] << 8) | (data[26] << 16)) + 1;
+            height = (data[27] | (data[28] << 8) | (data[29] << 16)) + 1;
+        }
+        else
+        {
+            return new MediaHeader(MediaFormat.WebP, null, null, null, 0);
+        }
+
+        return width > 0 && height > 0
+            ? new MediaHeader(MediaFormat.WebP, width, height, null, 0)
+            : new MediaHeader(MediaFormat.WebP, null, null, null, 0);
+    }
+
+    private static MediaHeader ReadQuickTime(MediaFormat format, ReadOnlySpan<byte> data)
+    {
+        using var stream = new MemoryStream(data.ToArray(), writable: false);
+        return FromQuickTimeDirectories(format, ReadQuickTimeDirectories(stream));
+    }
+
+    private static IReadOnlyList<MetadataExtractor.Directory> ReadQuickTimeDirectories(Stream stream)
+    {
+        try
+        {
+            // MetadataExtractor stops quietly at the end of a prefix; a moov atom past it yields no movie header.
+            return QuickTimeMetadataReader.ReadMetadata(stream);
+        }
+#pragma warning disable CA1031 // Untrusted bytes: any parser failure means "duration unknown", not a crash.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return [];
+        }
+    }
+
+    private static MediaHeader FromQuickTimeDirectories(MediaFormat format, IReadOnlyList<MetadataExtractor.Directory> directories)
+    {
+        TimeSpan? duration = null;
+        int? width = null;
+        int? height = null;
+        foreach (var directory in directories)
+        {
+            if (directory is QuickTimeMovieHeaderDirectory movie && duration is null
+                && movie.GetObject(QuickTimeMovieHeaderDirectory.TagDuration) is TimeSpan movieDuration)
+            {
+                duration = movieDuration;
+            }
+            else if (directory is QuickTimeTrackHeaderDirectory track && width is null
+                && ToDouble(track.GetObject(QuickTimeTrackHeaderDirectory.TagWidth)) is >= 1 and var w
+                && ToDouble(track.GetObject(QuickTimeTrackHeaderDirectory.TagHeight)) is >= 1 and var h)
+            {
+                // Audio tracks have a 0×0 header; the first track with a size is the picture.
+                width = (int)w;
+                height = (int)h;
+                if (ToDouble(track.GetObject(QuickTimeTrackHeaderDirectory.TagRotation)) is { } rotation
+                    && Math.Abs((Math.Abs(rotation) % 180) - 90) < 1)
+                {
+                    (width, height) = (height, width);
+                }
+            }
+        }
+
+        return new MediaHeader(format, width, height, duration, 0);
+    }
+}
