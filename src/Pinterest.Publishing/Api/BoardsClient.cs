@@ -1,17 +1,119 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json.Serialization.Metadata;
 using Pinterest.Publishing.Api.Models;
+using Pinterest.Publishing.Authentication;
 
 namespace Pinterest.Publishing.Api;
 
-/// <summary><c>/v5/boards</c>.</summary>
+/// <summary><c>/v5/boards</c> and board sections.</summary>
 public sealed class BoardsClient
 {
-    internal BoardsClient()
+    private readonly PinterestPipeline _pipeline;
+    private readonly IPinterestCredential? _credential;
+
+    internal BoardsClient(PinterestPipeline pipeline, IPinterestCredential? credential)
     {
+        _pipeline = pipeline;
+        _credential = credential;
     }
 
-    /// <summary><c>GET /v5/boards</c>, following <c>bookmark</c> through every page.</summary>
-    public IAsyncEnumerable<Board> GetBoardsAsync(int pageSize = 250, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    /// <summary><c>GET /v5/boards</c>, following <c>bookmark</c> through every page: every board of the account.</summary>
+    /// <param name="pageSize">Boards per request, 1 to 250.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    public IAsyncEnumerable<Board> GetBoardsAsync(int pageSize = PinterestLimits.MaxPageSize, CancellationToken cancellationToken = default)
+    {
+        ValidatePageSize(pageSize);
+        return PageAsync("boards", "list boards", pageSize, PinterestJsonContext.Default.PinterestPageBoard, cancellationToken);
+    }
+
+    /// <summary><c>GET /v5/boards/{board_id}</c>.</summary>
+    public Task<Board> GetAsync(string boardId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(boardId);
+        var request = PinterestApiRequest.Create(HttpMethod.Get, BoardPath(boardId), "get board");
+        return _pipeline.SendAsync(request, PinterestJsonContext.Default.Board, _credential, cancellationToken);
+    }
+
+    /// <summary><c>POST /v5/boards</c>. Not retried by this layer.</summary>
+    public Task<Board> CreateAsync(CreateBoardRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrWhiteSpace(request.Name))
+        {
+            throw new ArgumentException("The board name is required.", nameof(request));
+        }
+
+        var apiRequest = PinterestApiRequest.Json(HttpMethod.Post, "boards", "create board", request, PinterestJsonContext.Default.CreateBoardRequest);
+        return _pipeline.SendAsync(apiRequest, PinterestJsonContext.Default.Board, _credential, cancellationToken);
+    }
+
+    /// <summary><c>POST /v5/boards/{board_id}/sections</c>. Not retried by this layer.</summary>
+    public Task<BoardSection> CreateSectionAsync(string boardId, CreateBoardSectionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(boardId);
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrWhiteSpace(request.Name))
+        {
+            throw new ArgumentException("The section name is required.", nameof(request));
+        }
+
+        var apiRequest = PinterestApiRequest.Json(HttpMethod.Post, BoardPath(boardId) + "/sections", "create board section", request, PinterestJsonContext.Default.CreateBoardSectionRequest);
+        return _pipeline.SendAsync(apiRequest, PinterestJsonContext.Default.BoardSection, _credential, cancellationToken);
+    }
+
+    /// <summary><c>GET /v5/boards/{board_id}/sections</c>, following <c>bookmark</c> through every page.</summary>
+    public IAsyncEnumerable<BoardSection> GetSectionsAsync(string boardId, int pageSize = PinterestLimits.MaxPageSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(boardId);
+        ValidatePageSize(pageSize);
+        return PageAsync(BoardPath(boardId) + "/sections", "list board sections", pageSize, PinterestJsonContext.Default.PinterestPageBoardSection, cancellationToken);
+    }
 
     /// <summary><c>GET /v5/boards/{board_id}/pins</c>, newest first, following <c>bookmark</c>.</summary>
-    public IAsyncEnumerable<Pin> GetPinsAsync(string boardId, int pageSize = 25, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public IAsyncEnumerable<Pin> GetPinsAsync(string boardId, int pageSize = 25, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(boardId);
+        ValidatePageSize(pageSize);
+        return PageAsync(BoardPath(boardId) + "/pins", "list board Pins", pageSize, PinterestJsonContext.Default.PinterestPagePin, cancellationToken);
+    }
+
+    private static string BoardPath(string boardId) => "boards/" + Uri.EscapeDataString(boardId);
+
+    private static void ValidatePageSize(int pageSize, [CallerArgumentExpression(nameof(pageSize))] string? parameterName = null)
+    {
+        if (pageSize is < 1 or > PinterestLimits.MaxPageSize)
+        {
+            throw new ArgumentOutOfRangeException(parameterName, pageSize, $"The page size must be between 1 and {PinterestLimits.MaxPageSize}.");
+        }
+    }
+
+    private async IAsyncEnumerable<T> PageAsync<T>(
+        string path,
+        string operation,
+        int pageSize,
+        JsonTypeInfo<PinterestPage<T>> pageTypeInfo,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        string? bookmark = null;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        do
+        {
+            var query = new QueryBuilder().Add("page_size", pageSize).Add("bookmark", bookmark);
+            var request = PinterestApiRequest.Create(HttpMethod.Get, path, operation).WithQuery(query);
+            var page = await _pipeline.SendAsync(request, pageTypeInfo, _credential, cancellationToken).ConfigureAwait(false);
+            foreach (var item in page.Items ?? [])
+            {
+                yield return item;
+            }
+
+            bookmark = string.IsNullOrEmpty(page.Bookmark) ? null : page.Bookmark;
+
+            // A cursor seen before would loop forever; Pinterest never sends one, but a proxy or emulator bug could.
+            if (bookmark is not null && !seen.Add(bookmark))
+            {
+                throw new PinterestApiException($"Pinterest {operation} returned the same bookmark twice; stopping to avoid an endless loop.", System.Net.HttpStatusCode.OK);
+            }
+        }
+        while (bookmark is not null);
+    }
 }

@@ -1,20 +1,79 @@
 using Pinterest.Publishing.Api.Models;
+using Pinterest.Publishing.Authentication;
 
 namespace Pinterest.Publishing.Api;
 
 /// <summary><c>/v5/pins</c>.</summary>
 public sealed class PinsClient
 {
-    internal PinsClient()
+    private readonly PinterestPipeline _pipeline;
+    private readonly IPinterestCredential? _credential;
+
+    internal PinsClient(PinterestPipeline pipeline, IPinterestCredential? credential)
     {
+        _pipeline = pipeline;
+        _credential = credential;
     }
 
-    /// <summary><c>POST /v5/pins</c>. Not retried by this layer: a retried create can duplicate the Pin.</summary>
-    public Task<Pin> CreateAsync(CreatePinRequest request, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    /// <summary><c>POST /v5/pins</c> (200 and 201 are both success). Not retried by this layer: a retried create can duplicate the Pin.</summary>
+    public Task<Pin> CreateAsync(CreatePinRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.MediaSource is null)
+        {
+            throw new ArgumentException("The request has no media source.", nameof(request));
+        }
+
+        var apiRequest = PinterestApiRequest.Json(HttpMethod.Post, "pins", "create Pin", request, PinterestJsonContext.Default.CreatePinRequest);
+        return _pipeline.SendAsync(apiRequest, PinterestJsonContext.Default.Pin, _credential, cancellationToken);
+    }
 
     /// <summary><c>GET /v5/pins/{pin_id}</c>.</summary>
-    public Task<Pin> GetAsync(string pinId, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public Task<Pin> GetAsync(string pinId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(pinId);
+        var request = PinterestApiRequest.Create(HttpMethod.Get, "pins/" + Uri.EscapeDataString(pinId), "get Pin");
+        return _pipeline.SendAsync(request, PinterestJsonContext.Default.Pin, _credential, cancellationToken);
+    }
 
     /// <summary><c>DELETE /v5/pins/{pin_id}</c>.</summary>
-    public Task DeleteAsync(string pinId, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public Task DeleteAsync(string pinId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(pinId);
+        var request = PinterestApiRequest.Create(HttpMethod.Delete, "pins/" + Uri.EscapeDataString(pinId), "delete Pin");
+        return _pipeline.SendAsync(request, _credential, cancellationToken);
+    }
+
+    /// <summary>
+    /// <c>GET /v5/pins/{pin_id}/analytics</c>. Pinterest accepts a window that starts at most 90 days before today (UTC)
+    /// and spans at most 90 days; other windows are rejected here with an <see cref="ArgumentException"/>.
+    /// </summary>
+    /// <param name="pinId">The Pin id.</param>
+    /// <param name="startDate">The first day (UTC).</param>
+    /// <param name="endDate">The last day (UTC).</param>
+    /// <param name="metricTypes">Metric names such as <c>IMPRESSION</c>, <c>SAVE</c>, <c>PIN_CLICK</c>, <c>OUTBOUND_CLICK</c>.</param>
+    /// <param name="appTypes"><c>ALL</c> (default), <c>MOBILE</c>, <c>TABLET</c> or <c>WEB</c>.</param>
+    /// <param name="splitField"><c>NO_SPLIT</c> (default) or <c>APP_TYPE</c>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<AnalyticsReport> GetAnalyticsAsync(
+        string pinId,
+        DateOnly startDate,
+        DateOnly endDate,
+        IEnumerable<string> metricTypes,
+        string? appTypes = null,
+        string? splitField = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(pinId);
+        AnalyticsWindow.Validate(startDate, endDate, _pipeline.TimeProvider);
+        var metrics = AnalyticsWindow.ValidateMetricTypes(metricTypes, nameof(metricTypes), required: true)!;
+        var query = new QueryBuilder()
+            .Add("start_date", startDate)
+            .Add("end_date", endDate)
+            .AddCommaSeparated("metric_types", metrics)
+            .Add("app_types", appTypes)
+            .Add("split_field", splitField);
+        var request = PinterestApiRequest.Create(HttpMethod.Get, "pins/" + Uri.EscapeDataString(pinId) + "/analytics", "get Pin analytics").WithQuery(query);
+        return AnalyticsWindow.SendAsync(_pipeline, request, _credential, cancellationToken);
+    }
 }

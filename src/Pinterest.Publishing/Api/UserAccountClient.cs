@@ -1,14 +1,55 @@
 using Pinterest.Publishing.Api.Models;
+using Pinterest.Publishing.Authentication;
 
 namespace Pinterest.Publishing.Api;
 
 /// <summary><c>/v5/user_account</c>.</summary>
 public sealed class UserAccountClient
 {
-    internal UserAccountClient()
+    private readonly PinterestPipeline _pipeline;
+    private readonly IPinterestCredential? _credential;
+
+    internal UserAccountClient(PinterestPipeline pipeline, IPinterestCredential? credential)
     {
+        _pipeline = pipeline;
+        _credential = credential;
     }
 
     /// <summary><c>GET /v5/user_account</c>.</summary>
-    public Task<UserAccount> GetAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public Task<UserAccount> GetAsync(CancellationToken cancellationToken = default)
+    {
+        var request = PinterestApiRequest.Create(HttpMethod.Get, "user_account", "get user account");
+        return _pipeline.SendAsync(request, PinterestJsonContext.Default.UserAccount, _credential, cancellationToken);
+    }
+
+    /// <summary>
+    /// <c>GET /v5/user_account/analytics</c>. Pinterest accepts a window that starts at most 90 days before today (UTC)
+    /// and spans at most 90 days; other windows are rejected here with an <see cref="ArgumentException"/> that says why.
+    /// Not available on the sandbox.
+    /// </summary>
+    /// <param name="startDate">The first day (UTC).</param>
+    /// <param name="endDate">The last day (UTC).</param>
+    /// <param name="metricTypes">Metric names (<c>IMPRESSION</c>, <c>SAVE</c>, <c>ENGAGEMENT</c>…); Pinterest's default set when <see langword="null"/>.</param>
+    /// <param name="appTypes"><c>ALL</c> (default), <c>MOBILE</c>, <c>TABLET</c> or <c>WEB</c>.</param>
+    /// <param name="splitField">How to split the data (e.g. <c>NO_SPLIT</c>, <c>APP_TYPE</c>).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<AnalyticsReport> GetAnalyticsAsync(
+        DateOnly startDate,
+        DateOnly endDate,
+        IEnumerable<string>? metricTypes = null,
+        string? appTypes = null,
+        string? splitField = null,
+        CancellationToken cancellationToken = default)
+    {
+        AnalyticsWindow.Validate(startDate, endDate, _pipeline.TimeProvider);
+        var metrics = AnalyticsWindow.ValidateMetricTypes(metricTypes, nameof(metricTypes), required: false);
+        var query = new QueryBuilder()
+            .Add("start_date", startDate)
+            .Add("end_date", endDate)
+            .AddCommaSeparated("metric_types", metrics)
+            .Add("app_types", appTypes)
+            .Add("split_field", splitField);
+        var request = PinterestApiRequest.Create(HttpMethod.Get, "user_account/analytics", "get user account analytics").WithQuery(query);
+        return AnalyticsWindow.SendAsync(_pipeline, request, _credential, cancellationToken);
+    }
 }

@@ -1,0 +1,325 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Pinterest.Publishing.Authentication;
+using Polly;
+using Polly.Retry;
+
+namespace Pinterest.Publishing.Api;
+
+/// <summary>
+/// The request pipeline every sub-client goes through: builds <c>{base}v5/…</c> requests from bytes, authenticates
+/// (bearer from an <see cref="IPinterestCredential"/>, or HTTP Basic for OAuth), replays once after a 401 with a
+/// refreshed token, retries transient failures of idempotent calls, and maps errors to exceptions. Authentication
+/// lives here rather than in a <see cref="DelegatingHandler"/> so it works over any <see cref="HttpClient"/>.
+/// </summary>
+internal sealed class PinterestPipeline
+{
+    private static readonly ResiliencePropertyKey<PinterestApiRequest> RequestKey = new("Pinterest.Publishing.Request");
+    private static readonly MediaTypeWithQualityHeaderValue JsonMediaType = new("application/json");
+
+    private readonly HttpClient _httpClient;
+    private readonly ResiliencePipeline? _retryPipeline;
+    private readonly ILogger _logger;
+    private readonly string? _clientId;
+    private readonly string? _clientSecret;
+    private readonly PinterestRetryOptions _retry;
+
+    public PinterestPipeline(HttpClient httpClient, PinterestClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(options);
+        _httpClient = httpClient;
+        var baseAddress = options.EffectiveBaseAddress;
+        if (!baseAddress.IsAbsoluteUri)
+        {
+            throw new ArgumentException("The Pinterest base address must be an absolute URI.", nameof(options));
+        }
+
+        // "https://host/prefix" and "https://host/prefix/" both mean the same base: v5 goes below it.
+        BaseAddress = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
+        TimeProvider = options.TimeProvider ?? TimeProvider.System;
+        LoggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
+        _logger = LoggerFactory.CreateLogger("Pinterest.Publishing.Api");
+        _clientId = options.ClientId;
+        _clientSecret = options.ClientSecret;
+        TokenRefreshMargin = options.TokenRefreshMargin;
+
+        // Snapshot: later changes to the options object do not change a built pipeline.
+        var retry = options.Retry ?? new PinterestRetryOptions();
+        _retry = new PinterestRetryOptions
+        {
+            MaxRetries = Math.Max(0, retry.MaxRetries),
+            BaseDelay = retry.BaseDelay,
+            MaxDelay = retry.MaxDelay,
+            MaxRetryAfter = retry.MaxRetryAfter,
+        };
+        _retryPipeline = _retry.MaxRetries == 0 ? null : BuildRetryPipeline();
+    }
+
+    /// <summary>The API host; requests go to <c>{BaseAddress}v5/…</c>.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The clock of retry delays and token expiry.</summary>
+    public TimeProvider TimeProvider { get; }
+
+    /// <summary>Where the client logs.</summary>
+    public ILoggerFactory LoggerFactory { get; }
+
+    /// <summary>The token refresh margin of the options the pipeline was built with.</summary>
+    public TimeSpan TokenRefreshMargin { get; }
+
+    /// <summary>The app's client id, if configured (not a secret: it appears in the authorize URL).</summary>
+    public string? ClientId => _clientId;
+
+    /// <summary>Whether the app's client id and secret are configured.</summary>
+    public bool HasClientCredentials => !string.IsNullOrEmpty(_clientId) && !string.IsNullOrEmpty(_clientSecret);
+
+    /// <summary>Sends the request and reads the JSON answer.</summary>
+    public async Task<T> SendAsync<T>(PinterestApiRequest request, JsonTypeInfo<T> responseTypeInfo, IPinterestCredential? credential, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(responseTypeInfo);
+        using var response = await SendCoreAsync(request, credential, cancellationToken).ConfigureAwait(false);
+        T? result;
+        try
+        {
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                result = await JsonSerializer.DeserializeAsync(stream, responseTypeInfo, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (JsonException exception)
+        {
+            throw UnreadableAnswer(request, response, exception);
+        }
+
+        return result ?? throw UnreadableAnswer(request, response, null);
+    }
+
+    /// <summary>Sends the request and ignores the answer's body.</summary>
+    public async Task SendAsync(PinterestApiRequest request, IPinterestCredential? credential, CancellationToken cancellationToken)
+    {
+        using var response = await SendCoreAsync(request, credential, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The absolute URI of a request.</summary>
+    public Uri BuildUri(PinterestApiRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var relative = "v5/" + request.Path + (request.Query is null ? string.Empty : "?" + request.Query);
+        return new Uri(BaseAddress, relative);
+    }
+
+    private async Task<HttpResponseMessage> SendCoreAsync(PinterestApiRequest request, IPinterestCredential? credential, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Authentication == PinterestAuthentication.Bearer && credential is null)
+        {
+            throw new InvalidOperationException(
+                $"Cannot {request.Operation}: this PinterestClient has no account. Call ForAccount(accountId) first, or create the client with an access token or a token store.");
+        }
+
+        if (request.Authentication == PinterestAuthentication.ClientCredentials)
+        {
+            EnsureClientCredentials();
+        }
+
+        var state = new AttemptState(request, credential);
+        if (!request.IsIdempotent || _retryPipeline is null)
+        {
+            return await SendAttemptAsync(state, cancellationToken).ConfigureAwait(false);
+        }
+
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        try
+        {
+            context.Properties.Set(RequestKey, request);
+            return await _retryPipeline.ExecuteAsync(
+                (ctx, s) => new ValueTask<HttpResponseMessage>(SendAttemptAsync(s, ctx.CancellationToken)),
+                context,
+                state).ConfigureAwait(false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAttemptAsync(AttemptState state, CancellationToken cancellationToken)
+    {
+        var request = state.Request;
+        while (true)
+        {
+            string? accessToken = null;
+            if (request.Authentication == PinterestAuthentication.Bearer)
+            {
+                accessToken = state.ReplayToken
+                    ?? await state.Credential!.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
+                state.ReplayToken = null;
+            }
+
+            using var message = CreateMessage(request, accessToken);
+            var started = TimeProvider.GetTimestamp();
+            HttpResponseMessage response;
+            try
+            {
+                response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException exception)
+            {
+                ApiLog.RequestError(_logger, request.Method.Method, request.Path, exception.HttpRequestError, exception);
+                throw;
+            }
+
+            var elapsed = (long)TimeProvider.GetElapsedTime(started).TotalMilliseconds;
+            if (PinterestApiRequest.IsSuccess(response.StatusCode))
+            {
+                ApiLog.RequestSucceeded(_logger, request.Method.Method, request.Path, (int)response.StatusCode, elapsed, PinterestErrorMapper.GetRequestId(response.Headers));
+                return response;
+            }
+
+            PinterestApiException error;
+            using (response)
+            {
+                error = await PinterestErrorMapper.CreateAsync(response, request.Operation, TimeProvider, cancellationToken).ConfigureAwait(false);
+            }
+
+            ApiLog.RequestFailed(_logger, request.Method.Method, request.Path, (int)error.StatusCode, error.ErrorCode, elapsed, error.RequestId);
+            if (error.StatusCode == HttpStatusCode.Unauthorized && request.Authentication == PinterestAuthentication.Bearer)
+            {
+                var credential = state.Credential!;
+                if (!state.Refreshed)
+                {
+                    state.Refreshed = true;
+                    ApiLog.UnauthorizedRefreshing(_logger, request.Method.Method, request.Path, credential.AccountId);
+                    var refreshed = await credential.RefreshAfterUnauthorizedAsync(accessToken!, cancellationToken).ConfigureAwait(false);
+                    if (!string.IsNullOrEmpty(refreshed) && !string.Equals(refreshed, accessToken, StringComparison.Ordinal))
+                    {
+                        // The body is bytes: the replay is an identical request with the new token.
+                        state.ReplayToken = refreshed;
+                        continue;
+                    }
+                }
+
+                ApiLog.ReauthorizationRequired(_logger, request.Method.Method, request.Path, credential.AccountId);
+                throw new PinterestReauthorizationRequiredException(
+                    state.Refreshed && credential.AccountId is not null
+                        ? $"Pinterest rejected the access token of account '{credential.AccountId}' for {request.Operation} even after a refresh: the account must be connected again through OAuth."
+                        : $"Pinterest rejected the access token for {request.Operation} and it cannot be renewed: connect the account again through OAuth.",
+                    credential.AccountId,
+                    error);
+            }
+
+            throw request.MapError?.Invoke(error) ?? error;
+        }
+    }
+
+    private HttpRequestMessage CreateMessage(PinterestApiRequest request, string? accessToken)
+    {
+        var message = new HttpRequestMessage(request.Method, BuildUri(request));
+        message.Headers.Accept.Add(JsonMediaType);
+        if (accessToken is not null)
+        {
+            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        }
+        else if (request.Authentication == PinterestAuthentication.ClientCredentials)
+        {
+            var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_clientId}:{_clientSecret}"));
+            message.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
+        }
+
+        if (request.Body is not null)
+        {
+            message.Content = new ByteArrayContent(request.Body);
+            message.Content.Headers.ContentType = new MediaTypeHeaderValue(request.ContentType ?? "application/json");
+        }
+
+        return message;
+    }
+
+    private void EnsureClientCredentials()
+    {
+        if (string.IsNullOrEmpty(_clientId))
+        {
+            throw new InvalidOperationException("The Pinterest app's ClientId is not set (PinterestClientOptions.ClientId or PinterestPublishingOptions.ClientId): OAuth calls and token refresh need it.");
+        }
+
+        if (string.IsNullOrEmpty(_clientSecret))
+        {
+            throw new InvalidOperationException("The Pinterest app's ClientSecret is not set (PinterestClientOptions.ClientSecret or PinterestPublishingOptions.ClientSecret): OAuth calls and token refresh need it.");
+        }
+    }
+
+    private static PinterestApiException UnreadableAnswer(PinterestApiRequest request, HttpResponseMessage response, JsonException? exception) =>
+        new(
+            $"Pinterest {request.Operation} answered HTTP {(int)response.StatusCode} with a body that is not the expected JSON.",
+            response.StatusCode,
+            requestId: PinterestErrorMapper.GetRequestId(response.Headers),
+            innerException: exception);
+
+    private ResiliencePipeline BuildRetryPipeline() =>
+        new ResiliencePipelineBuilder { TimeProvider = TimeProvider }
+            .AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = _retry.MaxRetries,
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome.Exception)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(GetDelay(args.Outcome.Exception, args.AttemptNumber)),
+                OnRetry = args =>
+                {
+                    var request = args.Context.Properties.GetValue(RequestKey, null!);
+                    if (request is not null)
+                    {
+                        ApiLog.Retrying(_logger, request.Method.Method, request.Path, args.AttemptNumber + 1, args.RetryDelay, DescribeFailure(args.Outcome.Exception));
+                    }
+
+                    return default;
+                },
+            })
+            .Build();
+
+    private bool ShouldRetry(Exception? exception) => exception switch
+    {
+        PinterestApiException api => api.IsTransient && (api.RetryAfter is null || api.RetryAfter <= _retry.MaxRetryAfter),
+        HttpRequestException => true,
+        _ => false,
+    };
+
+    private TimeSpan GetDelay(Exception? exception, int attemptNumber)
+    {
+        if (exception is PinterestApiException { RetryAfter: { } retryAfter })
+        {
+            return retryAfter;
+        }
+
+        // Capped exponential backoff with ±20 % jitter, so that many clients do not retry in step.
+        var exponential = _retry.BaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attemptNumber, 30));
+        var capped = Math.Min(exponential, _retry.MaxDelay.TotalMilliseconds);
+#pragma warning disable CA5394 // Jitter is not security sensitive.
+        var jittered = capped * (0.8 + (Random.Shared.NextDouble() * 0.4));
+#pragma warning restore CA5394
+        return TimeSpan.FromMilliseconds(Math.Min(jittered, _retry.MaxDelay.TotalMilliseconds));
+    }
+
+    private static string DescribeFailure(Exception? exception) => exception switch
+    {
+        PinterestApiException api => ApiLog.Describe(api.StatusCode),
+        HttpRequestException http => $"a connection error ({http.HttpRequestError})",
+        _ => "a transient failure",
+    };
+
+    private sealed class AttemptState(PinterestApiRequest request, IPinterestCredential? credential)
+    {
+        public PinterestApiRequest Request { get; } = request;
+
+        public IPinterestCredential? Credential { get; } = credential;
+
+        public bool Refreshed { get; set; }
+
+        public string? ReplayToken { get; set; }
+    }
+}
