@@ -13,6 +13,9 @@ public sealed class ObservedTimeProvider : TimeProvider
 
     private readonly Channel<TimeSpan> _timers = Channel.CreateUnbounded<TimeSpan>();
 
+    /// <summary>Every timer's due time, in creation order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<TimeSpan> AllTimers { get; } = new();
+
     public FakeTimeProvider Fake { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     public DateTimeOffset Start => Fake.Start;
@@ -29,6 +32,7 @@ public sealed class ObservedTimeProvider : TimeProvider
     {
         var timer = Fake.CreateTimer(callback, state, dueTime, period);
         _timers.Writer.TryWrite(dueTime);
+        AllTimers.Enqueue(dueTime);
         return timer;
     }
 
