@@ -211,7 +211,7 @@ internal sealed partial class PinterestTokenManager
         return rotated;
     }
 
-    private bool IsExpiring(PinterestToken token) => token.ExpiresAt - _refreshMargin <= _timeProvider.GetUtcNow();
+    private bool IsExpiring(PinterestToken token) => token.ExpiresAt <= _timeProvider.GetUtcNow() + _refreshMargin;
 
     private static bool IsRejected(PinterestToken token, string rejectedAccessToken) =>
         string.Equals(token.AccessToken, rejectedAccessToken, StringComparison.Ordinal);

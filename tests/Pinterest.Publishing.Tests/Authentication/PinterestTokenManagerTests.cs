@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -489,7 +491,6 @@ public sealed class PinterestTokenManagerTests : IDisposable
         await SeedAsync(TimeSpan.FromMinutes(-1));
         await _store.Seed("acct-2", new PinterestToken { AccessToken = "AT-secret-b", ExpiresAt = _time.GetUtcNow().AddMinutes(-1), RefreshToken = "RT-secret-b" });
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _store.StoreGate = null;
         var blocking = new FakeTokenRefresher(_time) { Gate = gate };
         var manager = new PinterestTokenManager(_store, new RoutingRefresher(blocking, _refresher), _time, PinterestTokenManager.DefaultRefreshMargin, _logger, _telemetry);
 
@@ -501,6 +502,44 @@ public sealed class PinterestTokenManagerTests : IDisposable
         Assert.False(blocked.IsCompleted);
         gate.SetResult();
         Assert.Equal("AT-secret-1", await blocked);
+    }
+
+    [Fact]
+    public async Task Refresh_runs_in_an_activity_tagged_with_the_account()
+    {
+        const string ActivityAccount = "acct-activity";
+        await _store.Seed(ActivityAccount, new PinterestToken { AccessToken = OldAccess, ExpiresAt = _time.GetUtcNow(), RefreshToken = OldRefresh });
+        var stopped = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == PinterestTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = a =>
+            {
+                if (a.GetTagItem("pinterest.account.id") as string == ActivityAccount)
+                {
+                    stopped.Enqueue(a);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        await CreateManager().GetAccessTokenAsync(ActivityAccount, CancellationToken.None);
+
+        var activity = Assert.Single(stopped);
+        Assert.Equal("pinterest.token.refresh", activity.OperationName);
+        Assert.NotEqual(ActivityStatusCode.Error, activity.Status);
+    }
+
+    [Fact]
+    public async Task Constructor_the_api_layer_calls_works_without_telemetry()
+    {
+        await SeedAsync(TimeSpan.FromMinutes(-1));
+        var manager = new PinterestTokenManager(_store, _refresher, _time, TimeSpan.FromMinutes(5), NullLogger.Instance);
+
+        Assert.Equal("AT-secret-1", await manager.GetAccessTokenAsync(Account, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => manager.GetAccessTokenAsync("", CancellationToken.None).AsTask());
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PinterestTokenManager(_store, _refresher, _time, TimeSpan.FromMinutes(-1), NullLogger.Instance));
     }
 
     /// <summary>Sends the first account's refresh token to one refresher and every other to another.</summary>
