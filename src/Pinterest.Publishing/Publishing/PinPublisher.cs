@@ -1,6 +1,7 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
-using Pinterest.Publishing.Api;
 using Pinterest.Publishing.Authentication;
+using Pinterest.Publishing.Diagnostics;
 using Pinterest.Publishing.Preflight;
 
 namespace Pinterest.Publishing;
@@ -12,26 +13,29 @@ namespace Pinterest.Publishing;
 internal sealed partial class PinPublisher : IPinPublisher
 {
     private readonly IPinPreflightValidator _validator;
-    private readonly PinterestClient _client;
+    private readonly PinterestClientProvider _clients;
     private readonly IVideoPinUploader _videoUploader;
     private readonly IDefaultBoardProvider? _defaultBoards;
     private readonly AccountConcurrencyLimiter _limiter;
     private readonly DuplicateSafePinCreator _creator;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly PinterestTelemetry _telemetry;
 
     public PinPublisher(
         IPinPreflightValidator validator,
-        PinterestClient client,
+        PinterestClientProvider clients,
         IVideoPinUploader videoUploader,
         AccountConcurrencyLimiter limiter,
         PinterestRetryOptions retry,
         TimeProvider timeProvider,
         ILogger<PinPublisher> logger,
+        PinterestTelemetry telemetry,
         IDefaultBoardProvider? defaultBoards = null)
     {
         _validator = validator;
-        _client = client;
+        _clients = clients;
+        _telemetry = telemetry;
         _videoUploader = videoUploader;
         _defaultBoards = defaultBoards;
         _limiter = limiter;
@@ -51,10 +55,31 @@ internal sealed partial class PinPublisher : IPinPublisher
     {
         ValidateArguments(request);
         var started = _timeProvider.GetTimestamp();
+        using var activity = PinterestTelemetry.StartActivity(PinterestTelemetry.PublishActivityName);
+        activity?.SetTag("pinterest.account.id", request.AccountId);
+        try
+        {
+            var result = await PublishCoreAsync(request, started, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("pinterest.pin.id", result.PinId);
+            _telemetry.RecordPublish(result.Reconciled ? "reconciled" : "published", _timeProvider.GetElapsedTime(started));
+            return result;
+        }
+        catch (Exception ex)
+        {
+            var outcome = OutcomeTag(ex);
+            activity?.SetStatus(ActivityStatusCode.Error, outcome);
+            _telemetry.RecordPublish(outcome, _timeProvider.GetElapsedTime(started));
+            throw;
+        }
+    }
+
+    private async Task<PublishPinResult> PublishCoreAsync(PublishPinRequest request, long started, CancellationToken cancellationToken)
+    {
 
         // The default board is resolved once here and handed to preflight, so the provider is asked once per publish.
         var resolved = await ResolveBoardAsync(request, cancellationToken).ConfigureAwait(false);
         var preflight = await _validator.ValidateAsync(resolved, cancellationToken).ConfigureAwait(false);
+        _telemetry.RecordPreflightIssues(preflight);
         if (!preflight.IsValid)
         {
             LogPreflightRejected(_logger, request.AccountId, preflight.Errors.Count, string.Join(",", preflight.Errors.Select(e => e.Code).Distinct()));
@@ -62,7 +87,7 @@ internal sealed partial class PinPublisher : IPinPublisher
         }
 
         using var slot = await _limiter.AcquireAsync(request.AccountId, cancellationToken).ConfigureAwait(false);
-        var client = _client.ForAccount(request.AccountId);
+        var client = _clients.ForAccount(request.AccountId);
         var boardId = resolved.BoardId!;
 
         string? mediaId = null;
@@ -87,6 +112,17 @@ internal sealed partial class PinPublisher : IPinPublisher
         var boardId = await _defaultBoards.GetDefaultBoardIdAsync(request.AccountId, cancellationToken).ConfigureAwait(false);
         return boardId is null ? request : request with { BoardId = boardId };
     }
+
+    private static string OutcomeTag(Exception exception) => exception switch
+    {
+        PinPreflightException => "rejected",
+        PinterestReauthorizationRequiredException => "reauthorize",
+        PinterestPublishOutcomeUnknownException => "unknown",
+        PinterestApiException { IsTransient: true } => "retry",
+        PinterestApiException => "rejected",
+        OperationCanceledException => "cancelled",
+        _ => "failed",
+    };
 
     private static void ValidateArguments(PublishPinRequest request)
     {

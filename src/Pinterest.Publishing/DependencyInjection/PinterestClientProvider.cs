@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pinterest.Publishing.Api;
+using Pinterest.Publishing.Authentication;
+using Pinterest.Publishing.Diagnostics;
+
+namespace Pinterest.Publishing;
+
+/// <summary>
+/// Builds <see cref="PinterestClient"/>s over the factory's named API client and one process-wide token manager, so
+/// token refresh is single-flight across every client and publish of the process.
+/// </summary>
+internal sealed class PinterestClientProvider : IPinterestTokenRefresher
+{
+    private readonly IHttpClientFactory _httpClientFactory;
+    private readonly PinterestClientOptions _clientOptions;
+
+    public PinterestClientProvider(
+        IHttpClientFactory httpClientFactory,
+        IOptions<PinterestPublishingOptions> options,
+        IPinterestTokenStore tokenStore,
+        TimeProvider timeProvider,
+        ILoggerFactory loggerFactory,
+        PinterestTelemetry telemetry)
+    {
+        _httpClientFactory = httpClientFactory;
+        var settings = options.Value;
+        _clientOptions = new PinterestClientOptions
+        {
+            BaseAddress = settings.ApiBaseAddress,
+            Environment = settings.Environment,
+            ClientId = settings.ClientId,
+            ClientSecret = settings.ClientSecret,
+            TokenRefreshMargin = settings.TokenRefreshMargin,
+            Retry = settings.Retry,
+            TimeProvider = timeProvider,
+            LoggerFactory = loggerFactory,
+        };
+        TokenManager = new PinterestTokenManager(tokenStore, this, timeProvider, settings.TokenRefreshMargin, loggerFactory.CreateLogger<PinterestTokenManager>(), telemetry);
+    }
+
+    public PinterestTokenManager TokenManager { get; }
+
+    /// <summary>A client without an account (OAuth works; other calls need <see cref="PinterestClient.ForAccount(string)"/>).</summary>
+    public PinterestClient Create() => new(_httpClientFactory.CreateClient(PinterestHttpClientNames.Api), _clientOptions, TokenManager);
+
+    /// <summary>A client for one account.</summary>
+    public PinterestClient ForAccount(string accountId) => Create().ForAccount(accountId);
+
+    // The token manager outlives any one HttpClient from the factory, so each refresh takes a fresh one.
+    Task<PinterestToken> IPinterestTokenRefresher.RefreshAsync(string refreshToken, CancellationToken cancellationToken) =>
+        ((IPinterestTokenRefresher)Create().OAuth).RefreshAsync(refreshToken, cancellationToken);
+}

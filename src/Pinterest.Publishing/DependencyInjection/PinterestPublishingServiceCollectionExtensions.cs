@@ -1,0 +1,144 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pinterest.Publishing;
+using Pinterest.Publishing.Api;
+using Pinterest.Publishing.Authentication;
+using Pinterest.Publishing.Diagnostics;
+using Pinterest.Publishing.Preflight;
+using Pinterest.Publishing.Scheduling;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers Pinterest.Publishing in a service collection.</summary>
+public static class PinterestPublishingServiceCollectionExtensions
+{
+    /// <summary>The configuration section <see cref="AddPinterestPublishing(IServiceCollection, IConfiguration)"/> looks for.</summary>
+    public const string ConfigurationSectionName = "Pinterest";
+
+    /// <summary>
+    /// Registers <see cref="IPinPublisher"/>, <see cref="IPinPreflightValidator"/>, <see cref="PinterestClient"/> and their
+    /// HTTP clients, with an in-memory <see cref="IPinterestTokenStore"/> and <see cref="TimeProvider.System"/> unless the
+    /// host registered its own. Options are validated when the host starts. Calling it again only adds the configuration.
+    /// </summary>
+    public static IPinterestPublishingBuilder AddPinterestPublishing(this IServiceCollection services, Action<PinterestPublishingOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.Configure(configure);
+        return AddCore(services);
+    }
+
+    /// <summary>
+    /// Like <see cref="AddPinterestPublishing(IServiceCollection, Action{PinterestPublishingOptions})"/>, binding the
+    /// options from <paramref name="configuration"/>: its <c>Pinterest</c> section when it has one, else the
+    /// configuration itself (so both the root and the section can be passed).
+    /// </summary>
+    public static IPinterestPublishingBuilder AddPinterestPublishing(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(ConfigurationSectionName);
+        services.Configure<PinterestPublishingOptions>(section.Exists() ? section : configuration);
+        return AddCore(services);
+    }
+
+    /// <summary>Uses <typeparamref name="TStore"/> as the token store, replacing the in-memory default.</summary>
+    public static IPinterestPublishingBuilder AddTokenStore<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TStore>(this IPinterestPublishingBuilder builder)
+        where TStore : class, IPinterestTokenStore
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Replace(ServiceDescriptor.Singleton<IPinterestTokenStore, TStore>());
+        return builder;
+    }
+
+    /// <summary>Uses <typeparamref name="TProvider"/> for the default board of requests that name none.</summary>
+    public static IPinterestPublishingBuilder AddDefaultBoardProvider<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TProvider>(this IPinterestPublishingBuilder builder)
+        where TProvider : class, IDefaultBoardProvider
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Replace(ServiceDescriptor.Singleton<IDefaultBoardProvider, TProvider>());
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds the hosted dispatcher that publishes due Pins from <see cref="IPinScheduleStore"/> (an
+    /// <see cref="InMemoryPinScheduleStore"/> unless the host registered its own).
+    /// </summary>
+    public static IPinterestPublishingBuilder AddPinScheduling(this IPinterestPublishingBuilder builder, Action<PinSchedulingOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var options = services.AddOptions<PinSchedulingOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.Validate(o => o.PollInterval > TimeSpan.Zero && o.BatchSize > 0 && o.Lease > TimeSpan.Zero && o.MaxConcurrentPublishes > 0 && o.MaxAttempts > 0,
+            "PinScheduling: PollInterval and Lease must be positive; BatchSize, MaxConcurrentPublishes and MaxAttempts at least 1.")
+            .ValidateOnStart();
+        services.TryAddSingleton<InMemoryPinScheduleStore>();
+        services.TryAddSingleton<IPinScheduleStore>(sp => sp.GetRequiredService<InMemoryPinScheduleStore>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PinScheduleDispatcher>());
+        return builder;
+    }
+
+    private static PinterestPublishingBuilder AddCore(IServiceCollection services)
+    {
+        var builder = new PinterestPublishingBuilder(services);
+        if (services.Any(d => d.ServiceType == typeof(PinterestPublishingMarker)))
+        {
+            return builder;
+        }
+
+        services.AddSingleton<PinterestPublishingMarker>();
+        services.AddOptions<PinterestPublishingOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PinterestPublishingOptions>, PinterestPublishingOptionsValidator>());
+        services.AddLogging();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IPinterestTokenStore, InMemoryPinterestTokenStore>();
+        services.TryAddSingleton(sp => new PinterestTelemetry(sp.GetService<IMeterFactory>()));
+
+        // The library logs requests itself, without query strings; the factory's default loggers would log full URLs.
+        services.AddHttpClient(PinterestHttpClientNames.Api)
+            .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.RequestTimeout)
+            .RemoveAllLoggers();
+        services.AddHttpClient(PinterestHttpClientNames.Upload)
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
+        services.AddHttpClient(PinterestHttpClientNames.Probe)
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => ProbeHttpHandlerFactory.Create(sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.Preflight))
+            .RemoveAllLoggers();
+
+        services.TryAddSingleton<PinterestClientProvider>();
+        services.TryAddTransient(sp => sp.GetRequiredService<PinterestClientProvider>().Create());
+        services.TryAddSingleton<IPinPreflightValidator>(sp => new PinPreflightValidator(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(PinterestHttpClientNames.Probe),
+            sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.Preflight,
+            sp.GetService<IDefaultBoardProvider>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<PinPreflightValidator>>()));
+        services.TryAddSingleton<IVideoPinUploader, VideoPinUploader>();
+        services.TryAddSingleton(sp => new AccountConcurrencyLimiter(sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.MaxConcurrentPublishesPerAccount));
+        services.TryAddSingleton<IPinPublisher>(sp => new PinPublisher(
+            sp.GetRequiredService<IPinPreflightValidator>(),
+            sp.GetRequiredService<PinterestClientProvider>(),
+            sp.GetRequiredService<IVideoPinUploader>(),
+            sp.GetRequiredService<AccountConcurrencyLimiter>(),
+            sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.Retry,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<PinPublisher>>(),
+            sp.GetRequiredService<PinterestTelemetry>(),
+            sp.GetService<IDefaultBoardProvider>()));
+        return builder;
+    }
+
+    private sealed class PinterestPublishingMarker;
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pinterest.Publishing.Api;
+using Pinterest.Publishing.Diagnostics;
+using Pinterest.Publishing.Media;
+
+namespace Pinterest.Publishing;
+
+/// <summary>The facade's video step over <see cref="PinterestVideoUploader"/> with the factory's upload and probe clients.</summary>
+internal sealed class VideoPinUploader(
+    IHttpClientFactory httpClientFactory,
+    IOptions<PinterestPublishingOptions> options,
+    TimeProvider timeProvider,
+    ILoggerFactory loggerFactory,
+    PinterestTelemetry telemetry) : IVideoPinUploader
+{
+    public async Task<string> UploadAndWaitAsync(PinterestClient client, VideoSource source, CancellationToken cancellationToken)
+    {
+        var uploader = new PinterestVideoUploader(
+            client,
+            httpClientFactory.CreateClient(PinterestHttpClientNames.Upload),
+            options.Value.VideoUpload,
+            timeProvider,
+            loggerFactory.CreateLogger<PinterestVideoUploader>(),
+            downloadClient: httpClientFactory.CreateClient(PinterestHttpClientNames.Probe));
+        var progress = new UploadBytesProgress(telemetry);
+        var operation = await uploader.StartUploadAsync(source, progress, cancellationToken).ConfigureAwait(false);
+        var details = await operation.WaitForCompletionAsync(cancellationToken).ConfigureAwait(false);
+        return details.MediaId.Length > 0 ? details.MediaId : operation.MediaId;
+    }
+
+    // Progress reports a running total; the counter wants the increments.
+    private sealed class UploadBytesProgress(PinterestTelemetry telemetry) : IProgress<long>
+    {
+        private long _reported;
+
+        public void Report(long value)
+        {
+            var previous = Interlocked.Exchange(ref _reported, value);
+            if (value > previous)
+            {
+                telemetry.RecordUploadBytes(value - previous);
+            }
+        }
+    }
+}
