@@ -67,6 +67,17 @@ public sealed partial class PinterestEmulator
             fault = null;
         }
 
+        if (fault is { Kind: EmulatorFaultKind.ConnectionRefused })
+        {
+            // A refused connection never reaches the server: it leaves no request behind.
+            lock (_gate)
+            {
+                _requests.Remove(record);
+            }
+
+            return FaultResponse(fault);
+        }
+
         EmulatorHttpResponse response;
         if (fault is { AfterProcessing: false })
         {

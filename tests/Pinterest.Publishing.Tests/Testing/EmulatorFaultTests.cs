@@ -123,6 +123,7 @@ public sealed class EmulatorFaultTests
         Assert.Equal(HttpRequestError.ConnectionError, error.HttpRequestError);
         Assert.IsType<SocketException>(error.InnerException);
         Assert.Empty(h.Emulator.Pins);
+        Assert.Empty(h.Emulator.Requests);
     }
 
     [Fact]
