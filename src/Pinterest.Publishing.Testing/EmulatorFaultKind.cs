@@ -18,6 +18,7 @@ public enum EmulatorFaultKind
 
     /// <summary>Fail as if the connection could not be opened, so the request surely was not processed: the in-memory
     /// handler throws <see cref="HttpRequestException"/> with <see cref="HttpRequestError.ConnectionError"/> and an inner
-    /// <see cref="System.Net.Sockets.SocketException"/>; the loopback server can only abort the connection.</summary>
+    /// <see cref="System.Net.Sockets.SocketException"/> and the request is not recorded; the loopback server can only drop the
+    /// connection after the request arrived.</summary>
     ConnectionRefused,
 }

@@ -39,17 +39,15 @@ public sealed class EmulatorFaultRegistration : IDisposable
             return false;
         }
 
-        if (PathSegments.Length == 1 && PathSegments[0] == "**")
-        {
-            return true;
-        }
-
-        if (PathSegments.Length != segments.Length)
+        // A trailing "**" matches any number of remaining segments, so "/v5/**" is every API route.
+        var prefixOnly = PathSegments.Length > 0 && PathSegments[^1] == "**";
+        var fixedCount = prefixOnly ? PathSegments.Length - 1 : PathSegments.Length;
+        if (prefixOnly ? segments.Length < fixedCount : segments.Length != fixedCount)
         {
             return false;
         }
 
-        for (var i = 0; i < segments.Length; i++)
+        for (var i = 0; i < fixedCount; i++)
         {
             var pattern = PathSegments[i];
             var isWildcard = pattern == "*" || (pattern.StartsWith('{') && pattern.EndsWith('}'));

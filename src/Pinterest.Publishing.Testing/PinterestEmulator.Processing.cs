@@ -8,6 +8,26 @@ public sealed partial class PinterestEmulator
 {
     private const int MaxJsonBodyBytes = 64 * 1024 * 1024;
 
+    /// <summary>The Pinterest routes <see cref="Route"/> serves, as spec path templates (for contract tests against openapi.json).</summary>
+    internal static readonly (string Method, string Path)[] ApiRoutes =
+    [
+        ("POST", "/oauth/token"),
+        ("GET", "/user_account"),
+        ("GET", "/user_account/analytics"),
+        ("GET", "/boards"),
+        ("POST", "/boards"),
+        ("GET", "/boards/{board_id}"),
+        ("GET", "/boards/{board_id}/sections"),
+        ("POST", "/boards/{board_id}/sections"),
+        ("GET", "/boards/{board_id}/pins"),
+        ("POST", "/pins"),
+        ("GET", "/pins/{pin_id}"),
+        ("DELETE", "/pins/{pin_id}"),
+        ("GET", "/pins/{pin_id}/analytics"),
+        ("POST", "/media"),
+        ("GET", "/media/{media_id}"),
+    ];
+
     internal async Task<EmulatorHttpResponse> ProcessAsync(EmulatorHttpRequest request, CancellationToken cancellationToken)
     {
         var response = await ProcessCoreAsync(request, cancellationToken).ConfigureAwait(false);
@@ -45,6 +65,17 @@ public sealed partial class PinterestEmulator
         {
             await Task.Delay(fault.Delay, _time, cancellationToken).ConfigureAwait(false);
             fault = null;
+        }
+
+        if (fault is { Kind: EmulatorFaultKind.ConnectionRefused })
+        {
+            // A refused connection never reaches the server: it leaves no request behind.
+            lock (_gate)
+            {
+                _requests.Remove(record);
+            }
+
+            return FaultResponse(fault);
         }
 
         EmulatorHttpResponse response;

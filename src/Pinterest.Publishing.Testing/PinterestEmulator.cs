@@ -356,7 +356,8 @@ public sealed partial class PinterestEmulator : IAsyncDisposable, IDisposable
 
     /// <summary>Applies <paramref name="fault"/> to the next <paramref name="count"/> requests matching <paramref name="route"/>.</summary>
     /// <param name="route">A method and path pattern such as <c>POST /v5/pins</c> or <c>GET /v5/media/{media_id}</c>: <c>*</c> or
-    /// <c>{name}</c> matches one segment, a path of <c>**</c> matches every path and a method of <c>*</c> every method.</param>
+    /// <c>{name}</c> matches one segment, a trailing <c>**</c> any number of segments (<c>/v5/**</c>, or <c>**</c> for every path),
+    /// and a method of <c>*</c> (or no method) every method.</param>
     /// <param name="fault">The fault.</param>
     /// <param name="count">How many matching requests get the fault.</param>
     /// <returns>A registration; dispose it to remove the fault early.</returns>

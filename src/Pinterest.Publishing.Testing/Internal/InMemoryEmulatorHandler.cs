@@ -44,20 +44,10 @@ internal sealed class InMemoryEmulatorHandler(PinterestEmulator emulator) : Http
             body = await request.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        EmulatorHttpResponse result;
-        try
-        {
-            result = await emulator.ProcessAsync(
-                new EmulatorHttpRequest { Method = request.Method.Method, Uri = uri, Headers = headers, Body = body, ContentLength = contentLength },
-                cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            if (body is not null)
-            {
-                await body.DisposeAsync().ConfigureAwait(false);
-            }
-        }
+        // Like SocketsHttpHandler, the request content's stream is left to its owner: it is read, never disposed here.
+        var result = await emulator.ProcessAsync(
+            new EmulatorHttpRequest { Method = request.Method.Method, Uri = uri, Headers = headers, Body = body, ContentLength = contentLength },
+            cancellationToken).ConfigureAwait(false);
 
         switch (result.Abort)
         {

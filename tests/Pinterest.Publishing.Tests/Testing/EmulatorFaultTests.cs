@@ -123,6 +123,7 @@ public sealed class EmulatorFaultTests
         Assert.Equal(HttpRequestError.ConnectionError, error.HttpRequestError);
         Assert.IsType<SocketException>(error.InnerException);
         Assert.Empty(h.Emulator.Pins);
+        Assert.Empty(h.Emulator.Requests);
     }
 
     [Fact]
@@ -189,7 +190,6 @@ public sealed class EmulatorFaultTests
         {
             using var h = new EmulatorHarness();
             h.Emulator.InjectFault("GET /v5/**", EmulatorFault.Status(HttpStatusCode.ServiceUnavailable), probability: 0.3, seed: 1234);
-            h.Emulator.InjectFault("* **", EmulatorFault.Status(HttpStatusCode.ServiceUnavailable), probability: 0.3, seed: 1234);
             var statuses = new List<HttpStatusCode>();
             for (var i = 0; i < 200; i++)
             {
@@ -206,6 +206,23 @@ public sealed class EmulatorFaultTests
         var failures = first.Count(s => s == HttpStatusCode.ServiceUnavailable);
         Assert.InRange(failures, 30, 100);
         Assert.Contains(HttpStatusCode.OK, first);
+    }
+
+    [Theory]
+    [InlineData("GET /v5/**", "GET", "v5/boards/1/pins", true)]
+    [InlineData("GET /v5/**", "POST", "v5/boards", false)]
+    [InlineData("**", "DELETE", "v5/pins/1", true)]
+    [InlineData("* /v5/pins/*", "DELETE", "v5/pins/1", true)]
+    [InlineData("/v5/pins/{pin_id}", "GET", "v5/pins/1", true)]
+    [InlineData("GET /v5/pins/{pin_id}", "GET", "v5/pins/1/analytics", false)]
+    [InlineData("GET /v5/boards", "GET", "v5/boards?page_size=5", true)]
+    [InlineData("get /V5/Boards", "GET", "v5/boards", true)]
+    public async Task RoutePatterns(string pattern, string method, string path, bool matches)
+    {
+        using var h = new EmulatorHarness();
+        h.Emulator.InjectFault(pattern, EmulatorFault.Status(HttpStatusCode.ServiceUnavailable));
+        var response = await h.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+        Assert.Equal(matches, response.StatusCode == HttpStatusCode.ServiceUnavailable);
     }
 
     [Fact]

@@ -1,0 +1,255 @@
+using System.Net;
+using System.Text.Json;
+using Pinterest.Publishing.Testing;
+using static Pinterest.Publishing.Tests.Testing.EmulatorHarness;
+
+namespace Pinterest.Publishing.Tests.Testing;
+
+/// <summary>Checks the emulator's routes and response bodies against Pinterest's openapi.json: every property it sends is
+/// declared by the response schema, required properties are present and enum values are allowed.</summary>
+public sealed class EmulatorOpenApiConformanceTests
+{
+    private static readonly Lazy<JsonDocument> Spec = new(() => JsonDocument.Parse(File.ReadAllText(FindSpec())));
+
+    private static JsonElement Root => Spec.Value.RootElement;
+
+    private static string FindSpec()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "eng", "pinterest-openapi", "openapi.json");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("eng/pinterest-openapi/openapi.json not found above the test output folder.");
+    }
+
+    [Fact]
+    public void EveryEmulatedRouteExistsInTheSpec()
+    {
+        var paths = Root.GetProperty("paths");
+        Assert.All(PinterestEmulator.ApiRoutes, route =>
+        {
+            Assert.True(paths.TryGetProperty(route.Path, out var item), $"{route.Path} is not in openapi.json");
+            Assert.True(item.TryGetProperty(route.Method.ToLowerInvariant(), out _), $"{route.Method} {route.Path} is not in openapi.json");
+        });
+    }
+
+    [Fact]
+    public async Task ResponsesConformToTheSpec()
+    {
+        using var h = new EmulatorHarness();
+        var board = h.Emulator.AddBoard(h.Account, "Board", "Description");
+        h.Emulator.AddBoardSection(board, "Section");
+        var videoId = await h.CreateSucceededVideoAsync();
+        var errors = new List<string>();
+
+        async Task CheckAsync(string method, string template, HttpResponseMessage response)
+        {
+            var status = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(response.IsSuccessStatusCode, $"{method} {template} answered {status}");
+            var operation = Root.GetProperty("paths").GetProperty(template).GetProperty(method.ToLowerInvariant());
+            Assert.True(operation.GetProperty("responses").TryGetProperty(status, out var declared), $"{method} {template}: status {status} is not declared");
+            if (response.StatusCode == HttpStatusCode.NoContent)
+            {
+                return;
+            }
+
+            var schema = declared.GetProperty("content").GetProperty("application/json").GetProperty("schema");
+            Conform(await ReadJsonAsync(response), schema, $"{method} {template}", errors);
+        }
+
+        await CheckAsync("GET", "/user_account", await h.Client.GetAsync("v5/user_account"));
+        await CheckAsync("GET", "/user_account/analytics", await h.Client.GetAsync("v5/user_account/analytics?start_date=2026-10-01&end_date=2026-10-03"));
+        await CheckAsync("GET", "/boards", await h.Client.GetAsync("v5/boards"));
+        await CheckAsync("POST", "/boards", await h.PostJsonAsync("v5/boards", """{"name":"New","privacy":"PROTECTED"}"""));
+        await CheckAsync("GET", "/boards/{board_id}", await h.Client.GetAsync($"v5/boards/{board.Id}"));
+        await CheckAsync("POST", "/boards/{board_id}/sections", await h.PostJsonAsync($"v5/boards/{board.Id}/sections", """{"name":"S2"}"""));
+        await CheckAsync("GET", "/boards/{board_id}/sections", await h.Client.GetAsync($"v5/boards/{board.Id}/sections"));
+
+        var sources = new[]
+        {
+            """{"source_type":"image_url","url":"https://img.example/a.jpg"}""",
+            """{"source_type":"multiple_image_urls","items":[{"url":"https://img.example/1.jpg","title":"t"},{"url":"https://img.example/2.jpg"}]}""",
+            $$$"""{"source_type":"video_id","media_id":"{{{videoId}}}","cover_image_url":"https://img.example/c.jpg"}""",
+        };
+        string? pinId = null;
+        foreach (var source in sources)
+        {
+            var created = await h.PostJsonAsync("v5/pins", $$$"""{"board_id":"{{{board.Id}}}","title":"T","link":"https://shop.example/","media_source":{{{source}}}}""");
+            var body = await ReadJsonAsync(created);
+            pinId = body.GetProperty("id").GetString();
+            created = await h.Client.GetAsync($"v5/pins/{pinId}");
+            await CheckAsync("GET", "/pins/{pin_id}", created);
+            Conform(body, Root.GetProperty("components").GetProperty("schemas").GetProperty("Pin"), "POST /pins", errors);
+        }
+
+        await CheckAsync("GET", "/boards/{board_id}/pins", await h.Client.GetAsync($"v5/boards/{board.Id}/pins"));
+        await CheckAsync("GET", "/pins/{pin_id}/analytics", await h.Client.GetAsync($"v5/pins/{pinId}/analytics?start_date=2026-10-01&end_date=2026-10-02&metric_types=IMPRESSION"));
+        await CheckAsync("POST", "/media", await h.PostJsonAsync("v5/media", """{"media_type":"video"}"""));
+        await CheckAsync("GET", "/media/{media_id}", await h.Client.GetAsync($"v5/media/{videoId}"));
+        await CheckAsync("DELETE", "/pins/{pin_id}", await h.Client.DeleteAsync($"v5/pins/{pinId}"));
+
+        var code = h.Emulator.CreateAuthorizationCode(h.Account, new Uri("https://app.example/cb"));
+        var basic = Convert.ToBase64String("emulator-client-id:emulator-client-secret"u8.ToArray());
+        foreach (var form in new[] { $"grant_type=authorization_code&code={code}&redirect_uri=https%3A%2F%2Fapp.example%2Fcb", $"grant_type=refresh_token&refresh_token={h.Token.RefreshToken}" })
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "v5/oauth/token") { Content = new StringContent(form, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded") };
+            request.Headers.Authorization = new("Basic", basic);
+            await CheckAsync("POST", "/oauth/token", await h.Anonymous.SendAsync(request));
+        }
+
+        Assert.Empty(errors);
+    }
+
+    private static JsonElement Resolve(JsonElement schema)
+    {
+        while (schema.TryGetProperty("$ref", out var reference))
+        {
+            var name = reference.GetString()!.Split('/')[^1];
+            if (!Root.GetProperty("components").GetProperty("schemas").TryGetProperty(name, out schema))
+            {
+                // A dangling $ref in the spec: accept anything there.
+                return JsonDocument.Parse("{}").RootElement;
+            }
+        }
+
+        return schema;
+    }
+
+    /// <summary>The schema and every schema it composes (allOf/oneOf/anyOf and the discriminator's pick).</summary>
+    private static List<JsonElement> Flatten(JsonElement schema, JsonElement value)
+    {
+        var result = new List<JsonElement>();
+        void Visit(JsonElement s)
+        {
+            s = Resolve(s);
+            result.Add(s);
+
+            // With a discriminator, only the branch the value names applies, not every oneOf branch.
+            if (s.TryGetProperty("discriminator", out var discriminator) && discriminator.TryGetProperty("mapping", out var mapping)
+                && value.ValueKind == JsonValueKind.Object && value.TryGetProperty(discriminator.GetProperty("propertyName").GetString()!, out var tag)
+                && tag.ValueKind == JsonValueKind.String && mapping.TryGetProperty(tag.GetString()!, out var target)
+                && Root.GetProperty("components").GetProperty("schemas").TryGetProperty(target.GetString()!.Split('/')[^1], out var picked))
+            {
+                Visit(picked);
+                if (s.TryGetProperty("allOf", out var all))
+                {
+                    foreach (var part in all.EnumerateArray())
+                    {
+                        Visit(part);
+                    }
+                }
+
+                return;
+            }
+
+            foreach (var keyword in new[] { "allOf", "oneOf", "anyOf" })
+            {
+                if (s.TryGetProperty(keyword, out var parts))
+                {
+                    foreach (var part in parts.EnumerateArray())
+                    {
+                        Visit(part);
+                    }
+                }
+            }
+        }
+
+        Visit(schema);
+        return result;
+    }
+
+    private static void Conform(JsonElement value, JsonElement schema, string path, List<string> errors)
+    {
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            return;
+        }
+
+        var schemas = Flatten(schema, value);
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var properties = new Dictionary<string, JsonElement>();
+                JsonElement? additional = null;
+                var required = new HashSet<string>();
+                foreach (var s in schemas)
+                {
+                    if (s.TryGetProperty("properties", out var props))
+                    {
+                        foreach (var p in props.EnumerateObject())
+                        {
+                            properties.TryAdd(p.Name, p.Value);
+                        }
+                    }
+
+                    if (s.TryGetProperty("additionalProperties", out var extra) && extra.ValueKind == JsonValueKind.Object)
+                    {
+                        additional = extra;
+                    }
+
+                    if (s.TryGetProperty("required", out var req))
+                    {
+                        foreach (var r in req.EnumerateArray())
+                        {
+                            required.Add(r.GetString()!);
+                        }
+                    }
+                }
+
+                var open = properties.Count == 0 && additional is null;
+                foreach (var property in value.EnumerateObject())
+                {
+                    if (properties.TryGetValue(property.Name, out var propertySchema))
+                    {
+                        Conform(property.Value, propertySchema, $"{path}.{property.Name}", errors);
+                    }
+                    else if (additional is { } additionalSchema)
+                    {
+                        Conform(property.Value, additionalSchema, $"{path}.{property.Name}", errors);
+                    }
+                    else if (!open)
+                    {
+                        errors.Add($"{path}.{property.Name} is not declared by the spec");
+                    }
+                }
+
+                foreach (var name in required.Where(r => properties.ContainsKey(r) && !value.TryGetProperty(r, out _)))
+                {
+                    errors.Add($"{path}.{name} is required by the spec but missing");
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var s in schemas)
+                {
+                    if (s.TryGetProperty("items", out var items))
+                    {
+                        var i = 0;
+                        foreach (var element in value.EnumerateArray())
+                        {
+                            Conform(element, items, $"{path}[{i++}]", errors);
+                        }
+
+                        break;
+                    }
+                }
+
+                break;
+            case JsonValueKind.String:
+                foreach (var s in schemas)
+                {
+                    if (s.TryGetProperty("enum", out var values) && !values.EnumerateArray().Any(v => v.ValueKind == JsonValueKind.String && v.GetString() == value.GetString()))
+                    {
+                        errors.Add($"{path} = '{value.GetString()}' is not an allowed enum value");
+                    }
+                }
+
+                break;
+        }
+    }
+}
