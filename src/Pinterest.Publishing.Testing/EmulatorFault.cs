@@ -55,6 +55,11 @@ public sealed record EmulatorFault
     /// <returns>The fault.</returns>
     public static EmulatorFault ConnectionReset(bool afterProcessing = false) => new(EmulatorFaultKind.ConnectionReset) { AfterProcessing = afterProcessing };
 
+    /// <summary>The client times out waiting for the answer.</summary>
+    /// <param name="afterProcessing">Whether the request is processed (a Pin stored) before the timeout.</param>
+    /// <returns>The fault.</returns>
+    public static EmulatorFault Timeout(bool afterProcessing = false) => new(EmulatorFaultKind.Timeout) { AfterProcessing = afterProcessing };
+
     /// <summary>Fails as if the connection could not be opened (the request is never processed).</summary>
     /// <returns>The fault.</returns>
     public static EmulatorFault ConnectionRefused() => new(EmulatorFaultKind.ConnectionRefused);

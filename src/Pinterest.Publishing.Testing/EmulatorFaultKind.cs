@@ -21,4 +21,7 @@ public enum EmulatorFaultKind
     /// <see cref="System.Net.Sockets.SocketException"/> and the request is not recorded; the loopback server can only drop the
     /// connection after the request arrived.</summary>
     ConnectionRefused,
+
+    /// <summary>The request times out: in memory, a <see cref="TaskCanceledException"/> with an inner <see cref="TimeoutException"/>, as <see cref="HttpClient"/> throws; on the loopback server, the connection is dropped.</summary>
+    Timeout,
 }

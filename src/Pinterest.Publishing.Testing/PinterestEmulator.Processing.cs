@@ -40,6 +40,7 @@ public sealed partial class PinterestEmulator
         var method = request.Method.ToUpperInvariant();
         var segments = SplitPath(request.Uri.AbsolutePath);
         var isUpload = segments is [UploadPathSegment, _];
+        var isHostedMedia = segments is [HostedMediaPathSegment, _];
 
         // Upload bodies can be gigabytes: they are streamed and counted by the upload route, never kept.
         var body = isUpload || request.Body is null ? ReadOnlyMemory<byte>.Empty : await ReadBodyAsync(request.Body, cancellationToken).ConfigureAwait(false);
@@ -89,7 +90,9 @@ public sealed partial class PinterestEmulator
             {
                 response = isUpload
                     ? await HandleUploadAsync(request, segments[1], cancellationToken).ConfigureAwait(false)
-                    : Route(method, segments, request, body.ToArray(), record);
+                    : isHostedMedia
+                        ? ServeHostedMedia(method, segments[1], request)
+                        : Route(method, segments, request, body.ToArray(), record);
             }
             catch (PinterestApiError error)
             {
@@ -116,7 +119,7 @@ public sealed partial class PinterestEmulator
 
     private static EmulatorHttpResponse FaultResponse(EmulatorFault fault)
     {
-        if (fault.Kind is EmulatorFaultKind.ConnectionReset or EmulatorFaultKind.ConnectionRefused)
+        if (fault.Kind is EmulatorFaultKind.ConnectionReset or EmulatorFaultKind.ConnectionRefused or EmulatorFaultKind.Timeout)
         {
             return new EmulatorHttpResponse { Abort = fault.Kind };
         }

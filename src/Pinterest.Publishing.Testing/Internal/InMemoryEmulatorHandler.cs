@@ -53,6 +53,8 @@ internal sealed class InMemoryEmulatorHandler(PinterestEmulator emulator) : Http
         {
             case EmulatorFaultKind.ConnectionRefused:
                 throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused (emulated).", new SocketException((int)SocketError.ConnectionRefused));
+            case EmulatorFaultKind.Timeout:
+                throw new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout (emulated).", new TimeoutException("The operation timed out (emulated)."));
             case not null:
                 throw new HttpRequestException(HttpRequestError.ResponseEnded, "The server reset the connection (emulated).", new IOException("Connection reset by peer (emulated).", new SocketException((int)SocketError.ConnectionReset)));
         }
