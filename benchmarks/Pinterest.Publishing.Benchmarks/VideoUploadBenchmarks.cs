@@ -91,7 +91,7 @@ public class VideoUploadBenchmarks
             AddJob(Job.Default
                 .WithLaunchCount(1)
                 .WithWarmupCount(2)
-                .WithIterationCount(6)
+                .WithIterationCount(10)
                 .WithInvocationCount(1)
                 .WithUnrollFactor(1)
                 // In process: no second build of a generated project (slow on a shared machine); the sink runs in
