@@ -14,8 +14,11 @@ namespace Pinterest.Publishing.Media;
 /// </summary>
 internal sealed class MultipartVideoContent : HttpContent
 {
-    /// <summary>The copy buffer size: large enough that per-chunk overhead is negligible next to the socket writes.</summary>
-    internal const int BufferSize = 1024 * 1024;
+    /// <summary>
+    /// The copy buffer size: large enough that per-chunk overhead is negligible next to the socket writes, small enough
+    /// to stay in the CPU cache (VideoUploadBenchmarks measured 1 MiB slower than a bare StreamContent, 128 KiB faster).
+    /// </summary>
+    internal const int BufferSize = 128 * 1024;
 
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 

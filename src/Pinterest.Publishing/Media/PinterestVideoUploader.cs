@@ -11,6 +11,12 @@ namespace Pinterest.Publishing.Media;
 /// </summary>
 public sealed class PinterestVideoUploader
 {
+    /// <summary>
+    /// The name of the upload <see cref="HttpClient"/> in dependency injection: no bearer token, no retry handler,
+    /// infinite <see cref="HttpClient.Timeout"/>.
+    /// </summary>
+    internal const string UploadHttpClientName = "Pinterest.Publishing.Upload";
+
     private readonly IVideoMediaApi _api;
     private readonly VideoUploadOptions _options;
     private readonly TimeProvider _timeProvider;

@@ -12,7 +12,10 @@ public sealed class VideoUploadOptions
     /// <summary>How long processing may take before it counts as timed out. Default 10 minutes.</summary>
     public TimeSpan ProcessingTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>The largest video downloaded by <see cref="VideoSource.FromUrl(Uri)"/>, in bytes. Default 2,000,000,000.</summary>
+    /// <summary>
+    /// The largest video downloaded by <see cref="VideoSource.FromUrl(Uri)"/> or spooled from a non-seekable
+    /// <see cref="VideoSource.FromStream(Stream, string)"/>, in bytes. Default 2,000,000,000.
+    /// </summary>
     public long MaxDownloadBytes { get; set; } = 2_000_000_000;
 
     /// <summary>The slowest upload rate assumed when the upload timeout is scaled to the file size, in bytes per second. Default 256 KiB/s.</summary>

@@ -19,17 +19,11 @@ public sealed class MultipartVideoUploaderTests
         new("x-amz-signature", "SECRET-SIGNATURE-VALUE"),
     ];
 
-    internal static WireMockServer StartWireMock()
-    {
-        using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{port}"] });
-    }
+    internal static WireMockServer StartWireMock() =>
+        WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"], StartAdminInterface = false });
 
     /// <summary>The server's address as an IPv4 loopback URL (WireMock reports it as <c>localhost</c>).</summary>
-    internal static Uri LoopbackUrl(WireMockServer server, string pathAndQuery) => new($"http://127.0.0.1:{server.Port}{pathAndQuery}");
+    internal static Uri LoopbackUrl(WireMockServer server, string pathAndQuery) => new($"http://127.0.0.1:{new Uri(server.Urls[0]).Port}{pathAndQuery}");
 
     private static MultipartVideoUploader CreateUploader(HttpClient client, TimeProvider? clock = null, VideoUploadOptions? options = null) =>
         new(client, options ?? new VideoUploadOptions(), clock ?? TimeProvider.System, NullLogger.Instance);
