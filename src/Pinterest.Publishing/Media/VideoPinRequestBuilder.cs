@@ -2,7 +2,7 @@ using Pinterest.Publishing.Api.Models;
 
 namespace Pinterest.Publishing.Media;
 
-/// <summary>Builds the <c>POST /v5/pins</c> body of a video Pin from a publish request and an uploaded media id.</summary>
+/// <summary>Builds the <c>video_id</c> media source of a video Pin; the rest of the create body comes from <see cref="CreatePinRequestFactory"/>.</summary>
 internal static class VideoPinRequestBuilder
 {
     /// <summary>
@@ -22,32 +22,6 @@ internal static class VideoPinRequestBuilder
             },
             UrlVideoCover url => new VideoIdMediaSource { MediaId = mediaId, CoverImageUrl = url.Url.AbsoluteUri },
             _ => throw new NotSupportedException($"Unknown video cover {cover.GetType().Name}."),
-        };
-    }
-
-    /// <summary>
-    /// The create-Pin body for <paramref name="request"/>, whose media must be a video, uploaded as
-    /// <paramref name="mediaId"/>, on <paramref name="boardId"/> (the request's board or the account's default).
-    /// </summary>
-    public static CreatePinRequest BuildCreatePinRequest(PublishPinRequest request, string boardId, string mediaId)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrWhiteSpace(boardId);
-        if (request.Media is not VideoPinMedia video)
-        {
-            throw new ArgumentException("The request's media is not a video.", nameof(request));
-        }
-
-        return new CreatePinRequest
-        {
-            BoardId = boardId,
-            BoardSectionId = request.BoardSectionId,
-            Title = request.Title,
-            Description = request.Description,
-            Link = request.Link?.AbsoluteUri,
-            AltText = request.AltText,
-            DominantColor = request.DominantColor,
-            MediaSource = BuildMediaSource(mediaId, video.Cover),
         };
     }
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
+using Pinterest.Publishing.Preflight;
 
 namespace Pinterest.Publishing.Media;
 
@@ -108,8 +109,12 @@ internal sealed class VideoSourceOpener
         try
         {
             var started = _timeProvider.GetTimestamp();
-            using var request = new HttpRequestMessage(HttpMethod.Get, source.Url);
-            using var response = await _downloadClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            // Redirects are followed by hand so that every hop passes the probe client's address check.
+            using var response = await ProbeHttp.SendWithRedirectsAsync(
+                _downloadClient,
+                source.Url,
+                static uri => new HttpRequestMessage(HttpMethod.Get, uri),
+                cancellationToken: cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 throw new PinterestVideoUploadException(

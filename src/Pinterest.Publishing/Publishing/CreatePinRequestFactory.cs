@@ -1,4 +1,5 @@
 using Pinterest.Publishing.Api.Models;
+using Pinterest.Publishing.Media;
 
 namespace Pinterest.Publishing;
 
@@ -38,15 +39,7 @@ internal static class CreatePinRequestFactory
                 Link = item.Link?.AbsoluteUri,
             }).ToList(),
         },
-        VideoPinMedia video => CreateVideoSource(video.Cover, videoMediaId ?? throw new InvalidOperationException("A video Pin needs the media id of its uploaded video.")),
+        VideoPinMedia video => VideoPinRequestBuilder.BuildMediaSource(videoMediaId ?? throw new InvalidOperationException("A video Pin needs the media id of its uploaded video."), video.Cover),
         _ => throw new ArgumentException($"Unsupported media type {media.GetType().Name}.", nameof(media)),
-    };
-
-    /// <summary>The <c>video_id</c> source; a missing cover becomes the key frame at 0 s, as Pinterest requires a cover.</summary>
-    internal static VideoIdMediaSource CreateVideoSource(VideoCover? cover, string mediaId) => cover switch
-    {
-        UrlVideoCover url => new VideoIdMediaSource { MediaId = mediaId, CoverImageUrl = url.Url.AbsoluteUri },
-        KeyFrameVideoCover keyFrame => new VideoIdMediaSource { MediaId = mediaId, CoverImageKeyFrameTime = (int)Math.Floor(keyFrame.Time.TotalSeconds) },
-        _ => new VideoIdMediaSource { MediaId = mediaId, CoverImageKeyFrameTime = 0 },
     };
 }

@@ -37,42 +37,4 @@ public sealed class VideoPinRequestBuilderTests
         Assert.Equal("https://cdn.example.com/cover.jpg", source.CoverImageUrl);
         Assert.Null(source.CoverImageKeyFrameTime);
     }
-
-    [Fact]
-    public void CreatePinRequest_CarriesTheDraftFields_TheBoard_AndTheVideoSource()
-    {
-        var request = new PublishPinRequest
-        {
-            AccountId = "acct",
-            BoardId = "ignored-here",
-            BoardSectionId = "55",
-            Title = "Title",
-            Description = "Description",
-            Link = new Uri("https://example.com/page?a=1"),
-            AltText = "Alt",
-            DominantColor = "#112233",
-            Media = PinMedia.Video(VideoSource.FromFile("/tmp/x.mp4"), VideoCover.FromKeyFrame(TimeSpan.FromSeconds(3.2))),
-        };
-
-        var body = VideoPinRequestBuilder.BuildCreatePinRequest(request, "987654", "321");
-
-        Assert.Equal("987654", body.BoardId);
-        Assert.Equal("55", body.BoardSectionId);
-        Assert.Equal("Title", body.Title);
-        Assert.Equal("Description", body.Description);
-        Assert.Equal("https://example.com/page?a=1", body.Link);
-        Assert.Equal("Alt", body.AltText);
-        Assert.Equal("#112233", body.DominantColor);
-        var video = Assert.IsType<VideoIdMediaSource>(body.MediaSource);
-        Assert.Equal("321", video.MediaId);
-        Assert.Equal(3, video.CoverImageKeyFrameTime);
-    }
-
-    [Fact]
-    public void CreatePinRequest_ForAnImage_IsRefused()
-    {
-        var request = new PublishPinRequest { AccountId = "a", Media = PinMedia.Image(new Uri("https://example.com/i.jpg")) };
-
-        Assert.Throws<ArgumentException>(() => VideoPinRequestBuilder.BuildCreatePinRequest(request, "1", "2"));
-    }
 }

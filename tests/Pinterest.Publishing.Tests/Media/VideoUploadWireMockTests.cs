@@ -107,7 +107,7 @@ public sealed class VideoUploadWireMockTests : IDisposable
         _clock.DiscardPendingTimers();
         var details = await _clock.DriveAsync(operation.WaitForCompletionAsync());
         var publish = new PublishPinRequest { AccountId = "a", Title = "T", Media = PinMedia.Video(VideoSource.FromFile(path)) };
-        var pin = await _client.Pins.CreateAsync(VideoPinRequestBuilder.BuildCreatePinRequest(publish, "549755885175", operation.MediaId));
+        var pin = await _client.Pins.CreateAsync(CreatePinRequestFactory.Create(publish, "549755885175", operation.MediaId));
 
         Assert.Equal(MediaUploadStatus.Succeeded, details.Status);
         Assert.Equal("813744226420795884", pin.Id);
