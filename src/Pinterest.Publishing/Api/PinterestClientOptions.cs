@@ -31,4 +31,22 @@ public sealed class PinterestClientOptions
 
     /// <summary>The base address in effect.</summary>
     public Uri EffectiveBaseAddress => BaseAddress ?? (Environment == PinterestEnvironment.Sandbox ? PinterestPublishingOptions.SandboxBaseAddress : PinterestPublishingOptions.ProductionBaseAddress);
+
+    /// <summary>The client settings of the dependency-injection options (for the registration code).</summary>
+    internal static PinterestClientOptions FromPublishingOptions(PinterestPublishingOptions options, TimeProvider timeProvider, ILoggerFactory? loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        return new PinterestClientOptions
+        {
+            BaseAddress = options.ApiBaseAddress,
+            Environment = options.Environment,
+            ClientId = options.ClientId,
+            ClientSecret = options.ClientSecret,
+            TokenRefreshMargin = options.TokenRefreshMargin,
+            Retry = options.Retry,
+            TimeProvider = timeProvider,
+            LoggerFactory = loggerFactory,
+        };
+    }
 }

@@ -104,6 +104,31 @@ public sealed class ApiTestContext : IDisposable
         return await task;
     }
 
+    /// <summary>
+    /// Awaits a call that must not be retried: fails (instead of hanging on the fake clock) if it starts a retry delay.
+    /// </summary>
+    internal async Task<T> WithoutRetryAsync<T>(Task<T> task)
+    {
+        await EnsureNoRetryAsync(task);
+        return await task;
+    }
+
+    /// <inheritdoc cref="WithoutRetryAsync{T}(Task{T})"/>
+    internal async Task WithoutRetryAsync(Task task)
+    {
+        await EnsureNoRetryAsync(task);
+        await task;
+    }
+
+    private async Task EnsureNoRetryAsync(Task task)
+    {
+        using var stop = new CancellationTokenSource();
+        var timer = Time.NextTimerAsync(stop.Token);
+        var first = await Task.WhenAny(task, timer);
+        await stop.CancelAsync();
+        Assert.True(first == task, "The call started a retry delay: it was retried.");
+    }
+
     public void Dispose()
     {
         Server.Stop();

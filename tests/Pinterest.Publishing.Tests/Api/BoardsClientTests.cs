@@ -122,7 +122,7 @@ public sealed class BoardsClientTests : IDisposable
         _ctx.Server.Given(Request.Create().WithPath("/v5/boards/1").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(404).WithBody("""{"code":40,"message":"Board not found."}"""));
 
-        var error = await Assert.ThrowsAsync<PinterestApiException>(() => _ctx.Client().Boards.GetAsync("1"));
+        var error = await Assert.ThrowsAsync<PinterestApiException>(() => _ctx.WithoutRetryAsync(_ctx.Client().Boards.GetAsync("1")));
 
         Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
         Assert.Equal(40, error.ErrorCode);
@@ -153,7 +153,7 @@ public sealed class BoardsClientTests : IDisposable
     {
         _ctx.Server.Given(Request.Create().WithPath("/v5/boards").UsingPost()).RespondWith(Response.Create().WithStatusCode(502));
 
-        var error = await Assert.ThrowsAsync<PinterestApiException>(() => _ctx.Client().Boards.CreateAsync(new CreateBoardRequest { Name = "New" }));
+        var error = await Assert.ThrowsAsync<PinterestApiException>(() => _ctx.WithoutRetryAsync(_ctx.Client().Boards.CreateAsync(new CreateBoardRequest { Name = "New" })));
 
         Assert.Equal(HttpStatusCode.BadGateway, error.StatusCode);
         Assert.Single(_ctx.Requests);

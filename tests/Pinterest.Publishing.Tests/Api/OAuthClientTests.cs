@@ -97,7 +97,7 @@ public sealed class OAuthClientTests : IDisposable
     {
         GivenTokenAnswer(status, """{"code":1,"message":"Invalid refresh token"}""");
 
-        var error = await Assert.ThrowsAsync<PinterestReauthorizationRequiredException>(() => _ctx.Client().OAuth.RefreshAsync("pinr_SECRET_VALUE"));
+        var error = await Assert.ThrowsAsync<PinterestReauthorizationRequiredException>(() => _ctx.WithoutRetryAsync(_ctx.Client().OAuth.RefreshAsync("pinr_SECRET_VALUE")));
 
         Assert.DoesNotContain("pinr_SECRET_VALUE", error.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("client-secret-1", error.ToString(), StringComparison.Ordinal);
@@ -135,7 +135,7 @@ public sealed class OAuthClientTests : IDisposable
     {
         GivenTokenAnswer(503, "oops");
 
-        var error = await Assert.ThrowsAsync<PinterestApiException>(() => _ctx.Client().OAuth.ExchangeCodeAsync("c", new Uri("https://a.example/cb")));
+        var error = await Assert.ThrowsAsync<PinterestApiException>(() => _ctx.WithoutRetryAsync(_ctx.Client().OAuth.ExchangeCodeAsync("c", new Uri("https://a.example/cb"))));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
         Assert.Single(_ctx.Requests);
@@ -146,7 +146,7 @@ public sealed class OAuthClientTests : IDisposable
     {
         GivenTokenAnswer(400, """{"code":1,"message":"Invalid code"}""");
 
-        var error = await Assert.ThrowsAsync<PinterestApiException>(() => _ctx.Client().OAuth.ExchangeCodeAsync("c", new Uri("https://a.example/cb")));
+        var error = await Assert.ThrowsAsync<PinterestApiException>(() => _ctx.WithoutRetryAsync(_ctx.Client().OAuth.ExchangeCodeAsync("c", new Uri("https://a.example/cb"))));
 
         Assert.Equal(1, error.ErrorCode);
     }

@@ -33,9 +33,10 @@ internal sealed class ObservableTimeProvider : TimeProvider
     public void Advance(TimeSpan delta) => Fake.Advance(delta);
 
     /// <summary>Waits until code under test creates a timer and returns its due time. The timeout only guards against a hang.</summary>
-    public async Task<TimeSpan> NextTimerAsync()
+    public async Task<TimeSpan> NextTimerAsync(CancellationToken cancellationToken = default)
     {
-        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var guard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        guard.CancelAfter(TimeSpan.FromSeconds(10));
         return await _timers.Reader.ReadAsync(guard.Token);
     }
 

@@ -129,7 +129,7 @@ public sealed class PinsClientTests : IDisposable
             .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "1").WithBody("""{"code":8,"message":"Rate limited"}"""));
 
         var error = await Assert.ThrowsAsync<PinterestRateLimitException>(() =>
-            _ctx.Client().Pins.CreateAsync(new CreatePinRequest { BoardId = "1", MediaSource = new ImageUrlMediaSource { Url = "https://example.com/a.jpg" } }));
+            _ctx.WithoutRetryAsync(_ctx.Client().Pins.CreateAsync(new CreatePinRequest { BoardId = "1", MediaSource = new ImageUrlMediaSource { Url = "https://example.com/a.jpg" } })));
 
         Assert.False(error.IsSpamBlock);
         Assert.Equal(TimeSpan.FromSeconds(1), error.RetryAfter);
@@ -185,7 +185,7 @@ public sealed class PinsClientTests : IDisposable
         _ctx.Server.Given(Request.Create().WithPath("/v5/pins/42").UsingDelete())
             .RespondWith(Response.Create().WithStatusCode(404).WithHeader("x-pinterest-rid", "rid-1").WithBody("""{"code":50,"message":"Pin not found."}"""));
 
-        var error = await Assert.ThrowsAsync<PinterestApiException>(() => _ctx.Client().Pins.DeleteAsync("42"));
+        var error = await Assert.ThrowsAsync<PinterestApiException>(() => _ctx.WithoutRetryAsync(_ctx.Client().Pins.DeleteAsync("42")));
 
         Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
         Assert.Equal(50, error.ErrorCode);

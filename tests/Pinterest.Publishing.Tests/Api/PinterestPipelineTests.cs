@@ -21,7 +21,7 @@ public sealed class PinterestPipelineTests : IDisposable
     {
         GivenPins(Response.Create().WithStatusCode(400).WithHeader("x-pinterest-rid", "7a1b2c").WithBody("""{"code":1,"message":"  Invalid parameters: board_id.  "}"""));
 
-        var error = await Assert.ThrowsAsync<PinterestApiException>(() => _ctx.Client().Pins.CreateAsync(PinRequest));
+        var error = await Assert.ThrowsAsync<PinterestApiException>(() => _ctx.WithoutRetryAsync(_ctx.Client().Pins.CreateAsync(PinRequest)));
 
         Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
         Assert.Equal(1, error.ErrorCode);
@@ -59,7 +59,7 @@ public sealed class PinterestPipelineTests : IDisposable
         _ctx.Credential.Token = "pina_FIRST_SECRET";
         _ctx.Credential.WillRefreshTo("pina_SECOND_SECRET", "pina_THIRD_SECRET");
 
-        var error = await Assert.ThrowsAsync<PinterestReauthorizationRequiredException>(() => _ctx.Client().Pins.CreateAsync(PinRequest));
+        var error = await Assert.ThrowsAsync<PinterestReauthorizationRequiredException>(() => _ctx.WithoutRetryAsync(_ctx.Client().Pins.CreateAsync(PinRequest)));
 
         Assert.Equal("account-1", error.AccountId);
         Assert.Contains("account-1", error.Message, StringComparison.Ordinal);
@@ -97,7 +97,7 @@ public sealed class PinterestPipelineTests : IDisposable
         _ctx.Credential.Token = "same";
         _ctx.Credential.WillRefreshTo("same");
 
-        await Assert.ThrowsAsync<PinterestReauthorizationRequiredException>(() => _ctx.Client().Pins.CreateAsync(PinRequest));
+        await Assert.ThrowsAsync<PinterestReauthorizationRequiredException>(() => _ctx.WithoutRetryAsync(_ctx.Client().Pins.CreateAsync(PinRequest)));
 
         Assert.Single(_ctx.Requests);
     }
@@ -109,7 +109,7 @@ public sealed class PinterestPipelineTests : IDisposable
             .RespondWith(Response.Create().WithStatusCode(401).WithBody("""{"code":2,"message":"Authentication failed."}"""));
         var client = new PinterestClient(_ctx.HttpClient, "pina_fixed", _ctx.Options());
 
-        var error = await Assert.ThrowsAsync<PinterestReauthorizationRequiredException>(() => client.UserAccount.GetAsync());
+        var error = await Assert.ThrowsAsync<PinterestReauthorizationRequiredException>(() => _ctx.WithoutRetryAsync(client.UserAccount.GetAsync()));
 
         Assert.Null(client.AccountId);
         Assert.Null(error.AccountId);
@@ -131,7 +131,7 @@ public sealed class PinterestPipelineTests : IDisposable
     {
         var client = _ctx.ClientWithoutAccount();
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => client.Pins.GetAsync("1"));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => _ctx.WithoutRetryAsync(client.Pins.GetAsync("1")));
 
         Assert.Contains("ForAccount", error.Message, StringComparison.Ordinal);
         Assert.Null(client.AccountId);
@@ -143,7 +143,7 @@ public sealed class PinterestPipelineTests : IDisposable
     {
         GivenPins(Response.Create().WithStatusCode(403).WithHeader("x-pinterest-rid", "r29").WithBody("""{"code":29,"message":"You are not permitted to access that resource."}"""));
 
-        var error = await Assert.ThrowsAsync<PinterestTrialAccessException>(() => _ctx.Client().Pins.CreateAsync(PinRequest));
+        var error = await Assert.ThrowsAsync<PinterestTrialAccessException>(() => _ctx.WithoutRetryAsync(_ctx.Client().Pins.CreateAsync(PinRequest)));
 
         Assert.Equal(HttpStatusCode.Forbidden, error.StatusCode);
         Assert.Equal(29, error.ErrorCode);
@@ -159,7 +159,7 @@ public sealed class PinterestPipelineTests : IDisposable
     {
         GivenPins(Response.Create().WithStatusCode(403).WithBody("""{"code":3,"message":"Missing scope pins:write"}"""));
 
-        var error = await Assert.ThrowsAsync<PinterestApiException>(() => _ctx.Client().Pins.CreateAsync(PinRequest));
+        var error = await Assert.ThrowsAsync<PinterestApiException>(() => _ctx.WithoutRetryAsync(_ctx.Client().Pins.CreateAsync(PinRequest)));
 
         Assert.IsNotType<PinterestTrialAccessException>(error);
         Assert.Equal(3, error.ErrorCode);
@@ -205,7 +205,7 @@ public sealed class PinterestPipelineTests : IDisposable
         _ctx.Server.Given(Request.Create().WithPath("/v5/user_account").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "120").WithBody("""{"code":8,"message":"Rate limited"}"""));
 
-        var error = await Assert.ThrowsAsync<PinterestRateLimitException>(() => _ctx.Client(o => o.Retry.MaxRetryAfter = TimeSpan.FromSeconds(60)).UserAccount.GetAsync());
+        var error = await Assert.ThrowsAsync<PinterestRateLimitException>(() => _ctx.WithoutRetryAsync(_ctx.Client(o => o.Retry.MaxRetryAfter = TimeSpan.FromSeconds(60)).UserAccount.GetAsync()));
 
         Assert.Equal(TimeSpan.FromSeconds(120), error.RetryAfter);
         Assert.True(error.IsTransient);
@@ -220,7 +220,7 @@ public sealed class PinterestPipelineTests : IDisposable
         _ctx.Server.Given(Request.Create().WithPath("/v5/user_account").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "1").WithBody("""{"code":8,"message":"Your request was blocked as SPAM."}"""));
 
-        var error = await Assert.ThrowsAsync<PinterestRateLimitException>(() => _ctx.Client().UserAccount.GetAsync());
+        var error = await Assert.ThrowsAsync<PinterestRateLimitException>(() => _ctx.WithoutRetryAsync(_ctx.Client().UserAccount.GetAsync()));
 
         Assert.True(error.IsSpamBlock);
         Assert.False(error.IsTransient);
@@ -284,7 +284,7 @@ public sealed class PinterestPipelineTests : IDisposable
     {
         GivenPins(Response.Create().WithStatusCode(status));
 
-        var error = await Assert.ThrowsAsync<PinterestApiException>(() => _ctx.Client().Pins.CreateAsync(PinRequest));
+        var error = await Assert.ThrowsAsync<PinterestApiException>(() => _ctx.WithoutRetryAsync(_ctx.Client().Pins.CreateAsync(PinRequest)));
 
         Assert.Equal((HttpStatusCode)status, error.StatusCode);
         Assert.Single(_ctx.Requests);
@@ -296,7 +296,7 @@ public sealed class PinterestPipelineTests : IDisposable
     {
         _ctx.Server.Given(Request.Create().WithPath("/v5/pins/5").UsingGet()).RespondWith(Response.Create().WithStatusCode(503));
 
-        await Assert.ThrowsAsync<PinterestApiException>(() => _ctx.Client(o => o.Retry.MaxRetries = 0).Pins.GetAsync("5"));
+        await Assert.ThrowsAsync<PinterestApiException>(() => _ctx.WithoutRetryAsync(_ctx.Client(o => o.Retry.MaxRetries = 0).Pins.GetAsync("5")));
 
         Assert.Single(_ctx.Requests);
     }
@@ -326,7 +326,7 @@ public sealed class PinterestPipelineTests : IDisposable
                 .WithHeader("x-ratelimit-reset", reset.ToString(CultureInfo.InvariantCulture))
                 .WithBody("""{"code":8,"message":"Rate limited"}"""));
 
-        var error = await Assert.ThrowsAsync<PinterestRateLimitException>(() => _ctx.Client().Pins.CreateAsync(PinRequest));
+        var error = await Assert.ThrowsAsync<PinterestRateLimitException>(() => _ctx.WithoutRetryAsync(_ctx.Client().Pins.CreateAsync(PinRequest)));
 
         Assert.Equal(8, error.ErrorCode);
         Assert.Equal(100, error.RateLimit!.Limit);
@@ -340,7 +340,7 @@ public sealed class PinterestPipelineTests : IDisposable
     {
         GivenPins(Response.Create().WithStatusCode(400).WithHeader("x-ratelimit-remaining", "7").WithHeader("x-ratelimit-reset", "30").WithBody("""{"code":1,"message":"x"}"""));
 
-        var error = await Assert.ThrowsAsync<PinterestApiException>(() => _ctx.Client().Pins.CreateAsync(PinRequest));
+        var error = await Assert.ThrowsAsync<PinterestApiException>(() => _ctx.WithoutRetryAsync(_ctx.Client().Pins.CreateAsync(PinRequest)));
 
         Assert.Null(error.RateLimit!.Limit);
         Assert.Equal(7, error.RateLimit.Remaining);
@@ -352,7 +352,7 @@ public sealed class PinterestPipelineTests : IDisposable
     {
         GivenPins(Response.Create().WithStatusCode(502).WithHeader("Content-Type", "text/html").WithBody("<html><body>Bad gateway secret-page-content</body></html>"));
 
-        var error = await Assert.ThrowsAsync<PinterestApiException>(() => _ctx.Client().Pins.CreateAsync(PinRequest));
+        var error = await Assert.ThrowsAsync<PinterestApiException>(() => _ctx.WithoutRetryAsync(_ctx.Client().Pins.CreateAsync(PinRequest)));
 
         Assert.Equal(HttpStatusCode.BadGateway, error.StatusCode);
         Assert.Null(error.ErrorCode);
@@ -366,7 +366,7 @@ public sealed class PinterestPipelineTests : IDisposable
         var huge = "{\"code\":1,\"message\":\"" + new string('x', 2_000_000) + "\"}";
         GivenPins(Response.Create().WithStatusCode(400).WithBody(huge));
 
-        var error = await Assert.ThrowsAsync<PinterestApiException>(() => _ctx.Client().Pins.CreateAsync(PinRequest));
+        var error = await Assert.ThrowsAsync<PinterestApiException>(() => _ctx.WithoutRetryAsync(_ctx.Client().Pins.CreateAsync(PinRequest)));
 
         Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
         Assert.True(error.Message.Length < 1000, error.Message);
@@ -377,7 +377,7 @@ public sealed class PinterestPipelineTests : IDisposable
     {
         GivenPins(Response.Create().WithStatusCode(400).WithBody("{\"code\":1,\"message\":\"" + new string('y', 2000) + "\"}"));
 
-        var error = await Assert.ThrowsAsync<PinterestApiException>(() => _ctx.Client().Pins.CreateAsync(PinRequest));
+        var error = await Assert.ThrowsAsync<PinterestApiException>(() => _ctx.WithoutRetryAsync(_ctx.Client().Pins.CreateAsync(PinRequest)));
 
         Assert.Equal(1, error.ErrorCode);
         Assert.Contains(new string('y', PinterestErrorMapper.MaxMessageLength) + "…", error.Message, StringComparison.Ordinal);
@@ -390,7 +390,7 @@ public sealed class PinterestPipelineTests : IDisposable
         _ctx.Server.Given(Request.Create().WithPath("/v5/pins/5").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("x-pinterest-rid", "rid-x").WithBody("{\"id\": [not json"));
 
-        var error = await Assert.ThrowsAsync<PinterestApiException>(() => _ctx.Client().Pins.GetAsync("5"));
+        var error = await Assert.ThrowsAsync<PinterestApiException>(() => _ctx.WithoutRetryAsync(_ctx.Client().Pins.GetAsync("5")));
 
         Assert.Equal(HttpStatusCode.OK, error.StatusCode);
         Assert.Equal("rid-x", error.RequestId);
@@ -422,7 +422,7 @@ public sealed class PinterestPipelineTests : IDisposable
         using var httpClient = new HttpClient(handler);
         var client = new PinterestClient(httpClient, _ctx.Options(), tokenManager: null, _ctx.Credential);
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => client.Pins.CreateAsync(PinRequest));
+        await Assert.ThrowsAsync<HttpRequestException>(() => _ctx.WithoutRetryAsync(client.Pins.CreateAsync(PinRequest)));
 
         Assert.Equal(1, handler.Attempts);
     }
