@@ -58,6 +58,17 @@ public class MediaHeaderReaderTests
     }
 
     [Fact]
+    public void A_png_with_large_metadata_before_its_image_data_is_read_from_a_prefix()
+    {
+        var png = TestMedia.PadPngBeforeImageData(TestMedia.Bytes("large-1000x1500.png"), 300_000);
+        Assert.Equal((1000, 1500), (MediaHeaderReader.Read(png, true).Width, MediaHeaderReader.Read(png, true).Height));
+
+        var header = MediaHeaderReader.Read(png.AsSpan(0, MediaHeaderReader.DefaultPrefixLength), isComplete: false);
+
+        Assert.Equal((1000, 1500), (header.Width, header.Height));
+    }
+
+    [Fact]
     public void A_jpeg_whose_frame_header_lies_past_64_KiB_asks_for_more_bytes_and_is_read_from_them()
     {
         var jpeg = TestMedia.PadJpegBeforeFrameHeader(TestMedia.Bytes("large-1000x1500.jpg"), 150_000);
