@@ -185,6 +185,8 @@ public class PreflightBenchmarks
         {
             using (client)
             {
+                // Headers and body go out in two writes: without NoDelay, Nagle plus the client's delayed ACK adds ~40 ms.
+                client.NoDelay = true;
                 var stream = client.GetStream();
                 var buffer = new byte[8192];
                 var pending = new StringBuilder();
