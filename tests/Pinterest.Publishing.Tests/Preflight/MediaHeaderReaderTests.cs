@@ -23,6 +23,10 @@ public class MediaHeaderReaderTests
     [InlineData("large-1000x1500.png", "Png", 1000, 1500)]
     [InlineData("large-1000x1500.webp", "WebP", 1000, 1500)]
     [InlineData("large-1000x1000.jpg", "Jpeg", 1000, 1000)]
+    [InlineData("large-1000x1000.png", "Png", 1000, 1000)]
+    [InlineData("large-1000x1000.webp", "WebP", 1000, 1000)]
+    [InlineData("large-1000x1000.gif", "Gif", 1000, 1000)]
+    [InlineData("large-1000x1500.gif", "Gif", 1000, 1500)]
     public void Reads_format_and_dimensions_from_the_whole_file_and_from_a_short_prefix(string file, string formatName, int width, int height)
     {
         var format = Enum.Parse<MediaFormat>(formatName);
