@@ -47,6 +47,8 @@ public sealed class SsrfGuardTests : IDisposable
     [InlineData("localhost")]
     [InlineData("[::1]")]
     [InlineData("[::ffff:127.0.0.1]")]
+    [InlineData("2130706433")]
+    [InlineData("0x7f.1")]
     public async Task A_loopback_image_url_is_refused_and_never_reached(string host)
     {
         _server.ServeFixture("/img.jpg", "large-1000x1500.jpg", "image/jpeg");
