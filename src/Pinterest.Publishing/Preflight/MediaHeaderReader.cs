@@ -125,7 +125,7 @@ internal static class MediaHeaderReader
             case MediaFormat.Jpeg:
                 return ReadJpeg(data, isComplete);
             case MediaFormat.Png:
-                return ReadWithStb(format, data, isComplete, minimumLength: 33);
+                return ReadPng(data, isComplete);
             case MediaFormat.Gif:
                 return ReadWithStb(format, data, isComplete, minimumLength: 10);
             case MediaFormat.WebP:
@@ -212,6 +212,25 @@ internal static class MediaHeaderReader
 
         var info = StbInfo(data);
         return new MediaHeader(format, info?.Width, info?.Height, null, 0);
+    }
+
+    /// <summary>
+    /// StbImageSharp reads PNG dimensions but, looking for a palette's transparency, walks every chunk up to the first
+    /// IDAT: a PNG with large metadata chunks (iCCP, eXIf, iTXt) before its image data fails from a prefix. IHDR is
+    /// always the first chunk, at a fixed offset, so its width and height fields are used when stb gives up.
+    /// </summary>
+    private static MediaHeader ReadPng(ReadOnlySpan<byte> data, bool isComplete)
+    {
+        var header = ReadWithStb(MediaFormat.Png, data, isComplete, minimumLength: 33);
+        if (header.HasDimensions || data.Length < 33
+            || BinaryPrimitives.ReadInt32BigEndian(data.Slice(8, 4)) != 13 || !data.Slice(12, 4).SequenceEqual("IHDR"u8))
+        {
+            return header;
+        }
+
+        var width = BinaryPrimitives.ReadInt32BigEndian(data.Slice(16, 4));
+        var height = BinaryPrimitives.ReadInt32BigEndian(data.Slice(20, 4));
+        return width > 0 && height > 0 ? new MediaHeader(MediaFormat.Png, width, height, null, 0) : header;
     }
 
     private static ImageInfo? StbInfo(ReadOnlySpan<byte> data)

@@ -199,9 +199,10 @@ internal sealed class UrlProber
         }
 
         var exceeded = false;
-        if (total is null && !partial && !endOfBody)
+        if (total is null && !partial && !endOfBody && kind == ProbeKind.Image)
         {
-            // No declared length: count the rest, discarding it, and stop at the limit.
+            // No declared length: count the rest, discarding it, and stop at the limit. Images only: counting up to
+            // a video's 2 GB limit would download it; its size is known when the upload pipeline spools it.
             var scratch = new byte[16 * 1024];
             long counted = count;
             while (counted <= maxBytes)

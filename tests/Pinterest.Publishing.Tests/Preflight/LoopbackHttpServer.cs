@@ -18,9 +18,11 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _hits = new(StringComparer.Ordinal);
     private readonly List<Task> _connections = [];
     private readonly Task _acceptLoop;
+    private readonly Lock _gate = new();
     private long _bytesWritten;
     private int _inFlight;
     private int _maxInFlight;
+    private TaskCompletionSource _idle = CompletedSource();
 
     public LoopbackHttpServer()
     {
@@ -38,10 +40,28 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
     /// <summary>Body bytes written to sockets (accepted by the kernel) across all responses.</summary>
     public long BodyBytesWritten => Interlocked.Read(ref _bytesWritten);
 
-    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+    public int MaxInFlight
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _maxInFlight;
+            }
+        }
+    }
 
     /// <summary>Completed each time a request arrives; replace to wait for the next one.</summary>
     public TaskCompletionSource RequestArrived { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when no response is being written: byte counts are final then.</summary>
+    public Task WhenIdleAsync()
+    {
+        lock (_gate)
+        {
+            return _inFlight == 0 ? Task.CompletedTask : _idle.Task;
+        }
+    }
 
     public Uri Url(string path) => new($"http://127.0.0.1:{Port}{path}");
 
@@ -151,10 +171,14 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
         Requests.Enqueue((method, path, range));
         _hits.AddOrUpdate(path, 1, (_, n) => n + 1);
 
-        var now = Interlocked.Increment(ref _inFlight);
-        int max;
-        while (now > (max = Volatile.Read(ref _maxInFlight)) && Interlocked.CompareExchange(ref _maxInFlight, now, max) != max)
+        lock (_gate)
         {
+            if (++_inFlight == 1)
+            {
+                _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
+            _maxInFlight = Math.Max(_maxInFlight, _inFlight);
         }
 
         RequestArrived.TrySetResult();
@@ -234,8 +258,21 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
         }
         finally
         {
-            Interlocked.Decrement(ref _inFlight);
+            lock (_gate)
+            {
+                if (--_inFlight == 0)
+                {
+                    _idle.TrySetResult();
+                }
+            }
         }
+    }
+
+    private static TaskCompletionSource CompletedSource()
+    {
+        var source = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        source.SetResult();
+        return source;
     }
 
     private static string CultureInfoInvariant(FormattableString s) => FormattableString.Invariant(s);

@@ -23,6 +23,10 @@ public class MediaHeaderReaderTests
     [InlineData("large-1000x1500.png", "Png", 1000, 1500)]
     [InlineData("large-1000x1500.webp", "WebP", 1000, 1500)]
     [InlineData("large-1000x1000.jpg", "Jpeg", 1000, 1000)]
+    [InlineData("large-1000x1000.png", "Png", 1000, 1000)]
+    [InlineData("large-1000x1000.webp", "WebP", 1000, 1000)]
+    [InlineData("large-1000x1000.gif", "Gif", 1000, 1000)]
+    [InlineData("large-1000x1500.gif", "Gif", 1000, 1500)]
     public void Reads_format_and_dimensions_from_the_whole_file_and_from_a_short_prefix(string file, string formatName, int width, int height)
     {
         var format = Enum.Parse<MediaFormat>(formatName);
@@ -55,6 +59,17 @@ public class MediaHeaderReaderTests
         var header = MediaHeaderReader.Read(big.AsSpan(0, MediaHeaderReader.DefaultPrefixLength), isComplete: false);
 
         Assert.Equal((width, height), (header.Width, header.Height));
+    }
+
+    [Fact]
+    public void A_png_with_large_metadata_before_its_image_data_is_read_from_a_prefix()
+    {
+        var png = TestMedia.PadPngBeforeImageData(TestMedia.Bytes("large-1000x1500.png"), 300_000);
+        Assert.Equal((1000, 1500), (MediaHeaderReader.Read(png, true).Width, MediaHeaderReader.Read(png, true).Height));
+
+        var header = MediaHeaderReader.Read(png.AsSpan(0, MediaHeaderReader.DefaultPrefixLength), isComplete: false);
+
+        Assert.Equal((1000, 1500), (header.Width, header.Height));
     }
 
     [Fact]

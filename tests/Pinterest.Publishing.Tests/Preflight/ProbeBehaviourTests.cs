@@ -37,6 +37,7 @@ public sealed class ProbeBehaviourTests : IAsyncLifetime
         var result = await ValidateAsync(Request(PinMedia.Image(_server.Url("/big"))), o => o.MaxImageBytes = 25_000_000);
 
         Assert.Empty(result.Issues);
+        await _server.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
         Assert.InRange(_server.BodyBytesWritten, 1, OneMegabyte - 1);
         if (honourRange)
         {
@@ -53,6 +54,7 @@ public sealed class ProbeBehaviourTests : IAsyncLifetime
         var result = await ValidateAsync(Request(PinMedia.Image(_server.Url("/big.png"))));
 
         Assert.Contains("20,000,001", Single(result, PreflightCodes.ImageSizeMax).Message, StringComparison.Ordinal);
+        await _server.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(MediaHeaderReader.DefaultPrefixLength, _server.BodyBytesWritten);
         Assert.Equal("bytes=0-65535", Assert.Single(_server.Requests).Range);
     }
@@ -66,6 +68,7 @@ public sealed class ProbeBehaviourTests : IAsyncLifetime
 
         var tooBig = await ValidateAsync(Request(PinMedia.Image(_server.Url("/chunked.png"))), o => o.MaxImageBytes = 1_000_000);
         Assert.Equal([PreflightCodes.ImageSizeMax], Codes(tooBig));
+        await _server.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
         Assert.InRange(_server.BodyBytesWritten, 1_000_000, 2_000_000);
 
         var fine = await ValidateAsync(Request(PinMedia.Image(_server.Url("/small.png"))), o => o.MaxImageBytes = 1_000_000);
@@ -85,6 +88,7 @@ public sealed class ProbeBehaviourTests : IAsyncLifetime
         var ranges = _server.Requests.Select(r => r.Range).ToArray();
         Assert.Equal("bytes=0-65535", ranges[0]);
         Assert.True(ranges.Length is >= 2 and <= 8, string.Join(" ", ranges));
+        await _server.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
         Assert.InRange(_server.BodyBytesWritten, 150_000, MediaHeaderReader.MaxHeaderLength);
     }
 
@@ -98,6 +102,7 @@ public sealed class ProbeBehaviourTests : IAsyncLifetime
 
         Assert.Empty(result.Issues);
         Assert.Single(_server.Requests);
+        await _server.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
         Assert.InRange(_server.BodyBytesWritten, 150_000, OneMegabyte);
     }
 
@@ -198,10 +203,12 @@ public sealed class ProbeBehaviourTests : IAsyncLifetime
 
         var ranged = await ValidateAsync(Request(PinMedia.Video(VideoSource.FromUrl(_server.Url("/late-moov.mp4")))));
         Assert.Empty(ranged.Issues);
+        await _server.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(MediaHeaderReader.DefaultPrefixLength, _server.BodyBytesWritten);
 
         var whole = await ValidateAsync(Request(PinMedia.Video(VideoSource.FromUrl(_server.Url("/late-moov-200.mp4")))), o => o.MaxVideoBytes = 1_000_000);
         Assert.Equal([PreflightCodes.VideoSizeMax], Codes(whole));
+        await _server.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
         Assert.InRange(_server.BodyBytesWritten, MediaHeaderReader.DefaultPrefixLength, 900_000);
     }
 

@@ -31,6 +31,19 @@ internal static class TestMedia
         return result;
     }
 
+    /// <summary>A valid PNG with a large private chunk right after IHDR, before the image data.</summary>
+    public static byte[] PadPngBeforeImageData(byte[] png, int chunkBytes)
+    {
+        const int afterIhdr = 33;
+        var result = new byte[png.Length + chunkBytes + 12];
+        png.AsSpan(0, afterIhdr).CopyTo(result);
+        BinaryPrimitives.WriteInt32BigEndian(result.AsSpan(afterIhdr), chunkBytes);
+        "prVt"u8.CopyTo(result.AsSpan(afterIhdr + 4));
+        BinaryPrimitives.WriteUInt32BigEndian(result.AsSpan(afterIhdr + 8 + chunkBytes), Crc32(result.AsSpan(afterIhdr + 4, 4 + chunkBytes)));
+        png.AsSpan(afterIhdr).CopyTo(result.AsSpan(afterIhdr + 12 + chunkBytes));
+        return result;
+    }
+
     /// <summary>A valid JPEG of about <paramref name="totalSize"/> bytes: COM segments inserted before the scan (after SOF).</summary>
     public static byte[] PadJpegAfterFrameHeader(byte[] jpeg, int totalSize)
     {

@@ -32,6 +32,22 @@ public sealed class VideoPreflightTests : IDisposable
     }
 
     [Fact]
+    public async Task A_video_longer_than_15_minutes_is_out_of_range()
+    {
+        // The 5 s fixture with its movie header's duration field set to 16 minutes.
+        var bytes = TestMedia.Bytes("video-5s.mp4");
+        var mvhd = bytes.AsSpan().IndexOf("mvhd"u8);
+        Assert.Equal(0, bytes[mvhd + 4]);
+        var timescale = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(mvhd + 16));
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(mvhd + 20), timescale * 16 * 60);
+        using var stream = new MemoryStream(bytes);
+
+        var result = await ValidateAsync(Request(PinMedia.Video(VideoSource.FromStream(stream, "video/mp4"))));
+
+        Assert.Contains("960 s", Single(result, PreflightCodes.VideoDurationRange).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_wide_video_is_an_aspect_warning()
     {
         var result = await ValidateAsync(Request(PinMedia.Video(VideoSource.FromFile(TestMedia.PathOf("video-wide-5s.mp4")))));
