@@ -29,11 +29,14 @@ public sealed class PinterestClientOptions
     /// <summary>Where the client logs; none by default.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 
+    /// <summary>Where retries are counted; the shared instance when <see langword="null"/> (set by dependency injection).</summary>
+    internal Diagnostics.PinterestTelemetry? Telemetry { get; set; }
+
     /// <summary>The base address in effect.</summary>
     public Uri EffectiveBaseAddress => BaseAddress ?? (Environment == PinterestEnvironment.Sandbox ? PinterestPublishingOptions.SandboxBaseAddress : PinterestPublishingOptions.ProductionBaseAddress);
 
     /// <summary>The client settings of the dependency-injection options (for the registration code).</summary>
-    internal static PinterestClientOptions FromPublishingOptions(PinterestPublishingOptions options, TimeProvider timeProvider, ILoggerFactory? loggerFactory)
+    internal static PinterestClientOptions FromPublishingOptions(PinterestPublishingOptions options, TimeProvider timeProvider, ILoggerFactory? loggerFactory, Diagnostics.PinterestTelemetry? telemetry = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
@@ -47,6 +50,7 @@ public sealed class PinterestClientOptions
             Retry = options.Retry,
             TimeProvider = timeProvider,
             LoggerFactory = loggerFactory,
+            Telemetry = telemetry,
         };
     }
 }

@@ -6,6 +6,7 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pinterest.Publishing.Authentication;
+using Pinterest.Publishing.Diagnostics;
 using Polly;
 using Polly.Retry;
 
@@ -25,6 +26,7 @@ internal sealed class PinterestPipeline
     private readonly HttpClient _httpClient;
     private readonly ResiliencePipeline? _retryPipeline;
     private readonly ILogger _logger;
+    private readonly PinterestTelemetry _telemetry;
     private readonly string? _clientId;
     private readonly string? _clientSecret;
     private readonly PinterestRetryOptions _retry;
@@ -45,6 +47,7 @@ internal sealed class PinterestPipeline
         TimeProvider = options.TimeProvider ?? TimeProvider.System;
         LoggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         _logger = LoggerFactory.CreateLogger("Pinterest.Publishing.Api");
+        _telemetry = options.Telemetry ?? PinterestTelemetry.Shared;
         _clientId = options.ClientId;
         _clientSecret = options.ClientSecret;
         TokenRefreshMargin = options.TokenRefreshMargin;
@@ -275,6 +278,7 @@ internal sealed class PinterestPipeline
                     if (request is not null)
                     {
                         ApiLog.Retrying(_logger, request.Method.Method, request.Path, args.AttemptNumber + 1, args.RetryDelay, DescribeFailure(args.Outcome.Exception));
+                        _telemetry.RecordApiRetry(request.Method, args.Outcome.Exception is PinterestApiException { StatusCode: var status } && status != 0 ? (int)status : null);
                     }
 
                     return default;

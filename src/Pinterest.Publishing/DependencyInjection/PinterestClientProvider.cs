@@ -25,17 +25,7 @@ internal sealed class PinterestClientProvider : IPinterestTokenRefresher
     {
         _httpClientFactory = httpClientFactory;
         var settings = options.Value;
-        _clientOptions = new PinterestClientOptions
-        {
-            BaseAddress = settings.ApiBaseAddress,
-            Environment = settings.Environment,
-            ClientId = settings.ClientId,
-            ClientSecret = settings.ClientSecret,
-            TokenRefreshMargin = settings.TokenRefreshMargin,
-            Retry = settings.Retry,
-            TimeProvider = timeProvider,
-            LoggerFactory = loggerFactory,
-        };
+        _clientOptions = PinterestClientOptions.FromPublishingOptions(settings, timeProvider, loggerFactory, telemetry);
         TokenManager = new PinterestTokenManager(tokenStore, this, timeProvider, settings.TokenRefreshMargin, loggerFactory.CreateLogger<PinterestTokenManager>(), telemetry);
     }
 

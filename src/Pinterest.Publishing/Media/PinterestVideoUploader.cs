@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pinterest.Publishing.Api;
+using Pinterest.Publishing.Diagnostics;
 
 namespace Pinterest.Publishing.Media;
 
@@ -70,6 +71,9 @@ public sealed class PinterestVideoUploader
         _opener = new VideoSourceOpener(downloadClient, _options, _timeProvider, _logger, temporaryDirectory ?? Path.GetTempPath());
     }
 
+    /// <summary>Where upload bytes and polls are counted; dependency injection sets the host's instance.</summary>
+    internal PinterestTelemetry Telemetry { get; init; } = PinterestTelemetry.Shared;
+
     /// <summary>
     /// Registers an upload, sends the video to the upload host and returns the operation that waits for Pinterest to
     /// process it. URL sources and non-seekable streams are first spooled to a temporary file, deleted afterwards.
@@ -102,7 +106,8 @@ public sealed class PinterestVideoUploader
             VideoUploadLog.Registered(_logger, mediaId, uploadUrl.IdnHost);
             var fields = registration.UploadParameters ?? [];
             await _uploader.UploadAsync(mediaId, uploadUrl, fields, video, progress, cancellationToken).ConfigureAwait(false);
-            return new VideoUploadOperation(_api, mediaId, _options, _timeProvider, _logger, deadlineStart: _timeProvider.GetUtcNow());
+            Telemetry.RecordUploadBytes(video.Length);
+            return new VideoUploadOperation(_api, mediaId, _options, _timeProvider, _logger, deadlineStart: _timeProvider.GetUtcNow(), Telemetry);
         }
     }
 
@@ -115,6 +120,6 @@ public sealed class PinterestVideoUploader
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(mediaId);
         VideoUploadLog.Resumed(_logger, mediaId);
-        return new VideoUploadOperation(_api, mediaId, _options, _timeProvider, _logger, deadlineStart: null);
+        return new VideoUploadOperation(_api, mediaId, _options, _timeProvider, _logger, deadlineStart: null, Telemetry);
     }
 }

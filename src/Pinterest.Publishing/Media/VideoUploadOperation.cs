@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Pinterest.Publishing.Api.Models;
+using Pinterest.Publishing.Diagnostics;
 
 namespace Pinterest.Publishing.Media;
 
@@ -18,9 +19,11 @@ public sealed class VideoUploadOperation
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private DateTimeOffset? _deadlineStart;
+    private readonly PinterestTelemetry _telemetry;
 
-    internal VideoUploadOperation(IVideoMediaApi api, string mediaId, VideoUploadOptions options, TimeProvider timeProvider, ILogger logger, DateTimeOffset? deadlineStart)
+    internal VideoUploadOperation(IVideoMediaApi api, string mediaId, VideoUploadOptions options, TimeProvider timeProvider, ILogger logger, DateTimeOffset? deadlineStart, PinterestTelemetry? telemetry = null)
     {
+        _telemetry = telemetry ?? PinterestTelemetry.Shared;
         _api = api;
         MediaId = mediaId;
         _options = options;
@@ -45,6 +48,7 @@ public sealed class VideoUploadOperation
     {
         var details = await _api.GetAsync(MediaId, cancellationToken).ConfigureAwait(false);
         Status = details.Status;
+        _telemetry.RecordMediaPoll(details.Status.Value);
         return details;
     }
 

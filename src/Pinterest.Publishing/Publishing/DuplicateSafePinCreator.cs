@@ -122,7 +122,8 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
     {
         PinterestRateLimitException => false,
         PinterestApiException { InnerException: HttpRequestException http } api when api.StatusCode == 0 => !IsConnectFailure(http),
-        PinterestApiException api => api.StatusCode == 0 || api.StatusCode == HttpStatusCode.RequestTimeout || (int)api.StatusCode >= 500,
+        // A 2xx whose body could not be read: the Pin was probably created.
+        PinterestApiException api => api.StatusCode == 0 || api.StatusCode == HttpStatusCode.RequestTimeout || (int)api.StatusCode >= 500 || (int)api.StatusCode is >= 200 and < 300,
         HttpRequestException http => !IsConnectFailure(http),
         OperationCanceledException => true, // HttpClient's timeout; the caller's own cancellation is rethrown before
         IOException => true,

@@ -22,25 +22,12 @@ internal sealed class VideoPinUploader(
             options.Value.VideoUpload,
             timeProvider,
             loggerFactory.CreateLogger<PinterestVideoUploader>(),
-            downloadClient: httpClientFactory.CreateClient(PinterestHttpClientNames.Probe));
-        var progress = new UploadBytesProgress(telemetry);
-        var operation = await uploader.StartUploadAsync(source, progress, cancellationToken).ConfigureAwait(false);
+            downloadClient: httpClientFactory.CreateClient(PinterestHttpClientNames.Probe))
+        {
+            Telemetry = telemetry,
+        };
+        var operation = await uploader.StartUploadAsync(source, cancellationToken: cancellationToken).ConfigureAwait(false);
         var details = await operation.WaitForCompletionAsync(cancellationToken).ConfigureAwait(false);
         return details.MediaId.Length > 0 ? details.MediaId : operation.MediaId;
-    }
-
-    // Progress reports a running total; the counter wants the increments.
-    private sealed class UploadBytesProgress(PinterestTelemetry telemetry) : IProgress<long>
-    {
-        private long _reported;
-
-        public void Report(long value)
-        {
-            var previous = Interlocked.Exchange(ref _reported, value);
-            if (value > previous)
-            {
-                telemetry.RecordUploadBytes(value - previous);
-            }
-        }
     }
 }

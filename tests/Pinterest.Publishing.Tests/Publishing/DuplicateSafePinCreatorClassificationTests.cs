@@ -16,6 +16,7 @@ public class DuplicateSafePinCreatorClassificationTests
         { "500", new PinterestApiException("error", HttpStatusCode.InternalServerError), false, true },
         { "408", new PinterestApiException("timeout", HttpStatusCode.RequestTimeout), false, true },
         { "timeout", new TaskCanceledException("timeout", new TimeoutException()), false, true },
+        { "201 unreadable", new PinterestApiException("not JSON", HttpStatusCode.Created), false, true },
         { "400", new PinterestApiException("bad", HttpStatusCode.BadRequest, 1), false, false },
         { "404 board", new PinterestApiException("no board", HttpStatusCode.NotFound, 40), false, false },
         { "trial", new PinterestTrialAccessException("trial", "rid"), false, false },
