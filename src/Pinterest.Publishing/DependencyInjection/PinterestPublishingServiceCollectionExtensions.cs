@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Pinterest.Publishing.Net;
 using Pinterest.Publishing;
 using Pinterest.Publishing.Api;
 using Pinterest.Publishing.Authentication;

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
-using Pinterest.Publishing.Preflight;
+using Pinterest.Publishing.Net;
 
 namespace Pinterest.Publishing.Media;
 

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Pinterest.Publishing.Api;
 using Pinterest.Publishing.Authentication;
+using Pinterest.Publishing.Net;
 using static Pinterest.Publishing.Preflight.PreflightTextRules;
 
 namespace Pinterest.Publishing.Preflight;
@@ -263,7 +265,7 @@ internal sealed class PinPreflightValidator : IPinPreflightValidator, IDisposabl
         CarouselPinMedia carousel, ProbeScheduler probes, List<PreflightIssue> issues)
     {
         var items = carousel.Items;
-        if (items.Count is < 2 or > 5)
+        if (items.Count is < PinterestLimits.CarouselMinItems or > PinterestLimits.CarouselMaxItems)
         {
             issues.Add(Error(PreflightCodes.CarouselCount, "media",
                 $"The carousel has {items.Count} images; Pinterest needs 2 to 5. {(items.Count < 2 ? "Add images or publish a single image Pin." : "Remove images or split the Pin.")}"));

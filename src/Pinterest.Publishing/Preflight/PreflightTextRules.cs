@@ -1,15 +1,19 @@
 using System.Globalization;
+using Pinterest.Publishing.Api;
+using Pinterest.Publishing.Net;
 
 namespace Pinterest.Publishing.Preflight;
 
 /// <summary>The rules on text fields and ids: limits from Pinterest's OpenAPI description of <c>POST /v5/pins</c>.</summary>
 internal static class PreflightTextRules
 {
-    public const int TitleMax = 100;
-    public const int DescriptionMax = 800;
+    public const int TitleMax = PinterestLimits.TitleMaxLength;
+    public const int DescriptionMax = PinterestLimits.DescriptionMaxLength;
+
+    // Not a Pinterest limit: about this much of a description shows in the feed.
     public const int DescriptionDisplay = 500;
-    public const int AltTextMax = 500;
-    public const int LinkMax = 2048;
+    public const int AltTextMax = PinterestLimits.AltTextMaxLength;
+    public const int LinkMax = PinterestLimits.LinkMaxLength;
 
     public static void CheckTitle(string? title, string target, List<PreflightIssue> issues)
     {

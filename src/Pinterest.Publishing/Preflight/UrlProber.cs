@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
+using Pinterest.Publishing.Net;
 
 namespace Pinterest.Publishing.Preflight;
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Pinterest.Publishing.Net;
 using Pinterest.Publishing.Preflight;
 
 namespace Pinterest.Publishing.Tests.Preflight;

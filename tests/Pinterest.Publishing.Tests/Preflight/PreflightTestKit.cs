@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Pinterest.Publishing.Authentication;
+using Pinterest.Publishing.Net;
 using Pinterest.Publishing.Preflight;
 
 namespace Pinterest.Publishing.Tests.Preflight;

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Pinterest.Publishing.Preflight;
+namespace Pinterest.Publishing.Net;
 
 /// <summary>
 /// Test seams of the probe handler's connect callback. The address check always runs between the two: on what

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Pinterest.Publishing.Preflight;
+namespace Pinterest.Publishing.Net;
 
 /// <summary>
 /// Builds the primary handler of the probe <see cref="HttpClient"/>: no proxy, no cookies, no automatic redirects

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Pinterest.Publishing.Preflight;
+namespace Pinterest.Publishing.Net;
 
 /// <summary>
 /// Sends requests through the probe client (built on <see cref="ProbeHttpHandlerFactory"/>), following redirects

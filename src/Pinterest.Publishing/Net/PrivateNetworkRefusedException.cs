@@ -1,4 +1,4 @@
-namespace Pinterest.Publishing.Preflight;
+namespace Pinterest.Publishing.Net;
 
 /// <summary>
 /// Thrown by the probe handler's connect callback when every address of a host is loopback, private, link-local or
