@@ -4,6 +4,7 @@ using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Scheduling;
 using Pinterest.Publishing.Testing;
 using Pinterest.Publishing.Tests.Publishing;
+using Xunit.Abstractions;
 
 namespace Pinterest.Publishing.Tests.Chaos;
 
@@ -12,7 +13,7 @@ namespace Pinterest.Publishing.Tests.Chaos;
 /// can fail. Publishes run one after the other so that the seeded fault draws hit the same requests on every run;
 /// retry delays run on the fake clock.
 /// </summary>
-public class ChaosPublishTests
+public class ChaosPublishTests(ITestOutputHelper output)
 {
     private const int Accounts = 20;
     private const int Publishes = 500;
@@ -32,6 +33,7 @@ public class ChaosPublishTests
 
         Assert.Equal(Publishes, run.Outcomes.Count);
         var byKind = run.Outcomes.GroupBy(o => o.Outcome.Kind).ToDictionary(g => g.Key, g => g.Count());
+        output.WriteLine($"Outcomes: {Describe(byKind)}; create calls: {run.CreateCalls}; faults: {string.Join(", ", run.Faults.Select(f => $"{f.Name}={f.Registration.AppliedCount}"))}; refreshes: {run.TokenRefreshCount}; 401s: {run.Unauthorized}");
         Assert.Equal(Publishes, byKind.Values.Sum());
 
         // The run must exercise every outcome, or it proves little.
