@@ -85,6 +85,8 @@ public sealed class SsrfTests : IAsyncLifetime
     [InlineData("127.0.0.1")]
     [InlineData("localhost")]
     [InlineData("[::ffff:127.0.0.1]")]
+    [InlineData("169.254.169.254")]
+    [InlineData("10.0.0.1")]
     public async Task A_public_looking_url_that_redirects_to_loopback_is_refused_at_the_redirect(string target)
     {
         await using var publicServer = new LoopbackHttpServer();
