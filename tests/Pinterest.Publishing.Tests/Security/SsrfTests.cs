@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Pinterest.Publishing.Net;
 using Pinterest.Publishing.Preflight;
 using Pinterest.Publishing.Tests.Preflight;
 
