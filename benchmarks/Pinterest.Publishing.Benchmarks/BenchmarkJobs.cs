@@ -18,7 +18,8 @@ internal static class BenchmarkJobs
 
     /// <summary>Sub-millisecond operations: BenchmarkDotNet picks the invocation count.</summary>
     public static Job Micro() =>
-        (Quick ? Job.Default.WithWarmupCount(1).WithIterationCount(3) : Job.Default)
+        // Fixed counts: on a loaded machine the adaptive default can run up to 100 iterations.
+        (Quick ? Job.Default.WithWarmupCount(1).WithIterationCount(3) : Job.Default.WithWarmupCount(5).WithIterationCount(20))
             .WithLaunchCount(1)
             .WithToolchain(InProcessEmitToolchain.Instance)
             .WithId(Quick ? "Micro-quick" : "Micro");

@@ -31,7 +31,7 @@ internal sealed class MeanDerivedColumn(string columnName, string legend, Func<B
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) =>
-        summary[benchmarkCase]?.ResultStatistics is { } stats
-            ? fromMeanNanoseconds(benchmarkCase, stats.Mean).ToString(format, CultureInfo.InvariantCulture)
+        summary[benchmarkCase]?.ResultStatistics is { } stats && fromMeanNanoseconds(benchmarkCase, stats.Mean) is var value && !double.IsNaN(value)
+            ? value.ToString(format, CultureInfo.InvariantCulture)
             : "-";
 }
