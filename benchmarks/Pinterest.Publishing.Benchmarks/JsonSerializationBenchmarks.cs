@@ -1,71 +1,66 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using Pinterest.Publishing.Api;
 using Pinterest.Publishing.Api.Models;
 
 namespace Pinterest.Publishing.Benchmarks;
 
 /// <summary>
-/// JSON round trip (serialize, then deserialize) of a carousel create-Pin request: the library's source-generated
-/// context against reflection-based serialization with the same options.
+/// The library's source-generated JSON (<see cref="PinterestJsonContext"/>) against reflection-based System.Text.Json
+/// with the same options (baseline): serializing a carousel create request and deserializing a created Pin.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(Config))]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class JsonSerializationBenchmarks
 {
-    private readonly JsonSerializerOptions _reflectionOptions = new(JsonSerializerDefaults.Web)
+    private static readonly JsonSerializerOptions ReflectionOptions = new(JsonSerializerDefaults.Web)
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
         Converters = { new UtcDateTimeOffsetConverter() },
     };
 
-    private CreatePinRequest _request = null!;
+    private readonly CreatePinRequest _request = SamplePins.CarouselRequest();
+    private readonly byte[] _pinJson = SamplePins.CreatedPinJson();
 
     [GlobalSetup]
     public void Setup()
     {
-        _request = new CreatePinRequest
-        {
-            BoardId = "549755885175",
-            Title = "Summer salad, three ways",
-            Description = "Fresh, quick and colourful: three salads for hot days. " + new string('x', 300),
-            Link = "https://example.com/recipes/summer-salads?utm_source=pinterest",
-            AltText = "Three bowls of salad on a wooden table",
-            DominantColor = "#6E7874",
-            MediaSource = new MultipleImageUrlsMediaSource
-            {
-                Items =
-                [
-                    new ImageUrlItem { Url = "https://example.com/img/1.jpg", Title = "Greek", Description = "Feta and olives", Link = "https://example.com/1" },
-                    new ImageUrlItem { Url = "https://example.com/img/2.jpg", Title = "Caesar", Description = "Crunchy croutons", Link = "https://example.com/2" },
-                    new ImageUrlItem { Url = "https://example.com/img/3.jpg", Title = "Nicoise", Description = "Tuna and eggs", Link = "https://example.com/3" },
-                ],
-            },
-        };
-
-        // Both paths must produce the same JSON, or the comparison is meaningless.
+        // Both paths must produce the same wire format, or the comparison is meaningless.
         var generated = JsonSerializer.Serialize(_request, PinterestJsonContext.Default.CreatePinRequest);
-        var reflected = JsonSerializer.Serialize(_request, _reflectionOptions);
+        var reflected = JsonSerializer.Serialize(_request, ReflectionOptions);
         if (generated != reflected)
         {
-            throw new InvalidOperationException("Source-generated and reflection JSON differ:\n" + generated + "\n" + reflected);
+            throw new InvalidOperationException($"Different JSON:\n{generated}\n{reflected}");
+        }
+
+        if (JsonSerializer.Deserialize<Pin>(_pinJson, ReflectionOptions)!.Id != JsonSerializer.Deserialize(_pinJson, PinterestJsonContext.Default.Pin)!.Id)
+        {
+            throw new InvalidOperationException("Different Pins.");
         }
     }
 
-    [Benchmark(Baseline = true)]
-    public CreatePinRequest? Reflection()
-    {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(_request, _reflectionOptions);
-        return JsonSerializer.Deserialize<CreatePinRequest>(bytes, _reflectionOptions);
-    }
+    [Benchmark(Baseline = true, Description = "Reflection")]
+    [BenchmarkCategory("Serialize CreatePinRequest")]
+    public byte[] SerializeReflection() => JsonSerializer.SerializeToUtf8Bytes(_request, ReflectionOptions);
 
-    [Benchmark]
-    public CreatePinRequest? SourceGenerated()
+    [Benchmark(Description = "Source-generated")]
+    [BenchmarkCategory("Serialize CreatePinRequest")]
+    public byte[] SerializeSourceGenerated() => JsonSerializer.SerializeToUtf8Bytes(_request, PinterestJsonContext.Default.CreatePinRequest);
+
+    [Benchmark(Baseline = true, Description = "Reflection")]
+    [BenchmarkCategory("Deserialize Pin")]
+    public Pin? DeserializeReflection() => JsonSerializer.Deserialize<Pin>(_pinJson, ReflectionOptions);
+
+    [Benchmark(Description = "Source-generated")]
+    [BenchmarkCategory("Deserialize Pin")]
+    public Pin? DeserializeSourceGenerated() => JsonSerializer.Deserialize(_pinJson, PinterestJsonContext.Default.Pin);
+
+    private sealed class Config : ManualConfig
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(_request, PinterestJsonContext.Default.CreatePinRequest);
-        return JsonSerializer.Deserialize(bytes, PinterestJsonContext.Default.CreatePinRequest);
+        public Config() => Add(BenchmarkJobs.Config(BenchmarkJobs.Micro()));
     }
 }

@@ -1,253 +1,132 @@
-using System.Buffers.Binary;
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
+using Microsoft.Extensions.Logging.Abstractions;
 using Pinterest.Publishing.Preflight;
+using Pinterest.Publishing.Testing;
 
 namespace Pinterest.Publishing.Benchmarks;
 
 /// <summary>
-/// Preflight against a loopback server. "Latency": one image versus a 5-image carousel, every response delayed by
-/// 100 ms (the carousel's probes run concurrently, so it should cost about one round trip, not five). "Large":
-/// validating a 20 MB JPEG or PNG (64 KiB range) versus a naive full download of it.
-/// Run: dotnet run -c Release --project benchmarks/Pinterest.Publishing.Benchmarks -- --filter '*PreflightBenchmarks*' --job short
+/// Preflight against the emulator's loopback server (real sockets) with 100 ms latency per request.
+/// <list type="bullet">
+/// <item>Latency: one image vs a 5-image carousel; the carousel's probes run concurrently, so its wall time must stay
+/// within 1.3× the single image.</item>
+/// <item>20 MB JPEG and PNG: preflight reads a ranged prefix only (≤ 128 KiB on the wire) vs a naive full GET of the
+/// file. The "Received/op" column counts every byte read from the sockets, headers included.</item>
+/// </list>
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(Config))]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
 public class PreflightBenchmarks
 {
-    private const int LatencyMs = 100;
-    private const int BigSize = 20_000_000;
+    private const int LargeImageBytes = 20_000_000;
 
-    private BenchServer _server = null!;
+    private PinterestEmulator _emulator = null!;
+    private CountingConnections _connections = null!;
+    private HttpClient _httpClient = null!;
     private PinPreflightValidator _validator = null!;
-    private HttpClient _naiveClient = null!;
     private PublishPinRequest _single = null!;
     private PublishPinRequest _carousel = null!;
-    private PublishPinRequest _bigJpeg = null!;
-    private PublishPinRequest _bigPng = null!;
+    private PublishPinRequest _largeJpeg = null!;
+    private PublishPinRequest _largePng = null!;
 
     [GlobalSetup]
-    public void Setup()
+    public async Task Setup()
     {
-        var jpeg = MakeJpeg(1000, 1500, BigSize);
-        var png = MakePng(1000, 1500, BigSize);
-        var smallJpeg = MakeJpeg(1000, 1000, 12_000);
-        _server = new BenchServer(new Dictionary<string, (byte[] Body, string Type)>
+        _emulator = new PinterestEmulator(new PinterestEmulatorOptions { Latency = TimeSpan.FromMilliseconds(100), RecordRequests = false });
+        var server = await _emulator.StartServerAsync();
+        var jpeg = BenchmarkImages.Jpeg();
+        Uri Host(string name, byte[] content, string contentType)
         {
-            ["/img.jpg"] = (smallJpeg, "image/jpeg"),
-            ["/big.jpg"] = (jpeg, "image/jpeg"),
-            ["/big.png"] = (png, "image/png"),
-        });
+            _emulator.HostMedia(name, content, contentType);
+            return new Uri(server, "media/" + name);
+        }
 
-        _validator = PinPreflightValidator.Create(new PreflightOptions { AllowPrivateNetworks = true, MaxImageBytes = 25_000_000 });
-        _naiveClient = new HttpClient();
-        var slow = new Uri($"http://127.0.0.1:{_server.Port}/slow");
-        _single = Request(PinMedia.Image(new Uri(slow + "/img.jpg?n=0")));
-        _carousel = Request(PinMedia.Carousel(Enumerable.Range(0, 5).Select(i => new CarouselItem(new Uri(slow + $"/img.jpg?n={i}")))));
-        _bigJpeg = Request(PinMedia.Image(_server.Url("/big.jpg")));
-        _bigPng = Request(PinMedia.Image(_server.Url("/big.png")));
+        _connections = new CountingConnections();
+        _httpClient = new HttpClient(_connections.CreateHandler()) { Timeout = Timeout.InfiniteTimeSpan };
+        _validator = new PinPreflightValidator(
+            _httpClient,
+            new PreflightOptions { AllowPrivateNetworks = true },
+            defaultBoards: null,
+            TimeProvider.System,
+            NullLogger<PinPreflightValidator>.Instance);
+
+        _single = Request(PinMedia.Image(Host("single.jpg", jpeg, "image/jpeg")));
+        _carousel = Request(PinMedia.Carousel(Enumerable.Range(0, 5).Select(i => new CarouselItem(Host($"carousel-{i}.jpg", jpeg, "image/jpeg")))));
+        _largeJpeg = Request(PinMedia.Image(Host("large.jpg", BenchmarkImages.PadJpeg(jpeg, LargeImageBytes), "image/jpeg")));
+        _largePng = Request(PinMedia.Image(Host("large.png", BenchmarkImages.PadPng(BenchmarkImages.Png(), LargeImageBytes), "image/png")));
     }
 
     [GlobalCleanup]
-    public void Cleanup()
+    public async Task Cleanup()
     {
         _validator.Dispose();
-        _naiveClient.Dispose();
-        _server.Dispose();
+        _httpClient.Dispose();
+        await _emulator.DisposeAsync();
     }
 
-    [Benchmark(Baseline = true, Description = "single image, 100 ms latency")]
-    [BenchmarkCategory("Latency")]
-    public Task<PreflightResult> SingleImage() => ValidateOrThrowAsync(_single);
+    [Benchmark(Baseline = true, Description = "Preflight, 1 image")]
+    [BenchmarkCategory("Latency 100 ms")]
+    public Task SingleImage() => ValidateAsync(_single, nameof(SingleImage));
 
-    [Benchmark(Description = "5-image carousel, 100 ms latency")]
-    [BenchmarkCategory("Latency")]
-    public Task<PreflightResult> Carousel5() => ValidateOrThrowAsync(_carousel);
+    [Benchmark(Description = "Preflight, 5-image carousel")]
+    [BenchmarkCategory("Latency 100 ms")]
+    public Task Carousel() => ValidateAsync(_carousel, nameof(Carousel));
 
-    [Benchmark(Baseline = true, Description = "naive full GET, 20 MB JPEG")]
-    [BenchmarkCategory("LargeJpeg")]
-    public Task<int> NaiveJpeg() => NaiveAsync("/big.jpg");
+    [Benchmark(Baseline = true, Description = "Naive full GET, 20 MB JPEG")]
+    [BenchmarkCategory("20 MB JPEG")]
+    public Task NaiveJpeg() => NaiveGetAsync(_largeJpeg, nameof(NaiveJpeg));
 
-    [Benchmark(Description = "preflight, 20 MB JPEG")]
-    [BenchmarkCategory("LargeJpeg")]
-    public Task<PreflightResult> PreflightJpeg() => ValidateOrThrowAsync(_bigJpeg);
+    [Benchmark(Description = "Preflight, 20 MB JPEG")]
+    [BenchmarkCategory("20 MB JPEG")]
+    public Task PreflightJpeg() => ValidateAsync(_largeJpeg, nameof(PreflightJpeg));
 
-    [Benchmark(Baseline = true, Description = "naive full GET, 20 MB PNG")]
-    [BenchmarkCategory("LargePng")]
-    public Task<int> NaivePng() => NaiveAsync("/big.png");
+    [Benchmark(Baseline = true, Description = "Naive full GET, 20 MB PNG")]
+    [BenchmarkCategory("20 MB PNG")]
+    public Task NaivePng() => NaiveGetAsync(_largePng, nameof(NaivePng));
 
-    [Benchmark(Description = "preflight, 20 MB PNG")]
-    [BenchmarkCategory("LargePng")]
-    public Task<PreflightResult> PreflightPng() => ValidateOrThrowAsync(_bigPng);
+    [Benchmark(Description = "Preflight, 20 MB PNG")]
+    [BenchmarkCategory("20 MB PNG")]
+    public Task PreflightPng() => ValidateAsync(_largePng, nameof(PreflightPng));
 
-    private static PublishPinRequest Request(PinMedia media) => new() { AccountId = "bench", BoardId = "1", Media = media };
+    private static PublishPinRequest Request(PinMedia media) => new() { AccountId = "bench", BoardId = "1234567890", Media = media };
 
-    private async Task<PreflightResult> ValidateOrThrowAsync(PublishPinRequest request)
+    private async Task ValidateAsync(PublishPinRequest request, string method)
     {
-        var result = await _validator.ValidateAsync(request).ConfigureAwait(false);
-        return result.Issues.Count == 0 ? result : throw new InvalidOperationException(string.Join("; ", result.Issues));
+        var before = _connections.BytesReceived;
+        var result = await _validator.ValidateAsync(request);
+        if (!result.IsValid)
+        {
+            throw new InvalidOperationException("Preflight failed: " + string.Join(", ", result.Errors.Select(e => e.Code)));
+        }
+
+        Record(method, before);
     }
 
-    private async Task<int> NaiveAsync(string path)
+    private async Task NaiveGetAsync(PublishPinRequest request, string method)
     {
-        var bytes = await _naiveClient.GetByteArrayAsync(_server.Url(path)).ConfigureAwait(false);
-        var header = MediaHeaderReader.Read(bytes, isComplete: true);
-        return header.HasDimensions ? header.Width!.Value : throw new InvalidOperationException("unreadable");
+        var before = _connections.BytesReceived;
+        var url = ((ImageUrlPinMedia)request.Media).Url;
+        var bytes = await _httpClient.GetByteArrayAsync(url);
+        if (bytes.Length != LargeImageBytes)
+        {
+            throw new InvalidOperationException($"Got {bytes.Length} bytes.");
+        }
+
+        Record(method, before);
     }
 
-    /// <summary>A JPEG of the given size: a minimal baseline header (SOF0 with the dimensions), padded with COM segments.</summary>
-    private static byte[] MakeJpeg(int width, int height, int size)
+    private void Record(string method, long before) =>
+        RecordedFigures.Set(nameof(PreflightBenchmarks), method, "received", (_connections.BytesReceived - before) / 1024.0);
+
+    private sealed class Config : ManualConfig
     {
-        using var ms = new MemoryStream(size + 70_000);
-        ms.Write([0xFF, 0xD8]);
-        ms.Write([0xFF, 0xC0, 0x00, 0x11, 0x08, (byte)(height >> 8), (byte)height, (byte)(width >> 8), (byte)width, 0x03,
-            0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01]);
-        var payload = new byte[65533];
-        while (ms.Length + 65537 < size)
+        public Config()
         {
-            ms.Write([0xFF, 0xFE, 0xFF, 0xFF]);
-            ms.Write(payload);
-        }
-
-        ms.Write([0xFF, 0xD9]);
-        return ms.ToArray();
-    }
-
-    /// <summary>A PNG of the given size: signature, IHDR, then one large private chunk and IEND (CRCs not needed by readers here).</summary>
-    private static byte[] MakePng(int width, int height, int size)
-    {
-        var bytes = new byte[size];
-        ReadOnlySpan<byte> signature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
-        signature.CopyTo(bytes);
-        BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(8), 13);
-        "IHDR"u8.CopyTo(bytes.AsSpan(12));
-        BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(16), width);
-        BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(20), height);
-        bytes[24] = 8;
-        bytes[25] = 2;
-        var dataLength = size - 33 - 12 - 12;
-        BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(33), dataLength);
-        "prVt"u8.CopyTo(bytes.AsSpan(37));
-        "IEND"u8.CopyTo(bytes.AsSpan(size - 8));
-        return bytes;
-    }
-
-    /// <summary>A loopback HTTP/1.1 server that honours Range and adds latency to paths under /slow.</summary>
-    private sealed class BenchServer : IDisposable
-    {
-        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-        private readonly Dictionary<string, (byte[] Body, string Type)> _routes;
-        private readonly CancellationTokenSource _stop = new();
-
-        public BenchServer(Dictionary<string, (byte[] Body, string Type)> routes)
-        {
-            _routes = routes;
-            _listener.Start();
-            Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-            _ = Task.Run(AcceptAsync);
-        }
-
-        public int Port { get; }
-
-        public Uri Url(string path) => new($"http://127.0.0.1:{Port}{path}");
-
-        public void Dispose()
-        {
-            _stop.Cancel();
-            _listener.Stop();
-            _stop.Dispose();
-        }
-
-        private async Task AcceptAsync()
-        {
-            while (!_stop.IsCancellationRequested)
-            {
-                TcpClient client;
-                try
-                {
-                    client = await _listener.AcceptTcpClientAsync(_stop.Token).ConfigureAwait(false);
-                }
-                catch (Exception) when (_stop.IsCancellationRequested)
-                {
-                    return;
-                }
-
-                _ = Task.Run(() => ServeAsync(client));
-            }
-        }
-
-        private async Task ServeAsync(TcpClient client)
-        {
-            using (client)
-            {
-                // Headers and body go out in two writes: without NoDelay, Nagle plus the client's delayed ACK adds ~40 ms.
-                client.NoDelay = true;
-                var stream = client.GetStream();
-                var buffer = new byte[8192];
-                var pending = new StringBuilder();
-                try
-                {
-                    while (true)
-                    {
-                        var read = await stream.ReadAsync(buffer, _stop.Token).ConfigureAwait(false);
-                        if (read == 0)
-                        {
-                            return;
-                        }
-
-                        pending.Append(Encoding.ASCII.GetString(buffer, 0, read));
-                        var text = pending.ToString();
-                        var end = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
-                        if (end < 0)
-                        {
-                            continue;
-                        }
-
-                        pending.Remove(0, end + 4);
-                        await RespondAsync(stream, text[..end]).ConfigureAwait(false);
-                    }
-                }
-                catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException)
-                {
-                    // Preflight closes the connection once it has the header.
-                }
-            }
-        }
-
-        private async Task RespondAsync(NetworkStream stream, string head)
-        {
-            var lines = head.Split("\r\n");
-            var target = lines[0].Split(' ')[1];
-            var path = target.Split('?')[0];
-            if (path.StartsWith("/slow", StringComparison.Ordinal))
-            {
-                await Task.Delay(LatencyMs, _stop.Token).ConfigureAwait(false);
-                path = path["/slow".Length..];
-            }
-
-            var (body, type) = _routes[path];
-            long from = 0;
-            long to = body.Length - 1;
-            var status = "200 OK";
-            var extra = string.Empty;
-            var range = lines.FirstOrDefault(l => l.StartsWith("Range: bytes=", StringComparison.OrdinalIgnoreCase));
-            if (range is not null)
-            {
-                var parts = range["Range: bytes=".Length..].Split('-');
-                from = long.Parse(parts[0], CultureInfo.InvariantCulture);
-                to = Math.Min(body.Length - 1, long.Parse(parts[1], CultureInfo.InvariantCulture));
-                status = "206 Partial Content";
-                extra = FormattableString.Invariant($"Content-Range: bytes {from}-{to}/{body.Length}\r\n");
-            }
-
-            var headers = FormattableString.Invariant($"HTTP/1.1 {status}\r\nContent-Type: {type}\r\nContent-Length: {to - from + 1}\r\n{extra}\r\n");
-            await stream.WriteAsync(Encoding.ASCII.GetBytes(headers), _stop.Token).ConfigureAwait(false);
-            await stream.WriteAsync(body.AsMemory((int)from, (int)(to - from + 1)), _stop.Token).ConfigureAwait(false);
+            Add(BenchmarkJobs.Config(BenchmarkJobs.Macro(warmupCount: 2, iterationCount: 10)));
+            AddColumn(new RecordedFigures.Column("received", "Received/op (KiB)", "Bytes read from the sockets in the last invocation, headers included, in KiB", "F1"));
         }
     }
 }

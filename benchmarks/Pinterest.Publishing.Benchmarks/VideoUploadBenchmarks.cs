@@ -27,9 +27,12 @@ public class VideoUploadBenchmarks
     private HttpClient _httpClient = null!;
     private PinterestVideoUploader _uploader = null!;
 
-    /// <summary>The file size in MiB.</summary>
-    [Params(256, 1024)]
+    /// <summary>The file size in MiB (256 only in a quick run).</summary>
+    [ParamsSource(nameof(Sizes))]
     public int SizeMiB { get; set; }
+
+    /// <summary>The sizes to run.</summary>
+    public static IEnumerable<int> Sizes => BenchmarkJobs.Quick ? [256] : [256, 1024];
 
     [GlobalSetup]
     public void Setup()
@@ -88,19 +91,9 @@ public class VideoUploadBenchmarks
     {
         public Config()
         {
-            AddJob(Job.Default
-                .WithLaunchCount(1)
-                .WithWarmupCount(2)
-                .WithIterationCount(10)
-                .WithInvocationCount(1)
-                .WithUnrollFactor(1)
-                // In process: no second build of a generated project (slow on a shared machine); the sink runs in
-                // this process either way, and it allocates almost nothing.
-                .WithToolchain(InProcessEmitToolchain.Instance)
-                .WithId("Upload"));
+            // In process (see BenchmarkJobs): the sink runs in this process, and it allocates almost nothing.
+            Add(BenchmarkJobs.Config(BenchmarkJobs.Macro(warmupCount: 2, iterationCount: 10)));
             AddColumn(new ThroughputColumn());
-            WithOptions(ConfigOptions.DisableOptimizationsValidator);
-            HideColumns(Column.Error);
         }
     }
 

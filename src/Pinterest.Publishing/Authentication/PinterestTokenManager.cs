@@ -20,11 +20,22 @@ namespace Pinterest.Publishing.Authentication;
 /// rotated the token already, and refreshing with a spent refresh token would lose the account. The rotated token is
 /// stored before anyone receives the new access token.
 /// </para>
+/// <para>
+/// The last token read or stored for each account is kept in memory, so the lookup every API call makes neither
+/// allocates nor reads the store while that token is far from expiry. This is safe across app instances: an access
+/// token that has not expired stays usable after another instance refreshes (and if Pinterest rejects it, the 401 path
+/// re-reads the store before anything else), and the store is always re-read before a refresh. So that a token the
+/// host removed or replaced in its store stops being used, the store is re-read at least every
+/// <see cref="CacheRevalidationInterval"/>.
+/// </para>
 /// </remarks>
 internal sealed partial class PinterestTokenManager
 {
     /// <summary>The default refresh margin: a token expiring within it is refreshed before use.</summary>
     public static readonly TimeSpan DefaultRefreshMargin = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a cached token is used without reading the store again.</summary>
+    public static readonly TimeSpan CacheRevalidationInterval = TimeSpan.FromMinutes(1);
 
     private const string ReconnectAdvice = "Connect the Pinterest account again (OAuth authorization) and store the new token.";
 
@@ -35,6 +46,7 @@ internal sealed partial class PinterestTokenManager
     private readonly ILogger _logger;
     private readonly PinterestTelemetry _telemetry;
     private readonly ConcurrentDictionary<string, Lazy<Task<PinterestToken>>> _flights = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CachedToken> _cache = new(StringComparer.Ordinal);
 
     public PinterestTokenManager(IPinterestTokenStore store, IPinterestTokenRefresher refresher, TimeProvider timeProvider, TimeSpan refreshMargin, ILogger logger, PinterestTelemetry? telemetry = null)
     {
@@ -53,11 +65,27 @@ internal sealed partial class PinterestTokenManager
 
     /// <summary>A usable access token for the account, refreshed first when it expires within the margin.</summary>
     /// <exception cref="PinterestReauthorizationRequiredException">No token is stored, or it cannot be refreshed.</exception>
-    public async ValueTask<string> GetAccessTokenAsync(string accountId, CancellationToken cancellationToken)
+    public ValueTask<string> GetAccessTokenAsync(string accountId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(accountId);
-        var token = await _store.GetTokenAsync(accountId, cancellationToken).ConfigureAwait(false)
-            ?? throw NoTokenStored(accountId);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // The hot path: no store read, no allocation.
+        if (_cache.TryGetValue(accountId, out var cached))
+        {
+            var now = _timeProvider.GetUtcNow();
+            if (cached.Token.ExpiresAt > now + _refreshMargin && now < cached.RevalidateAt)
+            {
+                return new ValueTask<string>(cached.Token.AccessToken);
+            }
+        }
+
+        return ReadStoreAndGetAccessTokenAsync(accountId, cancellationToken);
+    }
+
+    private async ValueTask<string> ReadStoreAndGetAccessTokenAsync(string accountId, CancellationToken cancellationToken)
+    {
+        var token = await ReadStoreAsync(accountId, cancellationToken).ConfigureAwait(false);
         if (!IsExpiring(token))
         {
             return token.AccessToken;
@@ -74,8 +102,13 @@ internal sealed partial class PinterestTokenManager
         ArgumentException.ThrowIfNullOrEmpty(accountId);
         ArgumentException.ThrowIfNullOrEmpty(rejectedAccessToken);
 
-        var stored = await _store.GetTokenAsync(accountId, cancellationToken).ConfigureAwait(false)
-            ?? throw NoTokenStored(accountId);
+        // The rejected token must not be handed out again from the cache, whatever the store says next.
+        if (_cache.TryGetValue(accountId, out var cached) && IsRejected(cached.Token, rejectedAccessToken))
+        {
+            _cache.TryRemove(KeyValuePair.Create(accountId, cached));
+        }
+
+        var stored = await ReadStoreAsync(accountId, cancellationToken, rejectedAccessToken).ConfigureAwait(false);
         if (!IsRejected(stored, rejectedAccessToken) && !IsExpiring(stored))
         {
             // Another caller (or another app instance) refreshed while this request was in flight.
@@ -131,8 +164,7 @@ internal sealed partial class PinterestTokenManager
         // the refresh token at Pinterest, so it must run to the end and be stored.
         var cancellationToken = CancellationToken.None;
 
-        var current = await _store.GetTokenAsync(accountId, cancellationToken).ConfigureAwait(false)
-            ?? throw NoTokenStored(accountId);
+        var current = await ReadStoreAsync(accountId, cancellationToken, rejectedAccessToken).ConfigureAwait(false);
         var rejected = rejectedAccessToken is not null && IsRejected(current, rejectedAccessToken);
         if (!rejected && !IsExpiring(current))
         {
@@ -206,10 +238,32 @@ internal sealed partial class PinterestTokenManager
             throw;
         }
 
+        Remember(accountId, rotated);
         _telemetry.RecordTokenRefresh(PinterestTelemetry.RefreshSucceeded);
         LogRefreshSucceeded(_logger, accountId, rotated.ExpiresAt, answer.RefreshToken is not null);
         return rotated;
     }
+
+    /// <summary>Reads the account's token from the store and caches it (a rejected token is never cached).</summary>
+    private async Task<PinterestToken> ReadStoreAsync(string accountId, CancellationToken cancellationToken, string? rejectedAccessToken = null)
+    {
+        var token = await _store.GetTokenAsync(accountId, cancellationToken).ConfigureAwait(false);
+        if (token is null)
+        {
+            _cache.TryRemove(accountId, out _);
+            throw NoTokenStored(accountId);
+        }
+
+        if (rejectedAccessToken is null || !IsRejected(token, rejectedAccessToken))
+        {
+            Remember(accountId, token);
+        }
+
+        return token;
+    }
+
+    private void Remember(string accountId, PinterestToken token) =>
+        _cache[accountId] = new CachedToken(token, _timeProvider.GetUtcNow() + CacheRevalidationInterval);
 
     private bool IsExpiring(PinterestToken token) => token.ExpiresAt <= _timeProvider.GetUtcNow() + _refreshMargin;
 
@@ -218,6 +272,8 @@ internal sealed partial class PinterestTokenManager
 
     private static PinterestReauthorizationRequiredException NoTokenStored(string accountId) =>
         new($"No Pinterest token is stored for account '{accountId}'. {ReconnectAdvice}", accountId);
+
+    private sealed record CachedToken(PinterestToken Token, DateTimeOffset RevalidateAt);
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Refreshing the Pinterest token of account {AccountId}.")]
     private static partial void LogRefreshStarted(ILogger logger, string accountId);

@@ -28,6 +28,9 @@ internal sealed class RecordingTokenStore(ConcurrentQueue<string> events) : IPin
 
     public Task<PinterestToken?> Peek(string accountId) => _inner.GetTokenAsync(accountId);
 
+    /// <summary>When set, reads find no token, as after the host disconnected the account.</summary>
+    public bool Forgotten { get; set; }
+
     public async Task<PinterestToken?> GetTokenAsync(string accountId, CancellationToken cancellationToken = default)
     {
         var n = Interlocked.Increment(ref _gets);
@@ -36,7 +39,7 @@ internal sealed class RecordingTokenStore(ConcurrentQueue<string> events) : IPin
             await before(n);
         }
 
-        return await _inner.GetTokenAsync(accountId, cancellationToken);
+        return Forgotten ? null : await _inner.GetTokenAsync(accountId, cancellationToken);
     }
 
     public async Task StoreTokenAsync(string accountId, PinterestToken token, CancellationToken cancellationToken = default)
