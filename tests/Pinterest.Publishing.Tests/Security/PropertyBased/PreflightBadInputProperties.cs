@@ -94,7 +94,7 @@ public sealed class PreflightBadInputProperties
             {
                 Interlocked.Increment(ref rejected);
             }
-        }, iter: 400, threads: 1, print: s => $"{s.Item1()} / server: {string.Join(" | ", s.Item2.Select(r => r.ToString()))}");
+        }, iter: 1000, threads: 1, print: s => $"{s.Item1()} / server: {string.Join(" | ", s.Item2.Select(r => r.ToString()))}");
 
         // Both outcomes must actually occur, or the generators have drifted into one corner.
         Assert.True(results > 100, $"only {results} drafts reached a result");
@@ -115,7 +115,7 @@ public sealed class PreflightBadInputProperties
         var hosted = 0;
         var issues = 0;
 
-        var hostedMedia = Gen.Select(FuzzGen.MediaBytes(Fixtures), FuzzGen.AnyContentType.Where(t => t.Length > 0 && !t.Any(char.IsControl)));
+        var hostedMedia = Gen.Select(FuzzGen.MediaBytes(Fixtures), FuzzGen.AnyContentType.Where(t => !string.IsNullOrWhiteSpace(t) && !t.Any(char.IsControl)));
         await Gen.Select(hostedMedia.Array[1, 6], Gen.Int[0, 3], FuzzGen.Text).SampleAsync(async (media, shape, title) =>
         {
             var urls = media.Select(m => emulator.HostMedia($"m{Interlocked.Increment(ref hosted)}", m.Item1, m.Item2)).ToArray();
@@ -130,7 +130,7 @@ public sealed class PreflightBadInputProperties
 
             var result = await validator.ValidateAsync(request);
             Interlocked.Add(ref issues, result.Issues.Count);
-        }, iter: 200, threads: 1);
+        }, iter: 300, threads: 1);
 
         Assert.True(issues > 0, "no hosted garbage produced an issue");
     }
