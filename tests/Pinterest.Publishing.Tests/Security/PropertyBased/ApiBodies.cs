@@ -17,6 +17,7 @@ internal static partial class ApiBodies
         """{"id":«"9007199254740993"»,"created_at":«"2026-11-23T12:00:00"»,"link":«"https://example.test/"»,"title":«"t"»,"description":«"d"»,"alt_text":«null»,"board_id":«"1"»,"board_section_id":«null»,"dominant_color":«"#ffffff"»,"media":«{"media_type":"image","images":{"600x":{"url":"https://i.example.test/a.jpg","width":600,"height":900}}}»}""",
         """{"items":«[{"id":"1","name":"b","privacy":"PUBLIC"},{"id":"2","title":"pin","board_id":"1"}]»,"bookmark":«"next"»}""",
         """{"items":«[]»,"bookmark":«null»}""",
+        """{"items":[{"id":«"1"»,"name":«"b"»,"title":«"t"»,"board_id":«"1"»}],"bookmark":«null»}""",
         """{"id":«"1"»,"name":«"Recipes"»,"description":«"d"»,"privacy":«"PUBLIC"»,"owner":«{"username":"u"}»,"pin_count":«3»,"created_at":«"2026-01-01T00:00:00"»}""",
         """{"media_id":«"12345"»,"media_type":«"video"»,"upload_url":«"https://upload.example.test/"»,"upload_parameters":«{"key":"k","policy":"p","x-amz-signature":"s"}»}""",
         """{"media_id":«"1"»,"media_type":«"video"»,"status":«"succeeded"»}""",
@@ -28,6 +29,7 @@ internal static partial class ApiBodies
     ];
 
     private static readonly Gen<string> WrongValue = Gen.Frequency(
+        (4, FuzzGen.Always("null")),
         (6, Gen.OneOf(
             "null", "true", "0", "-1", "1.5", "1e400", "-1e400", "99999999999999999999999", "\"\"", "\"abc\"", "[]", "{}",
             "[1,{\"a\":null}]", "{\"id\":{}}", "\"2026-13-45T99:00:00Z\"", "\"\\ud800\"", "\"\\u0000\"", "\"PT1S\"",

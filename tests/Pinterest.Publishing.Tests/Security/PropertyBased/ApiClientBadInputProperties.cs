@@ -38,7 +38,8 @@ public sealed class ApiClientBadInputProperties
 
             try
             {
-                await CallAsync(client, operation, handler).WaitAsync(HangGuard);
+                var result = await CallAsync(client, operation, handler).WaitAsync(HangGuard);
+                NullabilityAssert.Honoured(result);
                 Interlocked.Increment(ref outcomes[0]);
             }
             catch (Exception exception) when (exception is PinterestException or ArgumentException or OperationCanceledException)
@@ -55,26 +56,27 @@ public sealed class ApiClientBadInputProperties
         Assert.True(outcomes[1] > 50, $"only {outcomes[1]} calls failed with a PinterestException");
     }
 
-    private static async Task CallAsync(PinterestClient client, int operation, FuzzHandler handler)
+    /// <summary>Runs one operation and returns what it returned (or null for calls without a result).</summary>
+    private static async Task<object?> CallAsync(PinterestClient client, int operation, FuzzHandler handler)
     {
+        var items = new List<object>();
         switch (operation)
         {
             case 0:
-                await client.Pins.CreateAsync(new Pinterest.Publishing.Api.Models.CreatePinRequest
+                return await client.Pins.CreateAsync(new Pinterest.Publishing.Api.Models.CreatePinRequest
                 {
                     BoardId = "1",
                     MediaSource = new Pinterest.Publishing.Api.Models.ImageUrlMediaSource { Url = "https://media.example.test/a.jpg" },
                 });
-                break;
             case 1:
-                await client.Pins.GetAsync("123");
-                break;
+                return await client.Pins.GetAsync("123");
             case 2:
                 await client.Pins.DeleteAsync("123");
-                break;
+                return null;
             case 3:
-                await foreach (var _ in client.Boards.GetBoardsAsync())
+                await foreach (var board in client.Boards.GetBoardsAsync())
                 {
+                    items.Add(board);
                     // A server that always answers with a next page would page forever; a few pages are enough.
                     if (handler.Calls > 10)
                     {
@@ -82,38 +84,32 @@ public sealed class ApiClientBadInputProperties
                     }
                 }
 
-                break;
+                return items;
             case 4:
-                await client.Boards.GetAsync("1");
-                break;
+                return await client.Boards.GetAsync("1");
             case 5:
-                await client.Boards.CreateAsync(new Pinterest.Publishing.Api.Models.CreateBoardRequest { Name = "b" });
-                break;
+                return await client.Boards.CreateAsync(new Pinterest.Publishing.Api.Models.CreateBoardRequest { Name = "b" });
             case 6:
-                await client.Media.RegisterVideoUploadAsync();
-                break;
+                return await client.Media.RegisterVideoUploadAsync();
             case 7:
-                await client.Media.GetAsync("1");
-                break;
+                return await client.Media.GetAsync("1");
             case 8:
-                await client.UserAccount.GetAsync();
-                break;
+                return await client.UserAccount.GetAsync();
             case 9:
-                await client.OAuth.RefreshAsync("pinr_old");
-                break;
+                return await client.OAuth.RefreshAsync("pinr_old");
             case 10:
-                await client.Pins.GetAnalyticsAsync("1", new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 7), ["IMPRESSION"]);
-                break;
+                return await client.Pins.GetAnalyticsAsync("1", new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 7), ["IMPRESSION"]);
             default:
-                await foreach (var _ in client.Boards.GetPinsAsync("1"))
+                await foreach (var pin in client.Boards.GetPinsAsync("1"))
                 {
+                    items.Add(pin);
                     if (handler.Calls > 10)
                     {
                         break;
                     }
                 }
 
-                break;
+                return items;
         }
     }
 }
