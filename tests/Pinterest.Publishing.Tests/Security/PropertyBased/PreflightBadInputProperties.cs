@@ -88,6 +88,7 @@ public sealed class PreflightBadInputProperties
             if (await ValidateAsync(validator, request) is { } result)
             {
                 Assert.All(result.Issues, issue => Assert.False(string.IsNullOrEmpty(issue.Code)));
+                NullabilityAssert.Honoured(result);
                 Interlocked.Increment(ref results);
             }
             else
