@@ -13,6 +13,9 @@ namespace Pinterest.Publishing.Api;
     JsonSerializerDefaults.Web,
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    // A null where a member is declared non-nullable (a broken answer's "id": null) is an unreadable answer, not a
+    // result that throws NullReferenceException later.
+    RespectNullableAnnotations = true,
     Converters = [typeof(UtcDateTimeOffsetConverter)])]
 [JsonSerializable(typeof(CreatePinRequest))]
 [JsonSerializable(typeof(Pin))]
