@@ -3,6 +3,7 @@ using BenchmarkDotNet.Configs;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pinterest.Publishing.Preflight;
 using Pinterest.Publishing.Testing;
+using Pinterest.Publishing.Tests.Preflight;
 
 namespace Pinterest.Publishing.Benchmarks;
 
@@ -37,7 +38,7 @@ public class PreflightBenchmarks
     {
         _emulator = new PinterestEmulator(new PinterestEmulatorOptions { Latency = TimeSpan.FromMilliseconds(100), RecordRequests = false });
         var server = await _emulator.StartServerAsync();
-        var jpeg = BenchmarkImages.Jpeg();
+        var jpeg = TestMedia.Bytes("large-1000x1500.jpg");
         Uri Host(string name, byte[] content, string contentType)
         {
             _emulator.HostMedia(name, content, contentType);
@@ -55,8 +56,8 @@ public class PreflightBenchmarks
 
         _single = Request(PinMedia.Image(Host("single.jpg", jpeg, "image/jpeg")));
         _carousel = Request(PinMedia.Carousel(Enumerable.Range(0, 5).Select(i => new CarouselItem(Host($"carousel-{i}.jpg", jpeg, "image/jpeg")))));
-        _largeJpeg = Request(PinMedia.Image(Host("large.jpg", BenchmarkImages.PadJpeg(jpeg, LargeImageBytes), "image/jpeg")));
-        _largePng = Request(PinMedia.Image(Host("large.png", BenchmarkImages.PadPng(BenchmarkImages.Png(), LargeImageBytes), "image/png")));
+        _largeJpeg = Request(PinMedia.Image(Host("large.jpg", TestMedia.PadJpegAfterFrameHeader(jpeg, LargeImageBytes), "image/jpeg")));
+        _largePng = Request(PinMedia.Image(Host("large.png", TestMedia.PadPng(TestMedia.Bytes("large-1000x1500.png"), LargeImageBytes), "image/png")));
     }
 
     [GlobalCleanup]
@@ -126,7 +127,7 @@ public class PreflightBenchmarks
         public Config()
         {
             Add(BenchmarkJobs.Config(BenchmarkJobs.Macro(warmupCount: 2, iterationCount: 10)));
-            AddColumn(new RecordedFigures.Column("received", "Received/op (KiB)", "Bytes read from the sockets in the last invocation, headers included, in KiB", "F1"));
+            AddColumn(FigureColumn.Recorded("received", "Received/op (KiB)", "Bytes read from the sockets in the last invocation, headers included, in KiB", "F1"));
         }
     }
 }

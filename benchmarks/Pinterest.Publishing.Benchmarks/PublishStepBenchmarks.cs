@@ -6,6 +6,7 @@ using Pinterest.Publishing.Api.Models;
 using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Preflight;
 using Pinterest.Publishing.Testing;
+using Pinterest.Publishing.Tests.Preflight;
 
 namespace Pinterest.Publishing.Benchmarks;
 
@@ -37,7 +38,7 @@ public class PublishStepBenchmarks
         var services = new ServiceCollection();
         services.AddPinterestPublishing(_ => { }).UsePinterestEmulator(_emulator);
         _sp = services.BuildServiceProvider();
-        _image = _emulator.HostMedia("a.jpg", BenchmarkImages.Jpeg(), "image/jpeg");
+        _image = _emulator.HostMedia("a.jpg", TestMedia.Bytes("large-1000x1500.jpg"), "image/jpeg");
         var user = _emulator.AddAccount("u");
         var board = _emulator.AddBoard(user, "b");
         await _sp.GetRequiredService<IPinterestTokenStore>().StoreTokenAsync("acct", _emulator.IssueTokens(user));

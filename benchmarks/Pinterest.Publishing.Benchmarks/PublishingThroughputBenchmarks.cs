@@ -4,6 +4,7 @@ using BenchmarkDotNet.Configs;
 using Microsoft.Extensions.DependencyInjection;
 using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Testing;
+using Pinterest.Publishing.Tests.Preflight;
 
 namespace Pinterest.Publishing.Benchmarks;
 
@@ -92,7 +93,7 @@ public class PublishingThroughputBenchmarks
         services.AddPinterestPublishing(_ => { }).UsePinterestEmulator(emulator);
         var provider = services.BuildServiceProvider();
         var store = provider.GetRequiredService<IPinterestTokenStore>();
-        var image = emulator.HostMedia("pin-1000x1500.jpg", BenchmarkImages.Jpeg(), "image/jpeg");
+        var image = emulator.HostMedia("pin-1000x1500.jpg", TestMedia.Bytes("large-1000x1500.jpg"), "image/jpeg");
         var requests = new List<PublishPinRequest>(Pins);
         for (var a = 0; a < Accounts; a++)
         {
@@ -140,9 +141,9 @@ public class PublishingThroughputBenchmarks
         public Config()
         {
             Add(BenchmarkJobs.Config(BenchmarkJobs.Macro(warmupCount: 2, iterationCount: 10)));
-            AddColumn(new MeanDerivedColumn("Pins/s", "Pins published per second (1,000 / mean)", (_, mean) => Pins / (mean / 1e9), "F0"));
-            AddColumn(new MeanDerivedColumn("Actual/ideal", "Mean wall time over the ideal schedule, 20 ms × (1 probe + 4 create waves) = 100 ms", (c, mean) => c.Descriptor.WorkloadMethod.Name == nameof(PublishThousandPins) ? mean / IdealWallTime(3).TotalNanoseconds : double.NaN, "F2"));
-            AddColumn(new RecordedFigures.Column("cpu", "CPU ms/op", "Process CPU time (all threads) of the last iteration, in ms", "F0"));
+            AddColumn(FigureColumn.FromMean("Pins/s", "Pins published per second (1,000 / mean)", (_, mean) => Pins / (mean / 1e9), "F0"));
+            AddColumn(FigureColumn.FromMean("Actual/ideal", "Mean wall time over the ideal schedule, 20 ms × (1 probe + 4 create waves) = 100 ms", (c, mean) => c.Descriptor.WorkloadMethod.Name == nameof(PublishThousandPins) ? mean / IdealWallTime(3).TotalNanoseconds : double.NaN, "F2"));
+            AddColumn(FigureColumn.Recorded("cpu", "CPU ms/op", "Process CPU time (all threads) of the last iteration, in ms", "F0"));
         }
     }
 }
