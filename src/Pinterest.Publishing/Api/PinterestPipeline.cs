@@ -153,6 +153,27 @@ internal sealed class PinterestPipeline
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="exception"/> came from getting or refreshing the token before the request was (re)sent:
+    /// Pinterest did not process that request, so a create may be retried without risking a duplicate.
+    /// </summary>
+    internal static bool FailedBeforeSend(Exception exception) => exception.Data[RequestNotSentKey] is true;
+
+    private const string RequestNotSentKey = "Pinterest.Publishing.RequestNotSent";
+
+    private static async ValueTask<T> BeforeSendAsync<T>(ValueTask<T> tokenStep)
+    {
+        try
+        {
+            return await tokenStep.ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            exception.Data[RequestNotSentKey] = true;
+            throw;
+        }
+    }
+
     private async Task<HttpResponseMessage> SendAttemptAsync(AttemptState state, CancellationToken cancellationToken)
     {
         var request = state.Request;
@@ -162,7 +183,7 @@ internal sealed class PinterestPipeline
             if (request.Authentication == PinterestAuthentication.Bearer)
             {
                 accessToken = state.ReplayToken
-                    ?? await state.Credential!.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
+                    ?? await BeforeSendAsync(state.Credential!.GetAccessTokenAsync(cancellationToken)).ConfigureAwait(false);
                 state.ReplayToken = null;
             }
 
@@ -200,7 +221,7 @@ internal sealed class PinterestPipeline
                 {
                     state.Refreshed = true;
                     ApiLog.UnauthorizedRefreshing(_logger, request.Method.Method, request.Path, credential.AccountId);
-                    var refreshed = await credential.RefreshAfterUnauthorizedAsync(accessToken!, cancellationToken).ConfigureAwait(false);
+                    var refreshed = await BeforeSendAsync(credential.RefreshAfterUnauthorizedAsync(accessToken!, cancellationToken)).ConfigureAwait(false);
                     if (!string.IsNullOrEmpty(refreshed) && !string.Equals(refreshed, accessToken, StringComparison.Ordinal))
                     {
                         // The body is bytes: the replay is an identical request with the new token.

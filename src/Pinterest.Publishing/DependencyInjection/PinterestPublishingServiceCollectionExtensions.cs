@@ -44,7 +44,17 @@ public static class PinterestPublishingServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(ConfigurationSectionName);
-        services.Configure<PinterestPublishingOptions>(section.Exists() ? section : configuration);
+        var source = section.Exists() ? section : configuration;
+
+        // Binding adds to a list that already holds the defaults; a configured list must replace them instead.
+        services.Configure<PinterestPublishingOptions>(options =>
+        {
+            if (source.GetSection("Preflight:AllowedImageContentTypes").GetChildren().Any())
+            {
+                options.Preflight.AllowedImageContentTypes.Clear();
+            }
+        });
+        services.Configure<PinterestPublishingOptions>(source);
         return AddCore(services);
     }
 

@@ -32,9 +32,19 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
                 var pin = await client.Pins.CreateAsync(body, cancellationToken).ConfigureAwait(false);
                 return (pin, false);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
             {
-                throw;
+                if (PinterestPipeline.FailedBeforeSend(ex))
+                {
+                    throw;
+                }
+
+                // Cancelled with the create in flight: it may have reached Pinterest, and a caller who simply retries
+                // could duplicate the Pin.
+                throw new PinterestPublishOutcomeUnknownException(
+                    $"Publishing was cancelled while the create call on board {body.BoardId} was in flight; the Pin may or may not exist. Check the board before publishing again.",
+                    attemptStartedAt,
+                    ex);
             }
             catch (Exception ex) when (IsSurelyNotProcessed(ex))
             {
@@ -111,6 +121,8 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
     /// <summary>The request surely never reached Pinterest or was refused before processing: retrying cannot duplicate.</summary>
     internal static bool IsSurelyNotProcessed(Exception exception) => exception switch
     {
+        PinterestReauthorizationRequiredException => false,
+        _ when PinterestPipeline.FailedBeforeSend(exception) => true,
         PinterestRateLimitException rateLimit => !rateLimit.IsSpamBlock,
         HttpRequestException http => IsConnectFailure(http),
         PinterestApiException { InnerException: HttpRequestException http } api when api.StatusCode == 0 => IsConnectFailure(http),

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Diagnostics;
 using Pinterest.Publishing.Preflight;
+using Pinterest.Publishing.Scheduling;
 
 namespace Pinterest.Publishing;
 
@@ -51,7 +52,16 @@ internal sealed partial class PinPublisher : IPinPublisher
         return await _validator.ValidateAsync(withBoard, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<PublishPinResult> PublishAsync(PublishPinRequest request, CancellationToken cancellationToken = default)
+    public Task<PublishPinResult> PublishAsync(PublishPinRequest request, CancellationToken cancellationToken = default) =>
+        PublishAsync(request, createDeadline: null, cancellationToken);
+
+    /// <param name="request">The Pin.</param>
+    /// <param name="createDeadline">
+    /// The scheduling dispatcher's lease end (less a margin): past it the create is not sent, because another instance
+    /// may already own the Pin.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the publish.</param>
+    internal async Task<PublishPinResult> PublishAsync(PublishPinRequest request, DateTimeOffset? createDeadline, CancellationToken cancellationToken)
     {
         ValidateArguments(request);
         var started = _timeProvider.GetTimestamp();
@@ -59,7 +69,7 @@ internal sealed partial class PinPublisher : IPinPublisher
         activity?.SetTag("pinterest.account.id", request.AccountId);
         try
         {
-            var result = await PublishCoreAsync(request, started, cancellationToken).ConfigureAwait(false);
+            var result = await PublishCoreAsync(request, started, createDeadline, cancellationToken).ConfigureAwait(false);
             activity?.SetTag("pinterest.pin.id", result.PinId);
             _telemetry.RecordPublish(result.Reconciled ? "reconciled" : "published", _timeProvider.GetElapsedTime(started));
             return result;
@@ -73,7 +83,7 @@ internal sealed partial class PinPublisher : IPinPublisher
         }
     }
 
-    private async Task<PublishPinResult> PublishCoreAsync(PublishPinRequest request, long started, CancellationToken cancellationToken)
+    private async Task<PublishPinResult> PublishCoreAsync(PublishPinRequest request, long started, DateTimeOffset? createDeadline, CancellationToken cancellationToken)
     {
 
         // The default board is resolved once here and handed to preflight, so the provider is asked once per publish.
@@ -94,6 +104,11 @@ internal sealed partial class PinPublisher : IPinPublisher
         if (resolved.Media is VideoPinMedia video)
         {
             mediaId = await _videoUploader.UploadAndWaitAsync(client, video.Source, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (createDeadline is { } deadline && _timeProvider.GetUtcNow() >= deadline)
+        {
+            throw new ScheduleLeaseExpiredException(deadline);
         }
 
         var body = CreatePinRequestFactory.Create(resolved, boardId, mediaId);

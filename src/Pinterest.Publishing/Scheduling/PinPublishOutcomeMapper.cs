@@ -1,3 +1,6 @@
+using System.Net;
+using Pinterest.Publishing.Media;
+
 namespace Pinterest.Publishing.Scheduling;
 
 /// <summary>Turns the result or exception of one publish into the outcome a scheduler can act on.</summary>
@@ -14,6 +17,8 @@ internal static class PinPublishOutcomeMapper
     {
         switch (exception)
         {
+            case ScheduleLeaseExpiredException leaseExpired:
+                return Retry(leaseExpired.Message, TimeSpan.Zero, attempt, now, options, "lease_expired");
             case PinPreflightException preflight:
                 return new PinPublishOutcome.Rejected(preflight.Message, preflight.Result.Errors.Select(e => e.Code).Distinct().ToArray());
             case PinterestReauthorizationRequiredException reauth:
@@ -28,12 +33,20 @@ internal static class PinPublishOutcomeMapper
                 return Retry(timeout.Message, null, attempt, now, options, timeout.Code);
             case PinterestApiException { IsTransient: true } transient:
                 return Retry(transient.Message, transient.RetryAfter, attempt, now, options, Code(transient));
+            case PinterestApiException { StatusCode: 0 } network:
+                // No answer from Pinterest at all (connection failures after the retries ran out).
+                return Retry(network.Message, null, attempt, now, options, "network");
+            case PinterestVideoUploadException { StatusCode: null or HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests or >= HttpStatusCode.InternalServerError } upload:
+                return Retry(upload.Message, null, attempt, now, options, "upload");
+            case PinterestVideoUploadException refused:
+                return new PinPublishOutcome.Rejected(refused.Message, ["upload"]);
             case PinterestApiException permanent:
                 return new PinPublishOutcome.Rejected(permanent.Message, [Code(permanent)]);
             case HttpRequestException or IOException or TimeoutException or OperationCanceledException:
                 return Retry($"The publish failed before reaching Pinterest: {exception.GetType().Name}.", null, attempt, now, options, "network");
             default:
-                return new PinPublishOutcome.Rejected($"The publish failed: {exception.GetType().Name}: {exception.Message}", ["unexpected"]);
+                // Not something the draft can fix (a token store outage, say): try again, up to MaxAttempts.
+                return Retry($"The publish failed: {exception.GetType().Name}: {exception.Message}", null, attempt, now, options, "unexpected");
         }
     }
 

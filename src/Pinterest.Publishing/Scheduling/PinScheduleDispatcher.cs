@@ -80,7 +80,9 @@ internal sealed partial class PinScheduleDispatcher : BackgroundService
         try
         {
             // Not the stopping token: a create cancelled after it was sent would have an unknown outcome.
-            var result = await _publisher.PublishAsync(pin.Request, CancellationToken.None).ConfigureAwait(false);
+            var result = _publisher is PinPublisher publisher
+                ? await publisher.PublishAsync(pin.Request, CreateDeadline(pin), CancellationToken.None).ConfigureAwait(false)
+                : await _publisher.PublishAsync(pin.Request, CancellationToken.None).ConfigureAwait(false);
             outcome = PinPublishOutcomeMapper.FromResult(result);
         }
         catch (Exception ex)
@@ -100,6 +102,10 @@ internal sealed partial class PinScheduleDispatcher : BackgroundService
             LogCompleteFailed(_logger, pin.Id, outcome.Kind, ex);
         }
     }
+
+    // Leave a margin before the lease ends: the create itself takes time, and clocks of instances differ.
+    private DateTimeOffset? CreateDeadline(ScheduledPin pin) =>
+        pin.LeaseExpiresAt is { } leaseEnd ? leaseEnd - TimeSpan.FromTicks(Math.Min(_options.Lease.Ticks / 10, TimeSpan.FromMinutes(1).Ticks)) : null;
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Scheduled Pin {ScheduledPinId} of account {AccountId}: {Outcome} (attempt {Attempt}).")]
     private static partial void LogCompleted(ILogger logger, string scheduledPinId, string accountId, PinPublishOutcomeKind outcome, int attempt);

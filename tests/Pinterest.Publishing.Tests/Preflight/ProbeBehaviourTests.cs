@@ -55,7 +55,9 @@ public sealed class ProbeBehaviourTests : IAsyncLifetime
 
         Assert.Contains("20,000,001", Single(result, PreflightCodes.ImageSizeMax).Message, StringComparison.Ordinal);
         await _server.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.Equal(MediaHeaderReader.DefaultPrefixLength, _server.BodyBytesWritten);
+        // The size is known from Content-Range before the body is read, so the client may drop the connection before
+        // the server has written its whole 64 KiB answer: at most the requested prefix, never the 20 MB.
+        Assert.InRange(_server.BodyBytesWritten, 0, MediaHeaderReader.DefaultPrefixLength);
         Assert.Equal("bytes=0-65535", Assert.Single(_server.Requests).Range);
     }
 
