@@ -225,17 +225,28 @@ internal sealed partial class PinterestTokenManager
             }
             : answer with { Scope = answer.Scope ?? current.Scope };
 
-        try
+        // Stored before anyone sees the new access token: once it is used, only the new refresh token is valid. The old
+        // one is already spent, so a failed write is retried, and if the store stays down the rotated token is still
+        // kept in memory: this process keeps working instead of refreshing with a spent token.
+        for (var attempt = 1; ; attempt++)
         {
-            // Stored before anyone sees the new access token: once it is used, only the new refresh token is valid.
-            await _store.StoreTokenAsync(accountId, rotated, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            LogStoreFailed(_logger, accountId, ex);
-            _telemetry.RecordTokenRefresh(PinterestTelemetry.RefreshFailed);
-            activity?.SetStatus(ActivityStatusCode.Error, "store failed");
-            throw;
+            try
+            {
+                await _store.StoreTokenAsync(accountId, rotated, cancellationToken).ConfigureAwait(false);
+                break;
+            }
+            catch (Exception ex) when (attempt < MaxStoreAttempts && !cancellationToken.IsCancellationRequested)
+            {
+                LogStoreFailed(_logger, accountId, ex);
+            }
+            catch (Exception ex)
+            {
+                LogStoreFailed(_logger, accountId, ex);
+                Remember(accountId, rotated);
+                _telemetry.RecordTokenRefresh(PinterestTelemetry.RefreshFailed);
+                activity?.SetStatus(ActivityStatusCode.Error, "store failed");
+                throw;
+            }
         }
 
         Remember(accountId, rotated);
@@ -243,6 +254,9 @@ internal sealed partial class PinterestTokenManager
         LogRefreshSucceeded(_logger, accountId, rotated.ExpiresAt, answer.RefreshToken is not null);
         return rotated;
     }
+
+    // Writes of a rotated token tried before giving up (the refresh token it replaces is already spent).
+    private const int MaxStoreAttempts = 3;
 
     /// <summary>Reads the account's token from the store and caches it (a rejected token is never cached).</summary>
     private async Task<PinterestToken> ReadStoreAsync(string accountId, CancellationToken cancellationToken, string? rejectedAccessToken = null)

@@ -58,6 +58,36 @@ public sealed class PinterestTokenManagerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_rotated_token_whose_first_writes_fail_is_stored_on_a_later_attempt()
+    {
+        await SeedAsync(TimeSpan.FromMinutes(1));
+        _store.FailNextStores = 2;
+        var manager = CreateManager();
+
+        var token = await manager.GetAccessTokenAsync(Account, CancellationToken.None);
+
+        Assert.NotEqual(OldAccess, token);
+        Assert.Equal(1, _refresher.Calls);
+        var stored = await _store.Peek(Account);
+        Assert.Equal(token, stored!.AccessToken);
+        Assert.NotEqual(OldRefresh, stored.RefreshToken);
+    }
+
+    [Fact]
+    public async Task When_the_store_stays_down_the_rotated_token_is_kept_in_memory_instead_of_refreshing_with_the_spent_one()
+    {
+        await SeedAsync(TimeSpan.FromMinutes(1));
+        _store.FailNextStores = 3;
+        var manager = CreateManager();
+
+        await Assert.ThrowsAsync<IOException>(() => manager.GetAccessTokenAsync(Account, CancellationToken.None).AsTask());
+        var token = await manager.GetAccessTokenAsync(Account, CancellationToken.None);
+
+        Assert.NotEqual(OldAccess, token);
+        Assert.Equal(1, _refresher.Calls);
+    }
+
+    [Fact]
     public async Task Token_not_expiring_is_returned_without_refresh()
     {
         await SeedAsync(TimeSpan.FromDays(10));

@@ -42,9 +42,18 @@ internal sealed class RecordingTokenStore(ConcurrentQueue<string> events) : IPin
         return Forgotten ? null : await _inner.GetTokenAsync(accountId, cancellationToken);
     }
 
+    /// <summary>How many of the next writes throw, as a database outage would.</summary>
+    public int FailNextStores { get; set; }
+
     public async Task StoreTokenAsync(string accountId, PinterestToken token, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _stores);
+        if (FailNextStores > 0)
+        {
+            FailNextStores--;
+            throw new IOException("The token store is down (test).");
+        }
+
         events.Enqueue($"store:{token.AccessToken}:{token.RefreshToken}");
         StoreStarted.TrySetResult(token);
         if (StoreGate is { } gate)
