@@ -125,7 +125,6 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
         _ when PinterestPipeline.FailedBeforeSend(exception) => true,
         PinterestRateLimitException rateLimit => !rateLimit.IsSpamBlock,
         HttpRequestException http => IsConnectFailure(http),
-        PinterestApiException { InnerException: HttpRequestException http } api when api.StatusCode == 0 => IsConnectFailure(http),
         _ => false,
     };
 
@@ -133,7 +132,6 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
     internal static bool IsAmbiguous(Exception exception) => exception switch
     {
         PinterestRateLimitException => false,
-        PinterestApiException { InnerException: HttpRequestException http } api when api.StatusCode == 0 => !IsConnectFailure(http),
         // A 2xx whose body could not be read: the Pin was probably created.
         PinterestApiException api => api.StatusCode == 0 || api.StatusCode == HttpStatusCode.RequestTimeout || (int)api.StatusCode >= 500 || (int)api.StatusCode is >= 200 and < 300,
         HttpRequestException http => !IsConnectFailure(http),

@@ -27,7 +27,7 @@ internal sealed class VideoPinUploader(
             Telemetry = telemetry,
         };
         var operation = await uploader.StartUploadAsync(source, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var details = await operation.WaitForCompletionAsync(cancellationToken).ConfigureAwait(false);
-        return details.MediaId.Length > 0 ? details.MediaId : operation.MediaId;
+        await operation.WaitForCompletionAsync(cancellationToken).ConfigureAwait(false);
+        return operation.MediaId;
     }
 }
