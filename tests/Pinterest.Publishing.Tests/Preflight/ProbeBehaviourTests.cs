@@ -41,7 +41,10 @@ public sealed class ProbeBehaviourTests : IAsyncLifetime
         Assert.InRange(_server.BodyBytesWritten, 1, OneMegabyte - 1);
         if (honourRange)
         {
-            Assert.Equal(MediaHeaderReader.DefaultPrefixLength, _server.BodyBytesWritten);
+            // One ranged request answered with at most the 64 KiB prefix. The reader stops as soon as the dimensions
+            // are known and drops the connection, so how much of the prefix the server got to write is a race.
+            Assert.Equal("bytes=0-65535", Assert.Single(_server.Requests).Range);
+            Assert.InRange(_server.BodyBytesWritten, 1, MediaHeaderReader.DefaultPrefixLength);
         }
     }
 
