@@ -10,9 +10,12 @@ namespace Pinterest.Publishing;
 /// Calls <c>POST /v5/pins</c> so that a Pin is never created twice. A failure that proves the request was not
 /// processed (connect failure, a 429 that is not a spam block) is retried; an ambiguous one (timeout, 5xx, a reset after
 /// the request was sent) is never retried: the board's newest Pins are searched for the one the attempt may have made.
+/// A Pin already handed to another publish of this process is never the answer of a reconciliation.
 /// </summary>
 internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider, PinterestRetryOptions retry, ILogger logger)
 {
+    private readonly AttributedPinRegistry _attributed = new(timeProvider);
+
     // Pinterest's clock and ours differ; a Pin stamped slightly before our attempt started may still be ours.
     internal static readonly TimeSpan ClockSkewTolerance = TimeSpan.FromMinutes(2);
 
@@ -30,6 +33,7 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
             try
             {
                 var pin = await client.Pins.CreateAsync(body, cancellationToken).ConfigureAwait(false);
+                _attributed.Record(pin.Id);
                 return (pin, false);
             }
             catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
@@ -86,8 +90,14 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
 
                 if (Matches(pin, body))
                 {
-                    LogReconciled(logger, body.BoardId, pin.Id);
-                    return pin;
+                    if (_attributed.TryClaim(pin.Id))
+                    {
+                        LogReconciled(logger, body.BoardId, pin.Id);
+                        return pin;
+                    }
+
+                    // An identical draft published earlier: that Pin is the other publish's, not this attempt's.
+                    LogMatchAlreadyAttributed(logger, body.BoardId, pin.Id);
                 }
 
                 if (++scanned >= MaxPinsScanned)
@@ -207,4 +217,7 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Searching board {BoardId} after an ambiguous create failed ({Failure}); the outcome is unknown.")]
     private static partial void LogReconcileFailed(ILogger logger, string boardId, string failure);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Debug, Message = "Pin {PinId} on board {BoardId} matches the ambiguous create but already belongs to another publish; searching on.")]
+    private static partial void LogMatchAlreadyAttributed(ILogger logger, string boardId, string pinId);
 }

@@ -400,6 +400,32 @@ public sealed class PinterestPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task A_created_pin_answer_without_an_id_is_an_unreadable_answer_not_an_empty_id()
+    {
+        // A 201 whose body lacks the id Pinterest's schema requires: the Pin was probably made, but an empty id would
+        // be reported as success and lost, so it must surface as the unreadable answer the publisher reconciles.
+        GivenPins(Response.Create().WithStatusCode(201).WithBody("""{"title":"t","board_id":"1"}"""));
+
+        var error = await Assert.ThrowsAsync<PinterestApiException>(() => _ctx.WithoutRetryAsync(_ctx.Client().Pins.CreateAsync(PinRequest)));
+
+        Assert.Equal(HttpStatusCode.Created, error.StatusCode);
+        Assert.IsAssignableFrom<System.Text.Json.JsonException>(error.InnerException);
+        Assert.True(DuplicateSafePinCreator.IsAmbiguous(error));
+    }
+
+    [Fact]
+    public async Task A_media_registration_without_a_media_id_is_an_unreadable_answer()
+    {
+        _ctx.Server.Given(Request.Create().WithPath("/v5/media").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(201).WithBody("""{"media_type":"video","upload_url":"https://upload.example/"}"""));
+
+        var error = await Assert.ThrowsAsync<PinterestApiException>(() => _ctx.WithoutRetryAsync(_ctx.Client().Media.RegisterVideoUploadAsync()));
+
+        Assert.Equal(HttpStatusCode.Created, error.StatusCode);
+        Assert.IsAssignableFrom<System.Text.Json.JsonException>(error.InnerException);
+    }
+
+    [Fact]
     public async Task A_connection_error_of_a_get_is_retried()
     {
         _ctx.Server.Given(Request.Create().WithPath("/v5/pins/5").UsingGet()).RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"id":"5"}"""));

@@ -118,6 +118,43 @@ public class PublisherFaultTests
         Assert.Equal(1, h.CreateCalls());
     }
 
+    [Fact]
+    public async Task An_identical_draft_whose_create_failed_before_storing_is_not_given_its_twins_pin()
+    {
+        await using var h = await PublishingHarness.CreateAsync();
+        var first = await h.Publisher.PublishAsync(h.ImageRequest("Twin"));
+        h.Emulator.InjectFault(CreateRoute, EmulatorFault.Status(HttpStatusCode.ServiceUnavailable));
+
+        // The board holds a Pin matching the second draft exactly, but it is the first publish's: reporting it would
+        // tell the caller a Pin exists that was never made.
+        await Assert.ThrowsAsync<PinterestPublishOutcomeUnknownException>(() => h.Publisher.PublishAsync(h.ImageRequest("Twin")));
+
+        Assert.Equal(first.PinId, Assert.Single(h.Emulator.Pins).Id);
+        Assert.Equal(2, h.CreateCalls());
+    }
+
+    [Fact]
+    public async Task A_reconciliation_skips_a_newer_identical_pin_that_another_publish_made()
+    {
+        await using var h = await PublishingHarness.CreateAsync();
+        h.Emulator.InjectFault(CreateRoute, EmulatorFault.Timeout(afterProcessing: true));
+        h.Emulator.InjectFault("GET /v5/boards/*/pins", EmulatorFault.DelayBy(TimeSpan.FromSeconds(10)));
+
+        // The first publish's create stores its Pin and times out; its board scan is held while an identical draft
+        // publishes normally, so the board's newest matching Pin is the twin's, not the first publish's.
+        var first = h.Publisher.PublishAsync(h.ImageRequest("Twin"));
+        await WaitUntil(() => h.Emulator.Requests.Any(r => r.Method == "GET" && r.Path.EndsWith("/pins", StringComparison.Ordinal)));
+        var ownPin = Assert.Single(h.Emulator.Pins).Id;
+        var twin = await h.Publisher.PublishAsync(h.ImageRequest("Twin"));
+        h.Time.Advance(TimeSpan.FromSeconds(10));
+        var result = await first.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(result.Reconciled);
+        Assert.Equal(ownPin, result.PinId);
+        Assert.NotEqual(twin.PinId, result.PinId);
+        Assert.Equal(2, h.Emulator.Pins.Count);
+    }
+
     internal static async Task WaitUntil(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);

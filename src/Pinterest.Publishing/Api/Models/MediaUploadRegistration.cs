@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace Pinterest.Publishing.Api.Models;
 
 /// <summary>The answer to <c>POST /v5/media</c>: where and how to upload the video.</summary>
 public sealed class MediaUploadRegistration
 {
     /// <summary>The media id, used to poll and to create the Pin.</summary>
+    [JsonRequired]
     public string MediaId { get; set; } = string.Empty;
 
     /// <summary><c>video</c>.</summary>

@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace Pinterest.Publishing.Api.Models;
 
 /// <summary>A Pin as Pinterest returns it.</summary>
 public sealed class Pin
 {
     /// <summary>The Pin id.</summary>
+    [JsonRequired]
     public string Id { get; set; } = string.Empty;
 
     /// <summary>When the Pin was created.</summary>
