@@ -1,8 +1,8 @@
 namespace Pinterest.Publishing;
 
 /// <summary>
-/// Where the bytes of a video Pin come from: a file, a stream or a URL. The video is streamed to Pinterest's
-/// upload host; it is never held in memory whole.
+/// Where the bytes of a video Pin come from: a file, a stream or a URL, streamed to Pinterest's upload host and never
+/// held in memory whole; or a video already uploaded to Pinterest, referred to by its media id.
 /// </summary>
 public abstract class VideoSource
 {
@@ -45,6 +45,25 @@ public abstract class VideoSource
 
         return new UrlVideoSource(url);
     }
+
+    /// <summary>
+    /// A video already uploaded to Pinterest (<c>POST /v5/media</c>), referred to by its media id: publishing waits for
+    /// its processing and creates the Pin without uploading again. Use it to publish again after a
+    /// <see cref="PinterestMediaProcessingException"/> with code <c>pinterest.video.transcode_timeout</c>, whose
+    /// <see cref="PinterestMediaProcessingException.MediaId"/> names the upload that is still processing.
+    /// </summary>
+    /// <param name="mediaId">The media id Pinterest returned when the upload was registered (digits only).</param>
+    /// <remarks>Preflight cannot read an uploaded video, so it checks only the cover and the Pin's text.</remarks>
+    public static VideoSource FromUploadedMedia(string mediaId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(mediaId);
+        if (!mediaId.AsSpan().ContainsAnyExceptInRange('0', '9'))
+        {
+            return new UploadedVideoSource(mediaId);
+        }
+
+        throw new ArgumentException($"A Pinterest media id is digits only; '{mediaId}' is not one. Pass the MediaId of the upload.", nameof(mediaId));
+    }
 }
 
 internal sealed class FileVideoSource(string path) : VideoSource
@@ -68,4 +87,11 @@ internal sealed class UrlVideoSource(Uri url) : VideoSource
     public Uri Url { get; } = url;
 
     public override string ToString() => Url.GetLeftPart(UriPartial.Path);
+}
+
+internal sealed class UploadedVideoSource(string mediaId) : VideoSource
+{
+    public string MediaId { get; } = mediaId;
+
+    public override string ToString() => $"uploaded media {MediaId}";
 }

@@ -77,6 +77,7 @@ public sealed class PinterestVideoUploader
     /// <summary>
     /// Registers an upload, sends the video to the upload host and returns the operation that waits for Pinterest to
     /// process it. URL sources and non-seekable streams are first spooled to a temporary file, deleted afterwards.
+    /// A <see cref="VideoSource.FromUploadedMedia(string)"/> source is not uploaded again: its operation is resumed.
     /// </summary>
     /// <param name="source">The video.</param>
     /// <param name="progress">Receives the number of video bytes sent so far.</param>
@@ -87,6 +88,11 @@ public sealed class PinterestVideoUploader
     public async Task<VideoUploadOperation> StartUploadAsync(VideoSource source, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
+        if (source is UploadedVideoSource uploaded)
+        {
+            // Already on Pinterest: uploading again would only make a second copy to wait for.
+            return Resume(uploaded.MediaId);
+        }
 
         // Spool first: a presigned upload must not wait (and perhaps expire) behind a slow download.
         var video = await _opener.OpenAsync(source, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,7 +8,8 @@ namespace Pinterest.Publishing.Scheduling;
 /// <summary>
 /// The hosted service added by <c>AddPinScheduling()</c>: claims due Pins from <see cref="IPinScheduleStore"/> with a
 /// lease, publishes them and completes each with its outcome. Stopping the host stops the claiming; publishes already
-/// running finish, because abandoning a create half-way would leave its outcome unknown.
+/// running finish, because abandoning a create half-way would leave its outcome unknown. A video whose processing
+/// outlived the deadline is not uploaded again when its Pin is retried by this instance: the retry waits for that upload.
 /// </summary>
 internal sealed partial class PinScheduleDispatcher : BackgroundService
 {
@@ -16,6 +18,12 @@ internal sealed partial class PinScheduleDispatcher : BackgroundService
     private readonly PinSchedulingOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+
+    internal static readonly TimeSpan ProcessingUploadRetention = TimeSpan.FromDays(1);
+
+    // Scheduled Pin id → the upload still processing when its last attempt gave up, and when that was. Process-local:
+    // the store contract carries no media id, so another instance retrying the Pin uploads again (a cost, not a duplicate).
+    private readonly ConcurrentDictionary<string, (string MediaId, DateTimeOffset At)> _processingUploads = new(StringComparer.Ordinal);
 
     public PinScheduleDispatcher(IPinScheduleStore store, IPinPublisher publisher, IOptions<PinSchedulingOptions> options, TimeProvider timeProvider, ILogger<PinScheduleDispatcher> logger)
     {
@@ -77,17 +85,28 @@ internal sealed partial class PinScheduleDispatcher : BackgroundService
     private async Task PublishOneAsync(ScheduledPin pin)
     {
         PinPublishOutcome outcome;
+        var request = WithProcessingUpload(pin);
         try
         {
             // Not the stopping token: a create cancelled after it was sent would have an unknown outcome.
             var result = _publisher is PinPublisher publisher
-                ? await publisher.PublishAsync(pin.Request, CreateDeadline(pin), CancellationToken.None).ConfigureAwait(false)
-                : await _publisher.PublishAsync(pin.Request, CancellationToken.None).ConfigureAwait(false);
+                ? await publisher.PublishAsync(request, CreateDeadline(pin), CancellationToken.None).ConfigureAwait(false)
+                : await _publisher.PublishAsync(request, CancellationToken.None).ConfigureAwait(false);
             outcome = PinPublishOutcomeMapper.FromResult(result);
         }
         catch (Exception ex)
         {
             outcome = PinPublishOutcomeMapper.FromException(ex, Math.Max(pin.Attempt, 1), _timeProvider.GetUtcNow(), _options);
+            if (ex is PinterestMediaProcessingException { Code: PinterestMediaProcessingException.TranscodeTimeoutCode } timeout
+                && outcome.Kind == PinPublishOutcomeKind.RetryAt && request.Media is VideoPinMedia)
+            {
+                RememberProcessingUpload(pin.Id, timeout.MediaId);
+            }
+        }
+
+        if (outcome.Kind != PinPublishOutcomeKind.RetryAt)
+        {
+            _processingUploads.TryRemove(pin.Id, out _);
         }
 
         LogCompleted(_logger, pin.Id, pin.Request.AccountId, outcome.Kind, pin.Attempt);
@@ -103,9 +122,39 @@ internal sealed partial class PinScheduleDispatcher : BackgroundService
         }
     }
 
+    /// <summary>The Pin's request, with its video replaced by the upload a previous attempt left processing.</summary>
+    private PublishPinRequest WithProcessingUpload(ScheduledPin pin)
+    {
+        if (pin.Request.Media is not VideoPinMedia video || !_processingUploads.TryGetValue(pin.Id, out var upload))
+        {
+            return pin.Request;
+        }
+
+        LogResumingUpload(_logger, pin.Id, upload.MediaId);
+        return pin.Request with { Media = video with { Source = VideoSource.FromUploadedMedia(upload.MediaId) } };
+    }
+
+    private void RememberProcessingUpload(string scheduledPinId, string mediaId)
+    {
+        var now = _timeProvider.GetUtcNow();
+        _processingUploads[scheduledPinId] = (mediaId, now);
+
+        // Pins retried by another instance never come back here; forget uploads older than any sensible retry.
+        foreach (var (id, upload) in _processingUploads)
+        {
+            if (now - upload.At > ProcessingUploadRetention)
+            {
+                _processingUploads.TryRemove(new KeyValuePair<string, (string, DateTimeOffset)>(id, upload));
+            }
+        }
+    }
+
     // Leave a margin before the lease ends: the create itself takes time, and clocks of instances differ.
     private DateTimeOffset? CreateDeadline(ScheduledPin pin) =>
         pin.LeaseExpiresAt is { } leaseEnd ? leaseEnd - TimeSpan.FromTicks(Math.Min(_options.Lease.Ticks / 10, TimeSpan.FromMinutes(1).Ticks)) : null;
+
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "Scheduled Pin {ScheduledPinId}: waiting for video upload {MediaId}, still processing after the last attempt, instead of uploading again.")]
+    private static partial void LogResumingUpload(ILogger logger, string scheduledPinId, string mediaId);
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Scheduled Pin {ScheduledPinId} of account {AccountId}: {Outcome} (attempt {Attempt}).")]
     private static partial void LogCompleted(ILogger logger, string scheduledPinId, string accountId, PinPublishOutcomeKind outcome, int attempt);

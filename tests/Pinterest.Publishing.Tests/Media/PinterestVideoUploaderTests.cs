@@ -85,13 +85,16 @@ public sealed class PinterestVideoUploaderTests : IDisposable
         });
     }
 
-    [Fact]
-    public async Task Resume_PollsTheMediaId_WithoutRegisteringOrUploading()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Resume_or_an_uploaded_media_source_polls_the_media_id_without_registering_or_uploading(bool asSource)
     {
         await using var host = new LoopbackHttpServer();
         var api = new FakeVideoMediaApi(_clock) { UploadUrl = host.BaseUri }.Then(MediaUploadStatus.Processing, 2).Then(MediaUploadStatus.Succeeded);
+        var uploader = CreateUploader(api);
 
-        var operation = CreateUploader(api).Resume(api.MediaId);
+        var operation = asSource ? await uploader.StartUploadAsync(VideoSource.FromUploadedMedia(api.MediaId)) : uploader.Resume(api.MediaId);
         var details = await _clock.DriveAsync(operation.WaitForCompletionAsync());
 
         Assert.Equal(api.MediaId, operation.MediaId);
@@ -99,6 +102,19 @@ public sealed class PinterestVideoUploaderTests : IDisposable
         Assert.Equal(0, api.RegisterCalls);
         Assert.Empty(host.Requests);
         Assert.Equal(3, api.PollTimes.Count);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_spool.Path));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    [InlineData("media-123")]
+    [InlineData("12 34")]
+    public void An_uploaded_media_id_must_be_digits(string mediaId)
+    {
+        var ex = Assert.ThrowsAny<ArgumentException>(() => VideoSource.FromUploadedMedia(mediaId));
+
+        Assert.Equal("mediaId", ex.ParamName);
     }
 
     [Fact]

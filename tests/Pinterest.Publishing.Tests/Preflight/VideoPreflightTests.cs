@@ -171,6 +171,20 @@ public sealed class VideoPreflightTests : IDisposable
     }
 
     [Fact]
+    public async Task An_already_uploaded_video_is_not_read_but_its_cover_is_checked()
+    {
+        var video = VideoSource.FromUploadedMedia("895675442034933911");
+        var broken = _server.Serve("/cover/broken-too.jpg", "not an image"u8.ToArray(), "image/jpeg");
+
+        var keyFrame = await ValidateAsync(Request(PinMedia.Video(video, VideoCover.FromKeyFrame(TimeSpan.FromMinutes(20)))));
+        var badCover = await ValidateAsync(Request(PinMedia.Video(video, VideoCover.FromUrl(broken))));
+
+        // Pinterest holds the bytes, so duration, size and format cannot be known here; a key frame is not judged.
+        Assert.Empty(keyFrame.Issues);
+        Assert.Equal([PreflightCodes.VideoCoverRequired], Codes(badCover));
+    }
+
+    [Fact]
     public async Task A_cover_served_with_the_wrong_type_is_a_mismatch_warning()
     {
         var video = VideoSource.FromFile(TestMedia.PathOf("video-5s.mp4"));
