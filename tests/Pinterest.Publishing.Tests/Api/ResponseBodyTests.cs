@@ -1,0 +1,170 @@
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.Time.Testing;
+using Pinterest.Publishing.Api;
+using Pinterest.Publishing.Api.Models;
+
+namespace Pinterest.Publishing.Tests.Api;
+
+/// <summary>What the pipeline does with answer bodies that stall or never end.</summary>
+public sealed class ResponseBodyTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+
+    private static PinterestClient CreateClient(HttpMessageHandler handler, TimeProvider time, TimeSpan httpTimeout) =>
+        new(
+            new HttpClient(handler) { Timeout = httpTimeout },
+            new PinterestClientOptions { BaseAddress = new Uri("http://127.0.0.1:9/"), TimeProvider = time },
+            tokenManager: null,
+            new FakeCredential());
+
+    [Fact]
+    public async Task A_create_whose_answer_stalls_after_the_headers_fails_once_the_request_timeout_has_passed()
+    {
+        // Headers arrive, then the connection goes silent (a dropped NAT mapping, a stuck proxy): no FIN, no RST.
+        var time = new FakeTimeProvider(Now);
+        var handler = new StubHandler(_ => new HttpResponseMessage(HttpStatusCode.Created)
+        {
+            Content = new StreamContent(new StallingStream("{\"id\":\"12"u8.ToArray())),
+        });
+        var client = CreateClient(handler, time, httpTimeout: TimeSpan.FromSeconds(1));
+
+        // The scheduler publishes with CancellationToken.None: only the library's own timeout can end this call.
+        var create = client.Pins.CreateAsync(new CreatePinRequest { BoardId = "1", MediaSource = new ImageUrlMediaSource { Url = "https://example.com/a.jpg" } }, CancellationToken.None);
+        time.Advance(TimeSpan.FromHours(1));
+
+        var ex = await Record.ExceptionAsync(() => create.WaitAsync(TimeSpan.FromSeconds(15)));
+        Assert.NotNull(ex);
+        Assert.IsNotType<TimeoutException>(ex); // the WaitAsync safety net: the call itself never ended
+    }
+
+    [Fact]
+    public async Task An_endless_json_answer_is_refused_instead_of_being_read_into_memory()
+    {
+        // A broken or hostile endpoint answers a Pin whose title is 64 MiB long; a real Pin answer is a few KiB.
+        const int titleBytes = 64 * 1024 * 1024;
+        var handler = new StubHandler(_ => new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new StreamContent(new GeneratedJsonStream("{\"id\":\"1\",\"title\":\""u8.ToArray(), titleBytes, "\"}"u8.ToArray())),
+        });
+        var client = CreateClient(handler, new FakeTimeProvider(Now), httpTimeout: Timeout.InfiniteTimeSpan);
+
+        await Assert.ThrowsAsync<PinterestApiException>(() => client.Pins.GetAsync("1"));
+    }
+
+    private sealed class StubHandler(Func<HttpRequestMessage, HttpResponseMessage> answer) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(answer(request));
+    }
+
+    /// <summary>Returns a prefix, then blocks until cancelled, as a socket whose peer went away silently.</summary>
+    private sealed class StallingStream(byte[] prefix) : Stream
+    {
+        private int _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (_position < prefix.Length)
+            {
+                var n = Math.Min(buffer.Length, prefix.Length - _position);
+                prefix.AsMemory(_position, n).CopyTo(buffer);
+                _position += n;
+                return n;
+            }
+
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return 0;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("sync read");
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    /// <summary>prefix + <c>fillLength</c> × 'a' + suffix, generated on the fly (no memory in the test).</summary>
+    private sealed class GeneratedJsonStream(byte[] prefix, long fillLength, byte[] suffix) : Stream
+    {
+        private long _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var total = prefix.Length + fillLength + suffix.Length;
+            var written = 0;
+            while (written < buffer.Length && _position < total)
+            {
+                byte b;
+                if (_position < prefix.Length)
+                {
+                    b = prefix[_position];
+                }
+                else if (_position < prefix.Length + fillLength)
+                {
+                    var run = (int)Math.Min(buffer.Length - written, prefix.Length + fillLength - _position);
+                    buffer.Slice(written, run).Fill((byte)'a');
+                    written += run;
+                    _position += run;
+                    continue;
+                }
+                else
+                {
+                    b = suffix[_position - prefix.Length - fillLength];
+                }
+
+                buffer[written++] = b;
+                _position++;
+            }
+
+            return written;
+        }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            new(Read(buffer.Span));
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            Task.FromResult(Read(buffer.AsSpan(offset, count)));
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
