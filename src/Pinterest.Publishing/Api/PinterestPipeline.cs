@@ -23,6 +23,9 @@ internal sealed class PinterestPipeline
     private static readonly ResiliencePropertyKey<PinterestApiRequest> RequestKey = new("Pinterest.Publishing.Request");
     private static readonly MediaTypeWithQualityHeaderValue JsonMediaType = new("application/json");
 
+    // A page of 250 Pins is well under 2 MiB; an answer past this is broken or hostile, not data.
+    internal const long MaxAnswerBytes = 16 * 1024 * 1024;
+
     private readonly HttpClient _httpClient;
     private readonly ResiliencePipeline? _retryPipeline;
     private readonly ILogger _logger;
@@ -87,18 +90,39 @@ internal sealed class PinterestPipeline
     {
         ArgumentNullException.ThrowIfNull(responseTypeInfo);
         using var response = await SendCoreAsync(request, credential, cancellationToken).ConfigureAwait(false);
+
+        // HttpClient.Timeout ends at the headers; the body gets the same budget again, so a connection that goes
+        // silent mid-answer fails instead of hanging a caller that passed no token (the scheduler passes none).
+        using var deadline = StartReadDeadline(cancellationToken);
         T? result;
         try
         {
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            if (response.Content.Headers.ContentLength > MaxAnswerBytes)
+            {
+                throw new AnswerTooLargeException(MaxAnswerBytes);
+            }
+
+            var stream = new BoundedReadStream(await response.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false), MaxAnswerBytes);
             await using (stream.ConfigureAwait(false))
             {
-                result = await JsonSerializer.DeserializeAsync(stream, responseTypeInfo, cancellationToken).ConfigureAwait(false);
+                result = await JsonSerializer.DeserializeAsync(stream, responseTypeInfo, deadline.Token).ConfigureAwait(false);
             }
         }
         catch (JsonException exception)
         {
             throw UnreadableAnswer(request, response, exception);
+        }
+        catch (AnswerTooLargeException exception)
+        {
+            throw UnreadableAnswer(request, response, exception);
+        }
+        catch (OperationCanceledException exception) when (deadline.HasExpired && !cancellationToken.IsCancellationRequested)
+        {
+            throw new PinterestApiException(
+                $"Pinterest {request.Operation} answered HTTP {(int)response.StatusCode} but the rest of the answer did not arrive within {_httpClient.Timeout.TotalSeconds:0.###} s.",
+                response.StatusCode,
+                requestId: PinterestErrorMapper.GetRequestId(response.Headers),
+                innerException: new TimeoutException(exception.Message, exception));
         }
 
         return result ?? throw UnreadableAnswer(request, response, null);
@@ -209,8 +233,17 @@ internal sealed class PinterestPipeline
 
             PinterestApiException error;
             using (response)
+            using (var deadline = StartReadDeadline(cancellationToken))
             {
-                error = await PinterestErrorMapper.CreateAsync(response, request.Operation, TimeProvider, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    error = await PinterestErrorMapper.CreateAsync(response, request.Operation, TimeProvider, deadline.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (deadline.HasExpired && !cancellationToken.IsCancellationRequested)
+                {
+                    // The status says what went wrong; the body that never came would only add Pinterest's wording.
+                    error = PinterestErrorMapper.Create(response.StatusCode, response.Headers, body: null, request.Operation, TimeProvider);
+                }
             }
 
             ApiLog.RequestFailed(_logger, request.Method.Method, request.Path, (int)error.StatusCode, error.ErrorCode, elapsed, error.RequestId);
@@ -279,12 +312,50 @@ internal sealed class PinterestPipeline
         }
     }
 
-    private static PinterestApiException UnreadableAnswer(PinterestApiRequest request, HttpResponseMessage response, JsonException? exception) =>
+    private static PinterestApiException UnreadableAnswer(PinterestApiRequest request, HttpResponseMessage response, Exception? exception) =>
         new(
-            $"Pinterest {request.Operation} answered HTTP {(int)response.StatusCode} with a body that is not the expected JSON.",
+            exception is AnswerTooLargeException tooLarge
+                ? $"Pinterest {request.Operation} answered HTTP {(int)response.StatusCode} with a body larger than the {tooLarge.Limit / (1024 * 1024)} MiB an answer can be; it was not read."
+                : $"Pinterest {request.Operation} answered HTTP {(int)response.StatusCode} with a body that is not the expected JSON.",
             response.StatusCode,
             requestId: PinterestErrorMapper.GetRequestId(response.Headers),
             innerException: exception);
+
+    private ReadDeadline StartReadDeadline(CancellationToken cancellationToken) =>
+        new(_httpClient.Timeout, cancellationToken);
+
+    /// <summary>
+    /// The caller's token, cancelled too once the read budget runs out. The budget runs on the wall clock, like the
+    /// HttpClient.Timeout it extends: it bounds real I/O, which a test's fast-forwarded TimeProvider must not cut short.
+    /// </summary>
+    private sealed class ReadDeadline : IDisposable
+    {
+        private readonly CancellationTokenSource? _timeout;
+        private readonly CancellationTokenSource? _linked;
+
+        public ReadDeadline(TimeSpan budget, CancellationToken cancellationToken)
+        {
+            if (budget == Timeout.InfiniteTimeSpan || budget <= TimeSpan.Zero)
+            {
+                Token = cancellationToken;
+                return;
+            }
+
+            _timeout = new CancellationTokenSource(budget);
+            _linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _timeout.Token);
+            Token = _linked.Token;
+        }
+
+        public CancellationToken Token { get; }
+
+        public bool HasExpired => _timeout?.IsCancellationRequested == true;
+
+        public void Dispose()
+        {
+            _linked?.Dispose();
+            _timeout?.Dispose();
+        }
+    }
 
     private ResiliencePipeline BuildRetryPipeline() =>
         new ResiliencePipelineBuilder { TimeProvider = TimeProvider }

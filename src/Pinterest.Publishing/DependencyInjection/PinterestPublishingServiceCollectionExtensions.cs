@@ -117,15 +117,21 @@ public static class PinterestPublishingServiceCollectionExtensions
         services.TryAddSingleton(sp => new PinterestTelemetry(sp.GetService<IMeterFactory>()));
 
         // The library logs requests itself, without query strings; the factory's default loggers would log full URLs.
+        // Handlers a host adds to every client (ConfigureHttpClientDefaults, e.g. a standard resilience handler) are
+        // removed: a retry under the duplicate-safe create would post a Pin twice, and a total timeout would cut off
+        // uploads. Handlers added to these names after this call are the host's deliberate choice and stay.
         services.AddHttpClient(PinterestHttpClientNames.Api)
             .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.RequestTimeout)
+            .WithoutHostDefaultHandlers()
             .RemoveAllLoggers();
         services.AddHttpClient(PinterestHttpClientNames.Upload)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .WithoutHostDefaultHandlers()
             .RemoveAllLoggers();
         services.AddHttpClient(PinterestHttpClientNames.Probe)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp => ProbeHttpHandlerFactory.Create(sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.Preflight))
+            .WithoutHostDefaultHandlers()
             .RemoveAllLoggers();
 
         services.TryAddSingleton<PinterestClientProvider>();
@@ -152,4 +158,7 @@ public static class PinterestPublishingServiceCollectionExtensions
     }
 
     private sealed class PinterestPublishingMarker;
+
+    private static IHttpClientBuilder WithoutHostDefaultHandlers(this IHttpClientBuilder builder) =>
+        builder.ConfigureAdditionalHttpMessageHandlers(static (handlers, _) => handlers.Clear());
 }

@@ -52,6 +52,39 @@ public sealed class ResponseBodyTests
         await Assert.ThrowsAsync<PinterestApiException>(() => client.Pins.GetAsync("1"));
     }
 
+    [Fact]
+    public async Task An_error_whose_body_stalls_is_still_mapped_from_its_status()
+    {
+        var handler = new StubHandler(_ => new HttpResponseMessage(HttpStatusCode.NotFound)
+        {
+            Content = new StreamContent(new StallingStream("{\"code\":"u8.ToArray())),
+        });
+        var client = CreateClient(handler, new FakeTimeProvider(Now), httpTimeout: TimeSpan.FromSeconds(1));
+
+        var error = await Assert.ThrowsAsync<PinterestApiException>(() => client.Pins.GetAsync("1").WaitAsync(TimeSpan.FromSeconds(15)));
+
+        Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
+        Assert.Null(error.ErrorCode);
+    }
+
+    [Fact]
+    public async Task An_answer_declaring_a_length_past_the_cap_is_refused_without_reading_it()
+    {
+        var body = new StallingStream([]);
+        var handler = new StubHandler(_ =>
+        {
+            var content = new StreamContent(body);
+            content.Headers.ContentLength = PinterestPipeline.MaxAnswerBytes + 1;
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+        });
+        var client = CreateClient(handler, new FakeTimeProvider(Now), httpTimeout: Timeout.InfiniteTimeSpan);
+
+        // The stream would block forever if read: refusing from the header alone is what ends this call.
+        var error = await Assert.ThrowsAsync<PinterestApiException>(() => client.Pins.GetAsync("1").WaitAsync(TimeSpan.FromSeconds(15)));
+
+        Assert.Contains("16 MiB", error.Message, StringComparison.Ordinal);
+    }
+
     private sealed class StubHandler(Func<HttpRequestMessage, HttpResponseMessage> answer) : HttpMessageHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
