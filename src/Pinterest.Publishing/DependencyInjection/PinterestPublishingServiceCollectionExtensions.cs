@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pinterest.Publishing.Net;
@@ -117,21 +118,16 @@ public static class PinterestPublishingServiceCollectionExtensions
         services.TryAddSingleton(sp => new PinterestTelemetry(sp.GetService<IMeterFactory>()));
 
         // The library logs requests itself, without query strings; the factory's default loggers would log full URLs.
-        // Handlers a host adds to every client (ConfigureHttpClientDefaults, e.g. a standard resilience handler) are
-        // removed: a retry under the duplicate-safe create would post a Pin twice, and a total timeout would cut off
-        // uploads. Handlers added to these names after this call are the host's deliberate choice and stay.
+        RemoveHostDefaultHandlers(services, PinterestHttpClientNames.Api, PinterestHttpClientNames.Upload, PinterestHttpClientNames.Probe);
         services.AddHttpClient(PinterestHttpClientNames.Api)
             .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.RequestTimeout)
-            .WithoutHostDefaultHandlers()
             .RemoveAllLoggers();
         services.AddHttpClient(PinterestHttpClientNames.Upload)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .WithoutHostDefaultHandlers()
             .RemoveAllLoggers();
         services.AddHttpClient(PinterestHttpClientNames.Probe)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp => ProbeHttpHandlerFactory.Create(sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.Preflight))
-            .WithoutHostDefaultHandlers()
             .RemoveAllLoggers();
 
         services.TryAddSingleton<PinterestClientProvider>();
@@ -159,6 +155,34 @@ public static class PinterestPublishingServiceCollectionExtensions
 
     private sealed class PinterestPublishingMarker;
 
-    private static IHttpClientBuilder WithoutHostDefaultHandlers(this IHttpClientBuilder builder) =>
-        builder.ConfigureAdditionalHttpMessageHandlers(static (handlers, _) => handlers.Clear());
+    /// <summary>
+    /// Removes from the library's clients the handlers a host adds to every client with
+    /// <c>ConfigureHttpClientDefaults</c> (the Aspire service defaults add a standard resilience handler): a retry under
+    /// the duplicate-safe create would post a Pin twice, and a total timeout would cut off long uploads. Handlers the
+    /// host adds to these names themselves stay, whenever they are registered.
+    /// </summary>
+    /// <remarks>
+    /// The factory runs every defaults action before any per-name one, and inserts defaults registered later ahead of
+    /// the first per-name registration. So a per-name "clear" placed just before the first per-name registration runs
+    /// after all defaults, earlier or later ones, and before any handler the host adds to these names.
+    /// </remarks>
+    private static void RemoveHostDefaultHandlers(IServiceCollection services, params string[] names)
+    {
+        var firstPerName = 0;
+        while (firstPerName < services.Count && !IsPerNameHttpClientConfiguration(services[firstPerName]))
+        {
+            firstPerName++;
+        }
+
+        foreach (var name in names)
+        {
+            services.Insert(firstPerName++, ServiceDescriptor.Singleton<IConfigureOptions<HttpClientFactoryOptions>>(
+                new ConfigureNamedOptions<HttpClientFactoryOptions>(name, static options =>
+                    options.HttpMessageHandlerBuilderActions.Add(static builder => builder.AdditionalHandlers.Clear()))));
+        }
+    }
+
+    private static bool IsPerNameHttpClientConfiguration(ServiceDescriptor descriptor) =>
+        descriptor.ServiceType == typeof(IConfigureOptions<HttpClientFactoryOptions>)
+        && descriptor.ImplementationInstance is not ConfigureNamedOptions<HttpClientFactoryOptions> { Name: null };
 }

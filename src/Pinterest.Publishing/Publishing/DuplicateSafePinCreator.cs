@@ -27,14 +27,19 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
     public async Task<(Pin Pin, bool Reconciled)> CreateAsync(PinterestClient client, CreatePinRequest body, CancellationToken cancellationToken)
     {
         var attemptStartedAt = timeProvider.GetUtcNow();
+        var draftKey = AttributedPinRegistry.DraftKey(body.BoardId, body.Title, body.Description, body.Link);
         for (var attempt = 0; ; attempt++)
         {
             Exception failure;
             try
             {
-                var pin = await client.Pins.CreateAsync(body, cancellationToken).ConfigureAwait(false);
-                _attributed.Record(pin.Id);
-                return (pin, false);
+                // The in-flight mark ends before any catch below runs, so a reconciliation never waits on itself.
+                using (_attributed.BeginCreate(draftKey))
+                {
+                    var pin = await client.Pins.CreateAsync(body, cancellationToken).ConfigureAwait(false);
+                    _attributed.Record(pin.Id);
+                    return (pin, false);
+                }
             }
             catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
             {
@@ -57,7 +62,7 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
             catch (Exception ex) when (IsAmbiguous(ex))
             {
                 LogAmbiguousCreate(logger, body.BoardId, ex.GetType().Name);
-                return (await ReconcileAsync(client, body, attemptStartedAt, ex, cancellationToken).ConfigureAwait(false), true);
+                return (await ReconcileAsync(client, body, draftKey, attemptStartedAt, ex, cancellationToken).ConfigureAwait(false), true);
             }
 
             var delay = GetRetryDelay(failure, attempt);
@@ -75,9 +80,10 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
     }
 
     /// <summary>Searches the board's newest Pins for one this attempt may have created.</summary>
-    private async Task<Pin> ReconcileAsync(PinterestClient client, CreatePinRequest body, DateTimeOffset attemptStartedAt, Exception failure, CancellationToken cancellationToken)
+    private async Task<Pin> ReconcileAsync(PinterestClient client, CreatePinRequest body, string draftKey, DateTimeOffset attemptStartedAt, Exception failure, CancellationToken cancellationToken)
     {
         var threshold = attemptStartedAt - ClockSkewTolerance;
+        var twinInFlight = false;
         try
         {
             var scanned = 0;
@@ -90,6 +96,15 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
 
                 if (Matches(pin, body))
                 {
+                    if (_attributed.HasCreateInFlight(draftKey))
+                    {
+                        // An identical draft's create is waiting for its answer: this Pin may be that one, and there
+                        // is no telling them apart. Unknown is the honest answer; claiming could report a Pin never made.
+                        twinInFlight = true;
+                        LogMatchWhileTwinInFlight(logger, body.BoardId, pin.Id);
+                        continue;
+                    }
+
                     if (_attributed.TryClaim(pin.Id))
                     {
                         LogReconciled(logger, body.BoardId, pin.Id);
@@ -116,7 +131,9 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
         }
 
         throw new PinterestPublishOutcomeUnknownException(
-            $"Creating the Pin on board {body.BoardId} failed ambiguously ({Describe(failure)}) and no matching Pin was found on the board. It may still appear: check the board before publishing again.",
+            twinInFlight
+                ? $"Creating the Pin on board {body.BoardId} failed ambiguously ({Describe(failure)}); a matching Pin is on the board, but a create of an identical draft (same board, title, description and link) was in flight, so it may be that one. Check the board before publishing again."
+                : $"Creating the Pin on board {body.BoardId} failed ambiguously ({Describe(failure)}) and no matching Pin was found on the board. It may still appear: check the board before publishing again.",
             attemptStartedAt,
             failure);
     }
@@ -217,6 +234,9 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Searching board {BoardId} after an ambiguous create failed ({Failure}); the outcome is unknown.")]
     private static partial void LogReconcileFailed(ILogger logger, string boardId, string failure);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Information, Message = "Pin {PinId} on board {BoardId} matches the ambiguous create, but a create of an identical draft is in flight; not claiming it.")]
+    private static partial void LogMatchWhileTwinInFlight(ILogger logger, string boardId, string pinId);
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Debug, Message = "Pin {PinId} on board {BoardId} matches the ambiguous create but already belongs to another publish; searching on.")]
     private static partial void LogMatchAlreadyAttributed(ILogger logger, string boardId, string pinId);

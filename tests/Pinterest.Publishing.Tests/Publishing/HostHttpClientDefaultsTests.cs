@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
 using Pinterest.Publishing.Testing;
 
 namespace Pinterest.Publishing.Tests.Publishing;
@@ -34,5 +35,42 @@ public class HostHttpClientDefaultsTests
 
         Assert.Equal(1, h.CreateCalls());
         Assert.Single(h.Emulator.Pins);
+    }
+
+    [Fact]
+    public void Defaults_registered_before_or_after_the_library_leave_its_clients_but_handlers_added_to_its_names_stay()
+    {
+        var services = new ServiceCollection();
+        services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler(() => new TaggedHandler("defaults-before")));
+        services.AddHttpClient(PinterestHttpClientNames.Api).AddHttpMessageHandler(() => new TaggedHandler("api-before"));
+        services.AddPinterestPublishing(_ => { });
+        services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler(() => new TaggedHandler("defaults-after")));
+        services.AddHttpClient(PinterestHttpClientNames.Api).AddHttpMessageHandler(() => new TaggedHandler("api-after"));
+        using var provider = services.BuildServiceProvider();
+        var handlers = provider.GetRequiredService<IHttpMessageHandlerFactory>();
+
+        Assert.Equal(["api-before", "api-after"], Tags(handlers.CreateHandler(PinterestHttpClientNames.Api)));
+        Assert.Empty(Tags(handlers.CreateHandler(PinterestHttpClientNames.Upload)));
+        Assert.Empty(Tags(handlers.CreateHandler(PinterestHttpClientNames.Probe)));
+        Assert.Equal(["defaults-before", "defaults-after"], Tags(handlers.CreateHandler("the-host's-own-client")));
+    }
+
+    private static List<string> Tags(HttpMessageHandler handler)
+    {
+        var tags = new List<string>();
+        for (var current = handler; current is DelegatingHandler delegating; current = delegating.InnerHandler)
+        {
+            if (delegating is TaggedHandler tagged)
+            {
+                tags.Add(tagged.Tag);
+            }
+        }
+
+        return tags;
+    }
+
+    private sealed class TaggedHandler(string tag) : DelegatingHandler
+    {
+        public string Tag { get; } = tag;
     }
 }
