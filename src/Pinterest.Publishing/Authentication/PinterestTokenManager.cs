@@ -28,6 +28,13 @@ namespace Pinterest.Publishing.Authentication;
 /// host removed or replaced in its store stops being used, the store is re-read at least every
 /// <see cref="CacheRevalidationInterval"/>.
 /// </para>
+/// <para>
+/// A rotated token the store could not take is kept apart as unsaved, with the refresh tokens it made spent. While it
+/// is unsaved, a store read that still finds a spent refresh token does not replace it (refreshing with a spent token
+/// would lose the account), and writing it is tried again at most once per <see cref="CacheRevalidationInterval"/>,
+/// inside the account's flight so that it never overwrites a newer rotation. A store read that finds any other token
+/// (or none) means the host replaced or removed the token itself, and the store wins.
+/// </para>
 /// </remarks>
 internal sealed partial class PinterestTokenManager
 {
@@ -47,6 +54,7 @@ internal sealed partial class PinterestTokenManager
     private readonly PinterestTelemetry _telemetry;
     private readonly ConcurrentDictionary<string, Lazy<Task<PinterestToken>>> _flights = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CachedToken> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, UnsavedToken> _unsaved = new(StringComparer.Ordinal);
 
     public PinterestTokenManager(IPinterestTokenStore store, IPinterestTokenRefresher refresher, TimeProvider timeProvider, TimeSpan refreshMargin, ILogger logger, PinterestTelemetry? telemetry = null)
     {
@@ -86,10 +94,12 @@ internal sealed partial class PinterestTokenManager
     private async ValueTask<string> ReadStoreAndGetAccessTokenAsync(string accountId, CancellationToken cancellationToken)
     {
         var token = await ReadStoreAsync(accountId, cancellationToken).ConfigureAwait(false);
-        if (!IsExpiring(token))
+        if (!IsExpiring(token) && !IsUnsavedWriteDue(accountId, token))
         {
             return token.AccessToken;
         }
+
+        // An expiring token is refreshed; an unsaved rotated token is written again. Both run in the account's flight.
 
         var refreshed = await JoinRefreshAsync(accountId, rejectedAccessToken: null, cancellationToken).ConfigureAwait(false);
         return refreshed.AccessToken;
@@ -165,9 +175,15 @@ internal sealed partial class PinterestTokenManager
         var cancellationToken = CancellationToken.None;
 
         var current = await ReadStoreAsync(accountId, cancellationToken, rejectedAccessToken).ConfigureAwait(false);
+        var unsaved = _unsaved.TryGetValue(accountId, out var pending) && ReferenceEquals(pending.Token, current) ? pending : null;
         var rejected = rejectedAccessToken is not null && IsRejected(current, rejectedAccessToken);
         if (!rejected && !IsExpiring(current))
         {
+            if (unsaved is not null && _timeProvider.GetUtcNow() >= unsaved.RetryAt)
+            {
+                await RetryUnsavedWriteAsync(accountId, unsaved, cancellationToken).ConfigureAwait(false);
+            }
+
             return current;
         }
 
@@ -242,11 +258,22 @@ internal sealed partial class PinterestTokenManager
             catch (Exception ex)
             {
                 LogStoreFailed(_logger, accountId, ex);
+
+                // Every refresh token used to get here is spent: the one just refreshed with and, when it was itself an
+                // unsaved rotation, the ones before it (one of which the store still holds).
+                string[] spent = unsaved is null ? [current.RefreshToken] : [.. unsaved.SpentRefreshTokens, current.RefreshToken];
+                _unsaved[accountId] = new UnsavedToken(rotated, spent, _timeProvider.GetUtcNow() + CacheRevalidationInterval);
                 Remember(accountId, rotated);
                 _telemetry.RecordTokenRefresh(PinterestTelemetry.RefreshFailed);
                 activity?.SetStatus(ActivityStatusCode.Error, "store failed");
                 throw;
             }
+        }
+
+        if (unsaved is not null)
+        {
+            // The store now holds a token newer than the unsaved one, which is spent anyway.
+            _unsaved.TryRemove(KeyValuePair.Create(accountId, unsaved));
         }
 
         Remember(accountId, rotated);
@@ -258,10 +285,50 @@ internal sealed partial class PinterestTokenManager
     // Writes of a rotated token tried before giving up (the refresh token it replaces is already spent).
     private const int MaxStoreAttempts = 3;
 
-    /// <summary>Reads the account's token from the store and caches it (a rejected token is never cached).</summary>
+    /// <summary>Tries once to write an unsaved rotated token; run inside the account's flight only.</summary>
+    private async Task RetryUnsavedWriteAsync(string accountId, UnsavedToken unsaved, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _store.StoreTokenAsync(accountId, unsaved.Token, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            LogUnsavedStillMissing(_logger, accountId, ex);
+            _unsaved.TryUpdate(accountId, unsaved with { RetryAt = _timeProvider.GetUtcNow() + CacheRevalidationInterval }, unsaved);
+            return;
+        }
+
+        _unsaved.TryRemove(KeyValuePair.Create(accountId, unsaved));
+        Remember(accountId, unsaved.Token);
+        LogUnsavedStored(_logger, accountId);
+    }
+
+    private bool IsUnsavedWriteDue(string accountId, PinterestToken token) =>
+        _unsaved.TryGetValue(accountId, out var unsaved)
+        && ReferenceEquals(unsaved.Token, token)
+        && _timeProvider.GetUtcNow() >= unsaved.RetryAt;
+
+    /// <summary>
+    /// Reads the account's token from the store and caches it (a rejected token is never cached). While the account has
+    /// an unsaved rotated token and the store still holds a spent refresh token, the unsaved token is returned instead.
+    /// </summary>
     private async Task<PinterestToken> ReadStoreAsync(string accountId, CancellationToken cancellationToken, string? rejectedAccessToken = null)
     {
         var token = await _store.GetTokenAsync(accountId, cancellationToken).ConfigureAwait(false);
+        if (_unsaved.TryGetValue(accountId, out var unsaved))
+        {
+            if (token is not null && unsaved.Spends(token))
+            {
+                token = unsaved.Token;
+            }
+            else if (_unsaved.TryRemove(KeyValuePair.Create(accountId, unsaved)))
+            {
+                // The host stored another token (e.g. the account was connected again) or removed it: the store wins.
+                LogUnsavedSuperseded(_logger, accountId);
+            }
+        }
+
         if (token is null)
         {
             _cache.TryRemove(accountId, out _);
@@ -289,6 +356,13 @@ internal sealed partial class PinterestTokenManager
 
     private sealed record CachedToken(PinterestToken Token, DateTimeOffset RevalidateAt);
 
+    /// <summary>A rotated token the store has not taken, the refresh tokens it made spent, and when to write it again.</summary>
+    private sealed record UnsavedToken(PinterestToken Token, string[] SpentRefreshTokens, DateTimeOffset RetryAt)
+    {
+        public bool Spends(PinterestToken stored) =>
+            stored.RefreshToken is { } refreshToken && Array.IndexOf(SpentRefreshTokens, refreshToken) >= 0;
+    }
+
     [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Refreshing the Pinterest token of account {AccountId}.")]
     private static partial void LogRefreshStarted(ILogger logger, string accountId);
 
@@ -306,4 +380,13 @@ internal sealed partial class PinterestTokenManager
 
     [LoggerMessage(EventId = 3106, Level = LogLevel.Warning, Message = "The Pinterest access token of account {AccountId} expires soon and no refresh token is stored; using it until it expires.")]
     private static partial void LogCannotRefreshYet(ILogger logger, string accountId);
+
+    [LoggerMessage(EventId = 3107, Level = LogLevel.Warning, Message = "The token store still lacks the rotated Pinterest token of account {AccountId}; it is kept in memory and written again later.")]
+    private static partial void LogUnsavedStillMissing(ILogger logger, string accountId, Exception exception);
+
+    [LoggerMessage(EventId = 3108, Level = LogLevel.Information, Message = "The token store took the rotated Pinterest token of account {AccountId} it had missed.")]
+    private static partial void LogUnsavedStored(ILogger logger, string accountId);
+
+    [LoggerMessage(EventId = 3109, Level = LogLevel.Information, Message = "The token store holds another Pinterest token for account {AccountId} than the unsaved rotated one; using the stored token.")]
+    private static partial void LogUnsavedSuperseded(ILogger logger, string accountId);
 }
