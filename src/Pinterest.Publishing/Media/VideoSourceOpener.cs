@@ -104,6 +104,9 @@ internal sealed class VideoSourceOpener
         }
 
         var host = source.Url.IdnHost;
+        // The probe client has no overall timeout (a 2 GB video may take long) and the scheduler publishes without a
+        // deadline, so a host that goes silent would otherwise hang the publish: bound the silence instead.
+        using var idle = new DownloadIdleTimeout(_options.DownloadIdleTimeout, _timeProvider, cancellationToken);
         VideoUploadLog.DownloadStarted(_logger, host);
         var file = TemporaryFiles.Create(TemporaryDirectory, out var path);
         try
@@ -114,7 +117,7 @@ internal sealed class VideoSourceOpener
                 _downloadClient,
                 source.Url,
                 static uri => new HttpRequestMessage(HttpMethod.Get, uri),
-                cancellationToken: cancellationToken).ConfigureAwait(false);
+                cancellationToken: idle.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 throw new PinterestVideoUploadException(
@@ -127,11 +130,12 @@ internal sealed class VideoSourceOpener
                 throw TooLarge($"The video at {host}");
             }
 
-            var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            idle.Restart();
+            var body = await response.Content.ReadAsStreamAsync(idle.Token).ConfigureAwait(false);
             long length;
             await using (body.ConfigureAwait(false))
             {
-                length = await CopyCappedAsync(body, file, $"The video at {host}", cancellationToken).ConfigureAwait(false);
+                length = await CopyCappedAsync(body, file, $"The video at {host}", idle, cancellationToken).ConfigureAwait(false);
             }
 
             file.Position = 0;
@@ -141,10 +145,30 @@ internal sealed class VideoSourceOpener
                 ?? VideoContentTypes.OctetStream;
             return new OpenedVideo(file, length, contentType, ownsStream: true, path);
         }
-        catch
+        catch (Exception ex)
         {
             await file.DisposeAsync().ConfigureAwait(false);
             TemporaryFiles.TryDelete(path);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                // The caller's cancellation stays a cancellation, reported against the caller's own token rather
+                // than the internal linked one.
+                if (ex is OperationCanceledException canceled && canceled.CancellationToken != cancellationToken)
+                {
+                    throw new OperationCanceledException(canceled.Message, canceled, cancellationToken);
+                }
+            }
+            else if (idle.HasElapsed && ex is OperationCanceledException or IOException or HttpRequestException)
+            {
+                VideoUploadLog.DownloadStalled(_logger, host, idle.Timeout.TotalSeconds);
+                // Host and path only: the query string of a media URL is often a signature.
+                throw new PinterestVideoUploadException(
+                    $"The video host {host} stopped sending {source.Url.AbsolutePath}: nothing received for {idle.Timeout.TotalSeconds:0.###} s "
+                    + "(VideoUploadOptions.DownloadIdleTimeout).",
+                    statusCode: null,
+                    innerException: ex);
+            }
+
             throw;
         }
     }
@@ -157,15 +181,26 @@ internal sealed class VideoSourceOpener
             : null;
     }
 
-    private async Task<long> CopyCappedAsync(Stream source, Stream destination, string what, CancellationToken cancellationToken)
+    private Task<long> CopyCappedAsync(Stream source, Stream destination, string what, CancellationToken cancellationToken) =>
+        CopyCappedAsync(source, destination, what, idle: null, cancellationToken);
+
+    private async Task<long> CopyCappedAsync(Stream source, Stream destination, string what, DownloadIdleTimeout? idle, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
         try
         {
             long total = 0;
             int read;
-            while ((read = await source.ReadAsync(buffer.AsMemory(0, CopyBufferSize), cancellationToken).ConfigureAwait(false)) > 0)
+            while (true)
             {
+                idle?.Restart();
+                read = await source.ReadAsync(buffer.AsMemory(0, CopyBufferSize), idle?.Token ?? cancellationToken).ConfigureAwait(false);
+                idle?.Pause();
+                if (read == 0)
+                {
+                    break;
+                }
+
                 total += read;
                 if (total > _options.MaxDownloadBytes)
                 {

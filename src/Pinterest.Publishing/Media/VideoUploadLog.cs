@@ -43,4 +43,7 @@ internal static partial class VideoUploadLog
 
     [LoggerMessage(EventId = 5012, Level = LogLevel.Information, Message = "Spooled video to a temporary file: {Bytes} bytes in {ElapsedMilliseconds} ms")]
     public static partial void Spooled(ILogger logger, long bytes, long elapsedMilliseconds);
+
+    [LoggerMessage(EventId = 5013, Level = LogLevel.Warning, Message = "Video download from {Host} stalled: nothing received for {IdleTimeoutSeconds} s")]
+    public static partial void DownloadStalled(ILogger logger, string host, double idleTimeoutSeconds);
 }

@@ -69,6 +69,12 @@ internal sealed class PinterestPublishingOptionsValidator : IValidateOptions<Pin
         RequirePositive(failures, video.InitialPollInterval, "Pinterest:VideoUpload:InitialPollInterval");
         RequirePositive(failures, video.MaxPollInterval, "Pinterest:VideoUpload:MaxPollInterval");
         RequirePositive(failures, video.ProcessingTimeout, "Pinterest:VideoUpload:ProcessingTimeout");
+        RequirePositive(failures, video.DownloadIdleTimeout, "Pinterest:VideoUpload:DownloadIdleTimeout");
+        if (video.DownloadIdleTimeout > Media.DownloadIdleTimeout.MaxTimeout)
+        {
+            failures.Add($"Pinterest:VideoUpload:DownloadIdleTimeout must be at most {Media.DownloadIdleTimeout.MaxTimeout} (it is {video.DownloadIdleTimeout}; default 00:00:30).");
+        }
+
         if (video.MaxPollInterval < video.InitialPollInterval)
         {
             failures.Add("Pinterest:VideoUpload:MaxPollInterval must not be shorter than InitialPollInterval.");

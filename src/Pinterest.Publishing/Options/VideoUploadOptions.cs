@@ -18,6 +18,14 @@ public sealed class VideoUploadOptions
     /// </summary>
     public long MaxDownloadBytes { get; set; } = 2_000_000_000;
 
+    /// <summary>
+    /// How long the host of a <see cref="VideoSource.FromUrl(Uri)"/> video may send nothing (no response headers, then
+    /// no body bytes) before the download fails with <see cref="Media.PinterestVideoUploadException"/>. The clock
+    /// restarts with every chunk received, so a slow but steady download of any size completes; only a stalled one
+    /// fails. Must be positive and at most 1 day. Default 30 seconds.
+    /// </summary>
+    public TimeSpan DownloadIdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The slowest upload rate assumed when the upload timeout is scaled to the file size, in bytes per second. Default 256 KiB/s.</summary>
     public long MinUploadBytesPerSecond { get; set; } = 256 * 1024;
 
