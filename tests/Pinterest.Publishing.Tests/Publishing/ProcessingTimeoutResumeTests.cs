@@ -6,11 +6,13 @@ namespace Pinterest.Publishing.Tests.Publishing;
 
 /// <summary>
 /// A video whose processing outlives the deadline is still processing on Pinterest: publishing again must wait for that
-/// upload, not send the file a second time. The emulator processes a video in 5 s; the deadline here is 3 s.
+/// upload, not send the file a second time. The emulator takes an hour to process a video and the deadline is 30 s, so
+/// however far the driven clock runs ahead of the code, the first wait times out; the clock is then moved past the hour.
 /// </summary>
 public class ProcessingTimeoutResumeTests
 {
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan ProcessingTime = TimeSpan.FromHours(1);
 
     [Fact]
     public async Task A_video_whose_processing_timed_out_is_published_from_its_media_id_without_a_second_upload()
@@ -22,6 +24,7 @@ public class ProcessingTimeoutResumeTests
         Assert.Equal(timeout.MediaId, Assert.Single(h.Emulator.Uploads).MediaId);
         Assert.Empty(h.Emulator.Pins);
 
+        h.Time.Advance(ProcessingTime);
         var retry = VideoRequest(h) with { Media = PinMedia.Video(VideoSource.FromUploadedMedia(timeout.MediaId), VideoCover.FromKeyFrame(TimeSpan.FromSeconds(1))) };
         var result = await h.DriveAsync(h.Publisher.PublishAsync(retry), Step);
 
@@ -46,7 +49,8 @@ public class ProcessingTimeoutResumeTests
         var upload = Assert.Single(h.Emulator.Uploads);
         Assert.Empty(h.Emulator.Pins);
 
-        h.Time.Advance((retryAt.At - h.Time.GetUtcNow()).Duration());
+        Assert.True(retryAt.At - h.Time.GetUtcNow() < ProcessingTime);
+        h.Time.Advance(ProcessingTime);
         Assert.Equal(1, await h.DriveAsync(dispatcher.RunOnceAsync(CancellationToken.None), Step));
 
         var published = Assert.IsType<PinPublishOutcome.Published>(store.GetOutcome(scheduled.Id));
@@ -80,7 +84,7 @@ public class ProcessingTimeoutResumeTests
     }
 
     private static Task<PublishingHarness> CreateHarnessAsync() =>
-        PublishingHarness.CreateAsync(configureOptions: o => o.VideoUpload.ProcessingTimeout = TimeSpan.FromSeconds(3));
+        PublishingHarness.CreateAsync(configureOptions: o => o.VideoUpload.ProcessingTimeout = TimeSpan.FromSeconds(30), videoProcessingTime: ProcessingTime);
 
     private static PublishPinRequest VideoRequest(PublishingHarness h) => new()
     {

@@ -34,10 +34,11 @@ internal sealed class PublishingHarness : IAsyncDisposable
     public static async Task<PublishingHarness> CreateAsync(
         Action<IServiceCollection>? configureServices = null,
         Action<PinterestPublishingOptions>? configureOptions = null,
-        bool storeToken = true)
+        bool storeToken = true,
+        TimeSpan? videoProcessingTime = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
-        var emulator = new PinterestEmulator(new PinterestEmulatorOptions { TimeProvider = time, VideoProcessingTime = TimeSpan.FromSeconds(5) });
+        var emulator = new PinterestEmulator(new PinterestEmulatorOptions { TimeProvider = time, VideoProcessingTime = videoProcessingTime ?? TimeSpan.FromSeconds(5) });
         var user = emulator.AddAccount("harness_user");
         var board = emulator.AddBoard(user, "Harness board");
 
