@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
@@ -123,118 +124,155 @@ internal sealed class UrlProber
         var total = DeclaredTotalLength(response);
         var finalUri = response.RequestMessage?.RequestUri ?? uri;
 
-        var buffer = new byte[(int)Math.Min(prefix, total ?? prefix) + 1];
-        var count = 0;
-        var target = prefix;
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        MediaHeader header;
-        var endOfBody = false;
-        while (true)
+        // The prefix buffer is rented: a probe per image would otherwise allocate up to 64 KiB (512 KiB for a deep
+        // JPEG header) that lives only until the header is read. Its logical size is `capacity`, not the rented
+        // array's length (which may be larger), so that how much is read stays exactly as before.
+        var capacity = (int)Math.Min(prefix, total ?? prefix) + 1;
+        var buffer = ArrayPool<byte>.Shared.Rent(capacity);
+        try
         {
-            if (!endOfBody && count < target)
+            var count = 0;
+            var target = prefix;
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            MediaHeader header;
+            var endOfBody = false;
+            while (true)
             {
-                if (count == buffer.Length)
+                if (!endOfBody && count < target)
                 {
-                    Array.Resize(ref buffer, Math.Min(target, buffer.Length * 2));
+                    if (count == capacity)
+                    {
+                        capacity = Math.Min(target, capacity * 2);
+                        buffer = Grow(buffer, capacity, count);
+                    }
+
+                    var read = await stream.ReadAsync(buffer.AsMemory(count, Math.Min(capacity, target) - count), cancellationToken).ConfigureAwait(false);
+                    endOfBody = read == 0;
+                    count += read;
                 }
 
-                var read = await stream.ReadAsync(buffer.AsMemory(count, Math.Min(buffer.Length, target) - count), cancellationToken).ConfigureAwait(false);
-                endOfBody = read == 0;
-                count += read;
-            }
+                var complete = endOfBody && (!partial || (total is { } t && count >= t));
+                var atLimit = count >= target;
 
-            var complete = endOfBody && (!partial || (total is { } t && count >= t));
-            var atLimit = count >= target;
+                // Videos are parsed once the whole prefix is in: their duration sits in a moov atom of unknown position.
+                if (kind == ProbeKind.Video && !endOfBody && !atLimit)
+                {
+                    continue;
+                }
 
-            // Videos are parsed once the whole prefix is in: their duration sits in a moov atom of unknown position.
-            if (kind == ProbeKind.Video && !endOfBody && !atLimit)
-            {
-                continue;
-            }
-
-            header = MediaHeaderReader.Read(buffer.AsSpan(0, count), complete);
-            if (header.BytesNeeded <= count || kind == ProbeKind.Video)
-            {
-                break;
-            }
-
-            // A JPEG's frame header lies further on: read on, in bounded steps, up to the cap.
-            target = Math.Min(MediaHeaderReader.MaxHeaderLength, Math.Max(header.BytesNeeded, target));
-            if (count >= target)
-            {
-                break;
-            }
-
-            if (endOfBody && !complete && partial)
-            {
-                // The server honoured the 64 KiB range: ask for the next part (rounded up to 64 KiB steps).
-                var to = Math.Min(MediaHeaderReader.MaxHeaderLength, ((header.BytesNeeded / prefix) + 1) * prefix) - 1;
-                using var next = await ProbeHttp.SendWithRedirectsAsync(
-                    _client, finalUri, u => CreateRequest(u, count, to), ProbeHttp.DefaultMaxRedirects, cancellationToken).ConfigureAwait(false);
-                if (next.StatusCode != HttpStatusCode.PartialContent || next.Content.Headers.ContentRange?.From != count)
+                header = MediaHeaderReader.Read(buffer.AsSpan(0, count), complete);
+                if (header.BytesNeeded <= count || kind == ProbeKind.Video)
                 {
                     break;
                 }
 
-                if (buffer.Length < to + 1)
-                {
-                    Array.Resize(ref buffer, (int)to + 1);
-                }
-
-                target = (int)to + 1;
-                var nextStream = await next.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                var added = await nextStream.ReadAtLeastAsync(buffer.AsMemory(count, target - count), target - count, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-                if (added == 0)
+                // A JPEG's frame header lies further on: read on, in bounded steps, up to the cap.
+                target = Math.Min(MediaHeaderReader.MaxHeaderLength, Math.Max(header.BytesNeeded, target));
+                if (count >= target)
                 {
                     break;
                 }
 
-                // The whole requested range is in; the next turn parses it and asks again only if still needed.
-                count += added;
-                endOfBody = true;
-            }
-            else if (endOfBody)
-            {
-                break;
-            }
-        }
-
-        var exceeded = false;
-        if (total is null && !partial && !endOfBody && kind == ProbeKind.Image)
-        {
-            // No declared length: count the rest, discarding it, and stop at the limit. Images only: counting up to
-            // a video's 2 GB limit would download it; its size is known when the upload pipeline spools it.
-            var scratch = new byte[16 * 1024];
-            long counted = count;
-            while (counted <= maxBytes)
-            {
-                var read = await stream.ReadAsync(scratch, cancellationToken).ConfigureAwait(false);
-                if (read == 0)
+                if (endOfBody && !complete && partial)
                 {
+                    // The server honoured the 64 KiB range: ask for the next part (rounded up to 64 KiB steps).
+                    var to = Math.Min(MediaHeaderReader.MaxHeaderLength, ((header.BytesNeeded / prefix) + 1) * prefix) - 1;
+                    using var next = await ProbeHttp.SendWithRedirectsAsync(
+                        _client, finalUri, u => CreateRequest(u, count, to), ProbeHttp.DefaultMaxRedirects, cancellationToken).ConfigureAwait(false);
+                    if (next.StatusCode != HttpStatusCode.PartialContent || next.Content.Headers.ContentRange?.From != count)
+                    {
+                        break;
+                    }
+
+                    if (capacity < to + 1)
+                    {
+                        capacity = (int)to + 1;
+                        buffer = Grow(buffer, capacity, count);
+                    }
+
+                    target = (int)to + 1;
+                    var nextStream = await next.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                    var added = await nextStream.ReadAtLeastAsync(buffer.AsMemory(count, target - count), target - count, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+                    if (added == 0)
+                    {
+                        break;
+                    }
+
+                    // The whole requested range is in; the next turn parses it and asks again only if still needed.
+                    count += added;
                     endOfBody = true;
+                }
+                else if (endOfBody)
+                {
                     break;
                 }
-
-                counted += read;
             }
 
-            exceeded = counted > maxBytes;
+            var exceeded = false;
+            if (total is null && !partial && !endOfBody && kind == ProbeKind.Image)
+            {
+                // No declared length: count the rest, discarding it, and stop at the limit. Images only: counting up to
+                // a video's 2 GB limit would download it; its size is known when the upload pipeline spools it.
+                const int scratchLength = 16 * 1024;
+                var scratch = ArrayPool<byte>.Shared.Rent(scratchLength);
+                long counted = count;
+                try
+                {
+                    while (counted <= maxBytes)
+                    {
+                        var read = await stream.ReadAsync(scratch.AsMemory(0, scratchLength), cancellationToken).ConfigureAwait(false);
+                        if (read == 0)
+                        {
+                            endOfBody = true;
+                            break;
+                        }
+
+                        counted += read;
+                    }
+                }
+                finally
+                {
+                    // Discarded bytes of a public image: nothing to clear.
+                    ArrayPool<byte>.Shared.Return(scratch);
+                }
+
+                exceeded = counted > maxBytes;
+                return new ProbeResult
+                {
+                    Outcome = ProbeOutcome.Responded, StatusCode = status, ContentType = contentType, Header = header,
+                    TotalLength = endOfBody ? counted : null, ExceededLimitWhileCounting = exceeded, BytesRead = counted,
+                };
+            }
+
+            if (total is null && !partial && endOfBody)
+            {
+                total = count;
+            }
+
             return new ProbeResult
             {
                 Outcome = ProbeOutcome.Responded, StatusCode = status, ContentType = contentType, Header = header,
-                TotalLength = endOfBody ? counted : null, ExceededLimitWhileCounting = exceeded, BytesRead = counted,
+                TotalLength = total, BytesRead = count,
             };
         }
-
-        if (total is null && !partial && endOfBody)
+        finally
         {
-            total = count;
+            // Every exit (result, cancellation, a reset connection) gives the buffer back.
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Moves the first <paramref name="count"/> bytes to a rented buffer of at least <paramref name="capacity"/> and returns the old one.</summary>
+    private static byte[] Grow(byte[] buffer, int capacity, int count)
+    {
+        if (buffer.Length >= capacity)
+        {
+            return buffer;
         }
 
-        return new ProbeResult
-        {
-            Outcome = ProbeOutcome.Responded, StatusCode = status, ContentType = contentType, Header = header,
-            TotalLength = total, BytesRead = count,
-        };
+        var larger = ArrayPool<byte>.Shared.Rent(capacity);
+        buffer.AsSpan(0, count).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(buffer);
+        return larger;
     }
 }
