@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using MetadataExtractor;
 using MetadataExtractor.Formats.QuickTime;
@@ -235,9 +236,12 @@ internal static class MediaHeaderReader
 
     private static ImageInfo? StbInfo(ReadOnlySpan<byte> data)
     {
+        // StbImageSharp reads from a stream: a rented copy instead of ToArray spares a prefix-sized array per image.
+        var copy = ArrayPool<byte>.Shared.Rent(data.Length);
         try
         {
-            using var stream = new MemoryStream(data.ToArray(), writable: false);
+            data.CopyTo(copy);
+            using var stream = new MemoryStream(copy, 0, data.Length, writable: false);
             var info = ImageInfo.FromStream(stream);
             return info is { Width: > 0, Height: > 0 } ? info : null;
         }
@@ -246,6 +250,10 @@ internal static class MediaHeaderReader
 #pragma warning restore CA1031
         {
             return null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(copy);
         }
     }
 
