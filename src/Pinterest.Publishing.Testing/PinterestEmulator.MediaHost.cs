@@ -44,7 +44,7 @@ public sealed partial class PinterestEmulator
         var length = file.Content.Length;
         if (TryParseRange(request.GetHeader("Range"), length, out var from, out var to))
         {
-            var partial = new EmulatorHttpResponse { StatusCode = 206, Body = file.Content[from..(to + 1)], ContentType = file.ContentType };
+            var partial = new EmulatorHttpResponse { StatusCode = 206, Body = new ArraySegment<byte>(file.Content, from, to - from + 1), ContentType = file.ContentType };
             partial.Headers["Content-Range"] = string.Create(CultureInfo.InvariantCulture, $"bytes {from}-{to}/{length}");
             partial.Headers["Accept-Ranges"] = "bytes";
             return partial;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using Pinterest.Publishing.Testing.Internal;
 
@@ -138,16 +139,26 @@ public sealed partial class PinterestEmulator
     private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(Stream body, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > MaxJsonBodyBytes)
-            {
-                throw new InvalidOperationException("The emulator does not accept API request bodies larger than 64 MiB.");
-            }
 
-            buffer.Write(chunk, 0, read);
+        // Rented: a fresh 16 KiB chunk per API call was most of what the emulator allocated for a small JSON body.
+        const int chunkLength = 16 * 1024;
+        var chunk = ArrayPool<byte>.Shared.Rent(chunkLength);
+        try
+        {
+            int read;
+            while ((read = await body.ReadAsync(chunk.AsMemory(0, chunkLength), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > MaxJsonBodyBytes)
+                {
+                    throw new InvalidOperationException("The emulator does not accept API request bodies larger than 64 MiB.");
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return buffer.ToArray();

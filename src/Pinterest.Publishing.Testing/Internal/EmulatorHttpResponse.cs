@@ -7,7 +7,8 @@ internal sealed class EmulatorHttpResponse
 
     public Dictionary<string, string> Headers { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    public byte[] Body { get; init; } = [];
+    /// <summary>The body; a segment so that a ranged answer can point into the hosted file instead of copying it.</summary>
+    public ArraySegment<byte> Body { get; init; } = ArraySegment<byte>.Empty;
 
     public string? ContentType { get; init; }
 

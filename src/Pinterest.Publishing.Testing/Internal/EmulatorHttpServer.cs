@@ -131,8 +131,8 @@ internal sealed class EmulatorHttpServer : IDisposable
                 response.ContentType = result.ContentType;
             }
 
-            response.ContentLength64 = result.Body.Length;
-            if (result.Body.Length > 0)
+            response.ContentLength64 = result.Body.Count;
+            if (result.Body.Count > 0)
             {
                 await response.OutputStream.WriteAsync(result.Body, _stopping.Token).ConfigureAwait(false);
             }

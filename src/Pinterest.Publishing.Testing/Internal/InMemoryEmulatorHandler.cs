@@ -62,7 +62,7 @@ internal sealed class InMemoryEmulatorHandler(PinterestEmulator emulator) : Http
         var response = new HttpResponseMessage((HttpStatusCode)result.StatusCode)
         {
             RequestMessage = request,
-            Content = new ByteArrayContent(result.Body),
+            Content = new ByteArrayContent(result.Body.Array ?? [], result.Body.Offset, result.Body.Count),
         };
         if (result.ContentType is not null)
         {
