@@ -37,8 +37,8 @@ public sealed class PinterestClient
     /// The dependency-injection constructor: a client without an account (OAuth works; other calls need
     /// <see cref="ForAccount(string)"/>) sharing a process-wide token manager.
     /// </summary>
-    internal PinterestClient(HttpClient httpClient, PinterestClientOptions options, PinterestTokenManager? tokenManager, IPinterestCredential? credential = null)
-        : this(new PinterestPipeline(httpClient, options), tokenManager, credential, oauth: null)
+    internal PinterestClient(HttpClient httpClient, PinterestClientOptions options, PinterestTokenManager? tokenManager, IPinterestCredential? credential = null, PinterestRetryPolicy? retryPolicy = null)
+        : this(new PinterestPipeline(httpClient, options, retryPolicy), tokenManager, credential, oauth: null)
     {
     }
 

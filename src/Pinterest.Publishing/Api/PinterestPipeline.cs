@@ -6,9 +6,7 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pinterest.Publishing.Authentication;
-using Pinterest.Publishing.Diagnostics;
 using Polly;
-using Polly.Retry;
 
 namespace Pinterest.Publishing.Api;
 
@@ -20,7 +18,6 @@ namespace Pinterest.Publishing.Api;
 /// </summary>
 internal sealed class PinterestPipeline
 {
-    private static readonly ResiliencePropertyKey<PinterestApiRequest> RequestKey = new("Pinterest.Publishing.Request");
     private static readonly MediaTypeWithQualityHeaderValue JsonMediaType = new("application/json");
 
     // A page of 250 Pins is well under 2 MiB; an answer past this is broken or hostile, not data.
@@ -29,12 +26,16 @@ internal sealed class PinterestPipeline
     private readonly HttpClient _httpClient;
     private readonly ResiliencePipeline? _retryPipeline;
     private readonly ILogger _logger;
-    private readonly PinterestTelemetry _telemetry;
     private readonly string? _clientId;
     private readonly string? _clientSecret;
-    private readonly PinterestRetryOptions _retry;
 
     public PinterestPipeline(HttpClient httpClient, PinterestClientOptions options)
+        : this(httpClient, options, retryPolicy: null)
+    {
+    }
+
+    /// <summary>Creates a pipeline; <paramref name="retryPolicy"/>, when given, was built from the same options and is shared.</summary>
+    public PinterestPipeline(HttpClient httpClient, PinterestClientOptions options, PinterestRetryPolicy? retryPolicy)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
@@ -50,22 +51,14 @@ internal sealed class PinterestPipeline
         TimeProvider = options.TimeProvider ?? TimeProvider.System;
         LoggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         _logger = LoggerFactory.CreateLogger("Pinterest.Publishing.Api");
-        _telemetry = options.Telemetry ?? PinterestTelemetry.Shared;
         _clientId = options.ClientId;
         _clientSecret = options.ClientSecret;
         TokenRefreshMargin = options.TokenRefreshMargin;
-
-        // Snapshot: later changes to the options object do not change a built pipeline.
-        var retry = options.Retry ?? new PinterestRetryOptions();
-        _retry = new PinterestRetryOptions
-        {
-            MaxRetries = Math.Max(0, retry.MaxRetries),
-            BaseDelay = retry.BaseDelay,
-            MaxDelay = retry.MaxDelay,
-            MaxRetryAfter = retry.MaxRetryAfter,
-        };
-        _retryPipeline = _retry.MaxRetries == 0 ? null : BuildRetryPipeline();
+        _retryPipeline = (retryPolicy ?? new PinterestRetryPolicy(options)).Pipeline;
     }
+
+    /// <summary>The retry pipeline of idempotent calls, or <see langword="null"/> when retries are off.</summary>
+    internal ResiliencePipeline? RetryPipeline => _retryPipeline;
 
     /// <summary>The API host; requests go to <c>{BaseAddress}v5/…</c>.</summary>
     public Uri BaseAddress { get; }
@@ -165,7 +158,7 @@ internal sealed class PinterestPipeline
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         try
         {
-            context.Properties.Set(RequestKey, request);
+            context.Properties.Set(PinterestRetryPolicy.RequestKey, request);
             return await _retryPipeline.ExecuteAsync(
                 (ctx, s) => new ValueTask<HttpResponseMessage>(SendAttemptAsync(s, ctx.CancellationToken)),
                 context,
@@ -356,57 +349,6 @@ internal sealed class PinterestPipeline
             _timeout?.Dispose();
         }
     }
-
-    private ResiliencePipeline BuildRetryPipeline() =>
-        new ResiliencePipelineBuilder { TimeProvider = TimeProvider }
-            .AddRetry(new RetryStrategyOptions
-            {
-                MaxRetryAttempts = _retry.MaxRetries,
-                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome.Exception)),
-                DelayGenerator = args => new ValueTask<TimeSpan?>(GetDelay(args.Outcome.Exception, args.AttemptNumber)),
-                OnRetry = args =>
-                {
-                    var request = args.Context.Properties.GetValue(RequestKey, null!);
-                    if (request is not null)
-                    {
-                        ApiLog.Retrying(_logger, request.Method.Method, request.Path, args.AttemptNumber + 1, args.RetryDelay, DescribeFailure(args.Outcome.Exception));
-                        _telemetry.RecordApiRetry(request.Method, args.Outcome.Exception is PinterestApiException { StatusCode: var status } && status != 0 ? (int)status : null);
-                    }
-
-                    return default;
-                },
-            })
-            .Build();
-
-    private bool ShouldRetry(Exception? exception) => exception switch
-    {
-        PinterestApiException api => api.IsTransient && (api.RetryAfter is null || api.RetryAfter <= _retry.MaxRetryAfter),
-        HttpRequestException => true,
-        _ => false,
-    };
-
-    private TimeSpan GetDelay(Exception? exception, int attemptNumber)
-    {
-        if (exception is PinterestApiException { RetryAfter: { } retryAfter })
-        {
-            return retryAfter;
-        }
-
-        // Capped exponential backoff with ±20 % jitter, so that many clients do not retry in step.
-        var exponential = _retry.BaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attemptNumber, 30));
-        var capped = Math.Min(exponential, _retry.MaxDelay.TotalMilliseconds);
-#pragma warning disable CA5394 // Jitter is not security sensitive.
-        var jittered = capped * (0.8 + (Random.Shared.NextDouble() * 0.4));
-#pragma warning restore CA5394
-        return TimeSpan.FromMilliseconds(Math.Min(jittered, _retry.MaxDelay.TotalMilliseconds));
-    }
-
-    private static string DescribeFailure(Exception? exception) => exception switch
-    {
-        PinterestApiException api => ApiLog.Describe(api.StatusCode),
-        HttpRequestException http => $"a connection error ({http.HttpRequestError})",
-        _ => "a transient failure",
-    };
 
     private sealed class AttemptState(PinterestApiRequest request, IPinterestCredential? credential)
     {

@@ -14,6 +14,7 @@ internal sealed class PinterestClientProvider : IPinterestTokenRefresher
 {
     private readonly IHttpClientFactory _httpClientFactory;
     private readonly PinterestClientOptions _clientOptions;
+    private PinterestRetryPolicy _retryPolicy;
 
     public PinterestClientProvider(
         IHttpClientFactory httpClientFactory,
@@ -26,13 +27,28 @@ internal sealed class PinterestClientProvider : IPinterestTokenRefresher
         _httpClientFactory = httpClientFactory;
         var settings = options.Value;
         _clientOptions = PinterestClientOptions.FromPublishingOptions(settings, timeProvider, loggerFactory, telemetry);
+        _retryPolicy = new PinterestRetryPolicy(_clientOptions);
         TokenManager = new PinterestTokenManager(tokenStore, this, timeProvider, settings.TokenRefreshMargin, loggerFactory.CreateLogger<PinterestTokenManager>(), telemetry);
     }
 
     public PinterestTokenManager TokenManager { get; }
 
     /// <summary>A client without an account (OAuth works; other calls need <see cref="PinterestClient.ForAccount(string)"/>).</summary>
-    public PinterestClient Create() => new(_httpClientFactory.CreateClient(PinterestHttpClientNames.Api), _clientOptions, TokenManager);
+    public PinterestClient Create() => new(_httpClientFactory.CreateClient(PinterestHttpClientNames.Api), _clientOptions, TokenManager, credential: null, CurrentRetryPolicy());
+
+    // One client per publish: building its retry pipeline each time (Polly validates options by reflection) was a
+    // large part of a publish's CPU. The policy is rebuilt only if the retry settings object was changed since.
+    private PinterestRetryPolicy CurrentRetryPolicy()
+    {
+        var policy = Volatile.Read(ref _retryPolicy);
+        if (!policy.IsFor(_clientOptions))
+        {
+            policy = new PinterestRetryPolicy(_clientOptions);
+            Volatile.Write(ref _retryPolicy, policy);
+        }
+
+        return policy;
+    }
 
     /// <summary>A client for one account.</summary>
     public PinterestClient ForAccount(string accountId) => Create().ForAccount(accountId);
