@@ -42,6 +42,9 @@ internal static class PinPublishOutcomeMapper
                 return new PinPublishOutcome.Rejected(refused.Message, ["upload"]);
             case PinterestApiException permanent:
                 return new PinPublishOutcome.Rejected(permanent.Message, [Code(permanent)]);
+            case ArgumentException invalid:
+                // The scheduled request itself is malformed (no account id, say): every retry would fail the same way.
+                return new PinPublishOutcome.Rejected($"The scheduled request is invalid: {invalid.Message}", ["request.invalid"]);
             case HttpRequestException or IOException or TimeoutException or OperationCanceledException:
                 return Retry($"The publish failed before reaching Pinterest: {exception.GetType().Name}.", null, attempt, now, options, "network");
             default:

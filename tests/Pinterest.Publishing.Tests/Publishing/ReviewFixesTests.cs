@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Pinterest.Publishing.Media;
 using Pinterest.Publishing.Scheduling;
@@ -70,6 +71,22 @@ public class ReviewFixesTests
     {
         var outcome = Assert.IsType<PinPublishOutcome.RetryAt>(PinPublishOutcomeMapper.FromException(failure, 1, Now, Scheduling));
         Assert.True(outcome.At > Now);
+    }
+
+    [Fact]
+    public async Task A_malformed_scheduled_request_is_rejected_at_once_not_retried()
+    {
+        await using var h = await PublishingHarness.CreateAsync();
+        var store = new InMemoryPinScheduleStore();
+        var scheduled = store.Schedule(h.ImageRequest() with { AccountId = " " }, h.Time.GetUtcNow());
+        var dispatcher = new PinScheduleDispatcher(store, h.Publisher, Options.Create(new PinSchedulingOptions()), h.Time, NullLogger<PinScheduleDispatcher>.Instance);
+
+        await dispatcher.RunOnceAsync(CancellationToken.None);
+
+        var rejected = Assert.IsType<PinPublishOutcome.Rejected>(store.GetOutcome(scheduled.Id));
+        Assert.Equal(["request.invalid"], rejected.Codes);
+        Assert.Contains("AccountId", rejected.Reason, StringComparison.Ordinal);
+        Assert.Empty(store.GetPending());
     }
 
     [Fact]
