@@ -201,7 +201,7 @@ public sealed class VideoDownloadIdleTimeoutTests : IDisposable
     /// Hands out one chunk per read, each only when the test calls <see cref="Send"/>, then the end of the stream; a
     /// read waiting for its chunk honours cancellation like a socket read.
     /// </summary>
-    private sealed class TrickleStream(byte[][] chunks) : Stream
+    private sealed class TrickleStream(byte[][] chunks) : ReadOnlyTestStream
     {
         private readonly SemaphoreSlim _gate = new(0);
         private int _next;
@@ -213,16 +213,6 @@ public sealed class VideoDownloadIdleTimeoutTests : IDisposable
         public CancellationToken LastReadToken { get; private set; }
 
         public TaskCompletionSource ReadCancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
         public void Send() => _gate.Release();
 
@@ -250,21 +240,6 @@ public sealed class VideoDownloadIdleTimeoutTests : IDisposable
             chunk.CopyTo(buffer);
             return chunk.Length;
         }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("sync read");
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {
