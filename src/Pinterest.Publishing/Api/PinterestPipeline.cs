@@ -111,11 +111,11 @@ internal sealed class PinterestPipeline
         }
         catch (OperationCanceledException exception) when (deadline.HasExpired && !cancellationToken.IsCancellationRequested)
         {
-            throw new PinterestApiException(
+            throw new PinterestAnswerTimeoutException(
                 $"Pinterest {request.Operation} answered HTTP {(int)response.StatusCode} but the rest of the answer did not arrive within {_httpClient.Timeout.TotalSeconds:0.###} s.",
                 response.StatusCode,
-                requestId: PinterestErrorMapper.GetRequestId(response.Headers),
-                innerException: new TimeoutException(exception.Message, exception));
+                PinterestErrorMapper.GetRequestId(response.Headers),
+                new TimeoutException(exception.Message, exception));
         }
 
         return result ?? throw UnreadableAnswer(request, response, null);

@@ -162,9 +162,11 @@ public static class PinterestPublishingServiceCollectionExtensions
     /// host adds to these names themselves stay, whenever they are registered.
     /// </summary>
     /// <remarks>
-    /// The factory runs every defaults action before any per-name one, and inserts defaults registered later ahead of
-    /// the first per-name registration. So a per-name "clear" placed just before the first per-name registration runs
-    /// after all defaults, earlier or later ones, and before any handler the host adds to these names.
+    /// The factory runs every defaults action before any per-name one, and inserts defaults registered later just ahead
+    /// of the first per-name registration it knows of. So the "clear" goes just before the first per-name registration
+    /// when there is one (it then runs after all defaults, earlier or later ones, and before any handler the host adds
+    /// to these names); when there is none, it is registered through the builder, which makes it that first
+    /// registration, so defaults registered later are still inserted ahead of it.
     /// </remarks>
     private static void RemoveHostDefaultHandlers(IServiceCollection services, params string[] names)
     {
@@ -176,6 +178,13 @@ public static class PinterestPublishingServiceCollectionExtensions
 
         foreach (var name in names)
         {
+            if (firstPerName == services.Count)
+            {
+                services.AddHttpClient(name).ConfigureAdditionalHttpMessageHandlers(static (handlers, _) => handlers.Clear());
+                firstPerName = services.Count;
+                continue;
+            }
+
             services.Insert(firstPerName++, ServiceDescriptor.Singleton<IConfigureOptions<HttpClientFactoryOptions>>(
                 new ConfigureNamedOptions<HttpClientFactoryOptions>(name, static options =>
                     options.HttpMessageHandlerBuilderActions.Add(static builder => builder.AdditionalHandlers.Clear()))));

@@ -42,8 +42,9 @@ internal static class PinPublishOutcomeMapper
                 return new PinPublishOutcome.Rejected(refused.Message, ["upload"]);
             case PinterestApiException permanent:
                 return new PinPublishOutcome.Rejected(permanent.Message, [Code(permanent)]);
-            case ArgumentException invalid:
+            case ArgumentException { ParamName: "request" } invalid:
                 // The scheduled request itself is malformed (no account id, say): every retry would fail the same way.
+                // Other argument errors (from a host's token store, say) are not the draft's fault and are retried.
                 return new PinPublishOutcome.Rejected($"The scheduled request is invalid: {invalid.Message}", ["request.invalid"]);
             case HttpRequestException or IOException or TimeoutException or OperationCanceledException:
                 return Retry($"The publish failed before reaching Pinterest: {exception.GetType().Name}.", null, attempt, now, options, "network");

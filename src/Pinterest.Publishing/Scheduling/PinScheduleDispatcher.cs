@@ -85,9 +85,10 @@ internal sealed partial class PinScheduleDispatcher : BackgroundService
     private async Task PublishOneAsync(ScheduledPin pin)
     {
         PinPublishOutcome outcome;
-        var request = WithProcessingUpload(pin);
+        var request = pin.Request;
         try
         {
+            request = WithProcessingUpload(pin);
             // Not the stopping token: a create cancelled after it was sent would have an unknown outcome.
             var result = _publisher is PinPublisher publisher
                 ? await publisher.PublishAsync(request, CreateDeadline(pin), CancellationToken.None).ConfigureAwait(false)
@@ -136,6 +137,12 @@ internal sealed partial class PinScheduleDispatcher : BackgroundService
 
     private void RememberProcessingUpload(string scheduledPinId, string mediaId)
     {
+        if (mediaId.Length == 0 || mediaId.AsSpan().ContainsAnyExceptInRange('0', '9'))
+        {
+            // Not a media id Pinterest gave (a custom publisher's exception, say): nothing to resume from.
+            return;
+        }
+
         var now = _timeProvider.GetUtcNow();
         _processingUploads[scheduledPinId] = (mediaId, now);
 

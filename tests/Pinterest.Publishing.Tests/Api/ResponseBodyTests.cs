@@ -37,6 +37,13 @@ public sealed class ResponseBodyTests
         var ex = await Record.ExceptionAsync(() => create.WaitAsync(TimeSpan.FromSeconds(15)));
         Assert.NotNull(ex);
         Assert.IsNotType<TimeoutException>(ex); // the WaitAsync safety net: the call itself never ended
+
+        // A 201 that never finished: the Pin may exist, so the create is reconciled; a poll or a GET may simply retry.
+        var api = Assert.IsAssignableFrom<PinterestApiException>(ex);
+        Assert.Equal(HttpStatusCode.Created, api.StatusCode);
+        Assert.True(api.IsTransient);
+        Assert.True(DuplicateSafePinCreator.IsAmbiguous(api));
+        Assert.False(DuplicateSafePinCreator.IsSurelyNotProcessed(api));
     }
 
     [Fact]

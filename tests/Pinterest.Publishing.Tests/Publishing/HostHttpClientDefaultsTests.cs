@@ -46,13 +46,37 @@ public class HostHttpClientDefaultsTests
         services.AddPinterestPublishing(_ => { });
         services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler(() => new TaggedHandler("defaults-after")));
         services.AddHttpClient(PinterestHttpClientNames.Api).AddHttpMessageHandler(() => new TaggedHandler("api-after"));
+
+        AssertLibraryClients(services, api: ["api-before", "api-after"], hostClient: ["defaults-before", "defaults-after"]);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Defaults_registered_after_the_library_on_a_fresh_collection_leave_its_clients(bool otherClientFirst)
+    {
+        // AddServiceDefaults() called after AddPinterestPublishing(), with or without another named client before.
+        var services = new ServiceCollection();
+        if (otherClientFirst)
+        {
+            services.AddHttpClient("the-host's-own-client");
+        }
+
+        services.AddPinterestPublishing(_ => { });
+        services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler(() => new TaggedHandler("defaults-after")));
+
+        AssertLibraryClients(services, api: [], hostClient: ["defaults-after"]);
+    }
+
+    private static void AssertLibraryClients(ServiceCollection services, string[] api, string[] hostClient)
+    {
         using var provider = services.BuildServiceProvider();
         var handlers = provider.GetRequiredService<IHttpMessageHandlerFactory>();
 
-        Assert.Equal(["api-before", "api-after"], Tags(handlers.CreateHandler(PinterestHttpClientNames.Api)));
+        Assert.Equal(api, Tags(handlers.CreateHandler(PinterestHttpClientNames.Api)));
         Assert.Empty(Tags(handlers.CreateHandler(PinterestHttpClientNames.Upload)));
         Assert.Empty(Tags(handlers.CreateHandler(PinterestHttpClientNames.Probe)));
-        Assert.Equal(["defaults-before", "defaults-after"], Tags(handlers.CreateHandler("the-host's-own-client")));
+        Assert.Equal(hostClient, Tags(handlers.CreateHandler("the-host's-own-client")));
     }
 
     private static List<string> Tags(HttpMessageHandler handler)

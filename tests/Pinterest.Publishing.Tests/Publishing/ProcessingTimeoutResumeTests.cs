@@ -83,6 +83,42 @@ public class ProcessingTimeoutResumeTests
         Assert.Empty(h.Emulator.Pins);
     }
 
+    [Fact]
+    public async Task A_timeout_without_a_usable_media_id_is_retried_as_it_was_and_does_not_break_the_round()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+        var publisher = new ScriptedPublisher(new PinterestMediaProcessingException("Still processing.", "not-a-media-id", PinterestMediaProcessingException.TranscodeTimeoutCode));
+        var store = new InMemoryPinScheduleStore();
+        var video = PinMedia.Video(VideoSource.FromFile("clip.mp4"));
+        var scheduled = store.Schedule(new PublishPinRequest { AccountId = "a", BoardId = "1", Media = video }, time.GetUtcNow());
+        var dispatcher = new PinScheduleDispatcher(store, publisher, Options.Create(new PinSchedulingOptions()), time, NullLogger<PinScheduleDispatcher>.Instance);
+
+        Assert.Equal(1, await dispatcher.RunOnceAsync(CancellationToken.None));
+        var retryAt = Assert.IsType<PinPublishOutcome.RetryAt>(store.GetOutcome(scheduled.Id));
+        time.Advance(retryAt.At - time.GetUtcNow());
+        Assert.Equal(1, await dispatcher.RunOnceAsync(CancellationToken.None));
+
+        Assert.IsType<PinPublishOutcome.Published>(store.GetOutcome(scheduled.Id));
+        Assert.All(publisher.Requests, r => Assert.Same(video, r.Media));
+    }
+
+    /// <summary>Throws the given failures in turn, then publishes.</summary>
+    private sealed class ScriptedPublisher(params Exception[] failures) : IPinPublisher
+    {
+        public List<PublishPinRequest> Requests { get; } = [];
+
+        public Task<Pinterest.Publishing.Preflight.PreflightResult> ValidateAsync(PublishPinRequest request, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public Task<PublishPinResult> PublishAsync(PublishPinRequest request, CancellationToken cancellationToken = default)
+        {
+            Requests.Add(request);
+            return Requests.Count <= failures.Length
+                ? Task.FromException<PublishPinResult>(failures[Requests.Count - 1])
+                : Task.FromResult(new PublishPinResult { PinId = "42" });
+        }
+    }
+
     private static Task<PublishingHarness> CreateHarnessAsync() =>
         PublishingHarness.CreateAsync(configureOptions: o => o.VideoUpload.ProcessingTimeout = TimeSpan.FromSeconds(30), videoProcessingTime: ProcessingTime);
 

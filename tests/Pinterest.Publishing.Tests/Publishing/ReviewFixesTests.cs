@@ -63,6 +63,7 @@ public class ReviewFixesTests
         new PinterestVideoUploadException("The upload host answered 503.", HttpStatusCode.ServiceUnavailable),
         new PinterestVideoUploadException("The upload timed out.", statusCode: null),
         new InvalidOperationException("token store database is down"),
+        new ArgumentException("The host's token store refused the account id.", "accountId"),
     };
 
     [Theory]
