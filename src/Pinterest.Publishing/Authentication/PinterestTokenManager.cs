@@ -100,7 +100,6 @@ internal sealed partial class PinterestTokenManager
         }
 
         // An expiring token is refreshed; an unsaved rotated token is written again. Both run in the account's flight.
-
         var refreshed = await JoinRefreshAsync(accountId, rejectedAccessToken: null, cancellationToken).ConfigureAwait(false);
         return refreshed.AccessToken;
     }

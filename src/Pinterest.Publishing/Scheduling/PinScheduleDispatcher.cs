@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -103,6 +104,18 @@ internal sealed partial class PinScheduleDispatcher : BackgroundService
             {
                 RememberProcessingUpload(pin.Id, timeout.MediaId);
             }
+            else if (ex is PinterestApiException { StatusCode: HttpStatusCode.NotFound } && !ReferenceEquals(request, pin.Request)
+                && _processingUploads.TryRemove(pin.Id, out var gone))
+            {
+                // The remembered upload is gone from Pinterest (expired, say): that is no fault of the draft, so the
+                // next attempt uploads the video again instead of the Pin being rejected.
+                LogProcessingUploadGone(_logger, pin.Id, gone.MediaId);
+                outcome = PinPublishOutcomeMapper.FromException(
+                    new PinterestMediaProcessingException(ex.Message, gone.MediaId, PinterestMediaProcessingException.TranscodeTimeoutCode, ex),
+                    Math.Max(pin.Attempt, 1),
+                    _timeProvider.GetUtcNow(),
+                    _options);
+            }
         }
 
         if (outcome.Kind != PinPublishOutcomeKind.RetryAt)
@@ -159,6 +172,9 @@ internal sealed partial class PinScheduleDispatcher : BackgroundService
     // Leave a margin before the lease ends: the create itself takes time, and clocks of instances differ.
     private DateTimeOffset? CreateDeadline(ScheduledPin pin) =>
         pin.LeaseExpiresAt is { } leaseEnd ? leaseEnd - TimeSpan.FromTicks(Math.Min(_options.Lease.Ticks / 10, TimeSpan.FromMinutes(1).Ticks)) : null;
+
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "Scheduled Pin {ScheduledPinId}: video upload {MediaId} is no longer on Pinterest; the next attempt uploads the video again.")]
+    private static partial void LogProcessingUploadGone(ILogger logger, string scheduledPinId, string mediaId);
 
     [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "Scheduled Pin {ScheduledPinId}: waiting for video upload {MediaId}, still processing after the last attempt, instead of uploading again.")]
     private static partial void LogResumingUpload(ILogger logger, string scheduledPinId, string mediaId);

@@ -102,6 +102,34 @@ public class ProcessingTimeoutResumeTests
         Assert.All(publisher.Requests, r => Assert.Same(video, r.Media));
     }
 
+    [Fact]
+    public async Task A_remembered_upload_that_pinterest_no_longer_has_is_uploaded_again_not_rejected()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+        var publisher = new ScriptedPublisher(
+            new PinterestMediaProcessingException("Still processing.", "895675442034933911", PinterestMediaProcessingException.TranscodeTimeoutCode),
+            new PinterestApiException("Media not found.", System.Net.HttpStatusCode.NotFound));
+        var store = new InMemoryPinScheduleStore();
+        var video = PinMedia.Video(VideoSource.FromFile("clip.mp4"));
+        var scheduled = store.Schedule(new PublishPinRequest { AccountId = "a", BoardId = "1", Media = video }, time.GetUtcNow());
+        var dispatcher = new PinScheduleDispatcher(store, publisher, Options.Create(new PinSchedulingOptions()), time, NullLogger<PinScheduleDispatcher>.Instance);
+
+        for (var round = 0; round < 3; round++)
+        {
+            if (store.GetOutcome(scheduled.Id) is PinPublishOutcome.RetryAt retryAt)
+            {
+                time.Advance(retryAt.At - time.GetUtcNow());
+            }
+
+            Assert.Equal(1, await dispatcher.RunOnceAsync(CancellationToken.None));
+        }
+
+        Assert.IsType<PinPublishOutcome.Published>(store.GetOutcome(scheduled.Id));
+        Assert.Same(video, publisher.Requests[0].Media);
+        Assert.Equal("uploaded media 895675442034933911", ((VideoPinMedia)publisher.Requests[1].Media!).Source.ToString());
+        Assert.Same(video, publisher.Requests[2].Media);
+    }
+
     /// <summary>Throws the given failures in turn, then publishes.</summary>
     private sealed class ScriptedPublisher(params Exception[] failures) : IPinPublisher
     {
