@@ -55,6 +55,15 @@ internal static class AnalyticsWindow
         return list;
     }
 
+    /// <summary>The query every analytics endpoint takes: the window, the metrics, and the optional filters.</summary>
+    public static QueryBuilder Query(DateOnly startDate, DateOnly endDate, IEnumerable<string>? metricTypes, string? appTypes, string? splitField) =>
+        new QueryBuilder()
+            .Add("start_date", startDate)
+            .Add("end_date", endDate)
+            .AddCommaSeparated("metric_types", metricTypes)
+            .Add("app_types", appTypes)
+            .Add("split_field", splitField);
+
     public static async Task<AnalyticsReport> SendAsync(PinterestPipeline pipeline, PinterestApiRequest request, IPinterestCredential? credential, CancellationToken cancellationToken)
     {
         var groups = await pipeline.SendAsync(request, PinterestJsonContext.Default.DictionaryStringAnalyticsMetrics, credential, cancellationToken).ConfigureAwait(false);

@@ -43,12 +43,7 @@ public sealed class UserAccountClient
     {
         AnalyticsWindow.Validate(startDate, endDate, _pipeline.TimeProvider);
         var metrics = AnalyticsWindow.ValidateMetricTypes(metricTypes, nameof(metricTypes), required: false);
-        var query = new QueryBuilder()
-            .Add("start_date", startDate)
-            .Add("end_date", endDate)
-            .AddCommaSeparated("metric_types", metrics)
-            .Add("app_types", appTypes)
-            .Add("split_field", splitField);
+        var query = AnalyticsWindow.Query(startDate, endDate, metrics, appTypes, splitField);
         var request = PinterestApiRequest.Create(HttpMethod.Get, "user_account/analytics", "get user account analytics").WithQuery(query);
         return AnalyticsWindow.SendAsync(_pipeline, request, _credential, cancellationToken);
     }
