@@ -54,6 +54,11 @@ public static class PinterestPublishingServiceCollectionExtensions
             {
                 options.Preflight.AllowedImageContentTypes.Clear();
             }
+
+            if (source.GetSection("Preflight:AllowedPorts").GetChildren().Any())
+            {
+                options.Preflight.AllowedPorts.Clear();
+            }
         });
         services.Configure<PinterestPublishingOptions>(source);
         return AddCore(services);
@@ -122,12 +127,18 @@ public static class PinterestPublishingServiceCollectionExtensions
         services.AddHttpClient(PinterestHttpClientNames.Api)
             .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.RequestTimeout)
             .RemoveAllLoggers();
+
+        // Both guarded: upload_url comes from an API answer and probe URLs from users. ProbeNetworkSeams is internal:
+        // only the library's tests register one, to reach a loopback server through a fake public name.
         services.AddHttpClient(PinterestHttpClientNames.Upload)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => ProbeHttpHandlerFactory.CreateForUpload(
+                sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.Preflight, sp.GetService<ProbeNetworkSeams>()))
             .RemoveAllLoggers();
         services.AddHttpClient(PinterestHttpClientNames.Probe)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(sp => ProbeHttpHandlerFactory.Create(sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.Preflight))
+            .ConfigurePrimaryHttpMessageHandler(sp => ProbeHttpHandlerFactory.Create(
+                sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.Preflight, sp.GetService<ProbeNetworkSeams>()))
             .RemoveAllLoggers();
 
         services.TryAddSingleton<PinterestClientProvider>();

@@ -8,9 +8,10 @@ namespace Pinterest.Publishing.Media;
 
 /// <summary>
 /// A <c>multipart/form-data</c> body holding every upload field in the given order and then the video as the
-/// <c>file</c> part, last. Its length is known before sending, so it goes out with <c>Content-Length</c> (the upload
-/// host answers 411 to a chunked body), and the video is streamed through one pooled buffer: memory use does not grow
-/// with the video size.
+/// <c>file</c> part, last. A field named <c>file</c> (any case) is left out (<see cref="SkippedFieldNames"/>): the
+/// upload host takes the first <c>file</c> part as the upload, which must be the video. Its length is known before
+/// sending, so it goes out with <c>Content-Length</c> (the upload host answers 411 to a chunked body), and the video is
+/// streamed through one pooled buffer: memory use does not grow with the video size.
 /// </summary>
 internal sealed class MultipartVideoContent : HttpContent
 {
@@ -19,6 +20,9 @@ internal sealed class MultipartVideoContent : HttpContent
     /// to stay in the CPU cache (VideoUploadBenchmarks measured 1 MiB slower than a bare StreamContent, 128 KiB faster).
     /// </summary>
     internal const int BufferSize = 128 * 1024;
+
+    /// <summary>The name of the video's part.</summary>
+    internal const string FilePartName = "file";
 
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
@@ -29,29 +33,51 @@ internal sealed class MultipartVideoContent : HttpContent
     private bool _sent;
 
     public MultipartVideoContent(IEnumerable<KeyValuePair<string, string>> fields, OpenedVideo video, IProgress<long>? progress)
-        : this(fields, video, progress, CreateBoundary())
+        : this(fields, video, progress, boundary: null)
     {
     }
 
-    internal MultipartVideoContent(IEnumerable<KeyValuePair<string, string>> fields, OpenedVideo video, IProgress<long>? progress, string boundary)
+    /// <summary>Creates the body.</summary>
+    /// <param name="fields">The upload fields, in order.</param>
+    /// <param name="video">The video.</param>
+    /// <param name="progress">Receives the number of video bytes sent so far.</param>
+    /// <param name="boundary">The boundary, which no field value may contain; a fresh random one when <see langword="null"/>.</param>
+    internal MultipartVideoContent(IEnumerable<KeyValuePair<string, string>> fields, OpenedVideo video, IProgress<long>? progress, string? boundary)
     {
         ArgumentNullException.ThrowIfNull(fields);
         ArgumentNullException.ThrowIfNull(video);
+        KeyValuePair<string, string>[] all = [.. fields];
+        boundary ??= CreateBoundary(all);
         _video = video;
         _progress = progress;
         Boundary = boundary;
 
+        var skipped = new List<string>();
         var head = new StringBuilder(1024);
-        foreach (var field in fields)
+        foreach (var field in all)
         {
+            if (string.Equals(field.Key, FilePartName, StringComparison.OrdinalIgnoreCase))
+            {
+                skipped.Add(field.Key);
+                continue;
+            }
+
+            // Names are escaped below; a value can end its part only by holding the boundary, which is random and
+            // chosen to appear in no value, so this only trips on a caller-chosen boundary.
+            var value = field.Value ?? string.Empty;
+            if (value.Contains(boundary, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"The value of upload field '{EscapeQuoted(field.Key)}' contains the multipart boundary.", nameof(fields));
+            }
+
             head.Append("--").Append(boundary).Append("\r\n")
                 .Append("Content-Disposition: form-data; name=\"").Append(EscapeQuoted(field.Key)).Append("\"\r\n")
                 .Append("\r\n")
-                .Append(field.Value).Append("\r\n");
+                .Append(value).Append("\r\n");
         }
 
         head.Append("--").Append(boundary).Append("\r\n")
-            .Append("Content-Disposition: form-data; name=\"file\"; filename=\"").Append(EscapeQuoted(video.FileName)).Append("\"\r\n")
+            .Append("Content-Disposition: form-data; name=\"").Append(FilePartName).Append("\"; filename=\"").Append(EscapeQuoted(video.FileName)).Append("\"\r\n")
             .Append("Content-Type: ").Append(video.ContentType).Append("\r\n")
             .Append("\r\n");
         _preamble = Utf8.GetBytes(head.ToString());
@@ -60,9 +86,13 @@ internal sealed class MultipartVideoContent : HttpContent
         var contentType = new MediaTypeHeaderValue("multipart/form-data");
         contentType.Parameters.Add(new NameValueHeaderValue("boundary", boundary));
         Headers.ContentType = contentType;
+        SkippedFieldNames = skipped;
     }
 
     public string Boundary { get; }
+
+    /// <summary>The names of the fields left out because they would have made a second <c>file</c> part.</summary>
+    public IReadOnlyList<string> SkippedFieldNames { get; }
 
     /// <summary>The exact body length: fields, file part headers, the video and the closing boundary.</summary>
     public long BodyLength => _preamble.Length + _video.Length + _epilogue.Length;
@@ -115,8 +145,18 @@ internal sealed class MultipartVideoContent : HttpContent
         await stream.WriteAsync(_epilogue, cancellationToken).ConfigureAwait(false);
     }
 
-    private static string CreateBoundary() =>
-        "----PinterestPublishing" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+    private static string CreateBoundary(KeyValuePair<string, string>[] fields)
+    {
+        // 128 random bits make a collision with a value practically impossible; drawing again makes it impossible.
+        string boundary;
+        do
+        {
+            boundary = "----PinterestPublishing" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        }
+        while (fields.Any(f => f.Value?.Contains(boundary, StringComparison.Ordinal) == true));
+
+        return boundary;
+    }
 
     // The HTML form encoding rule for names inside quoted header parameters.
     private static string EscapeQuoted(string value) =>

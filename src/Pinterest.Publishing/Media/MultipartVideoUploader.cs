@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
+using Pinterest.Publishing.Net;
 
 namespace Pinterest.Publishing.Media;
 
@@ -44,6 +45,11 @@ internal sealed partial class MultipartVideoUploader
     {
         var host = uploadUrl.IdnHost;
         using var content = new MultipartVideoContent(fields, video, progress);
+        foreach (var skipped in content.SkippedFieldNames)
+        {
+            LogFileFieldSkipped(_logger, mediaId, skipped);
+        }
+
         using var request = new HttpRequestMessage(HttpMethod.Post, uploadUrl) { Content = content };
 
         var timeout = ComputeTimeout(video.Length, _options);
@@ -62,6 +68,15 @@ internal sealed partial class MultipartVideoUploader
             // Our size-scaled timeout, or the HttpClient's own Timeout.
             throw new PinterestVideoUploadException(
                 $"The video upload to {host} did not finish within {timeout.TotalSeconds:F0} s ({video.Length} bytes).",
+                statusCode: null,
+                mediaId,
+                ex);
+        }
+        catch (HttpRequestException ex) when (ConnectGuard.FindRefusal(ex) is { } refusal)
+        {
+            // The guard refused the connection: nothing was sent. Its message names the host and the setting.
+            throw new PinterestVideoUploadException(
+                $"The video upload to {host} was not sent: {refusal.Message}",
                 statusCode: null,
                 mediaId,
                 ex);
@@ -97,6 +112,9 @@ internal sealed partial class MultipartVideoUploader
 
     private static string HintFor(HttpStatusCode status) => status switch
     {
+        // The upload client never follows one: the video goes only to the URL Pinterest registered.
+        >= HttpStatusCode.MultipleChoices and < HttpStatusCode.BadRequest =>
+            " The upload host answered with a redirect, which is not followed: the video is sent only to the registered upload URL.",
         HttpStatusCode.LengthRequired => " The upload needs a known Content-Length.",
         HttpStatusCode.Forbidden => " The upload fields were rejected or have expired; register the upload again.",
         _ => string.Empty,
@@ -131,6 +149,10 @@ internal sealed partial class MultipartVideoUploader
             return null;
         }
     }
+
+    // The value is never logged: it would sit next to signed fields, and a hostile one could be anything.
+    [LoggerMessage(EventId = 5031, Level = LogLevel.Warning, Message = "Upload of video {MediaId}: skipped the upload parameter named {ParameterName}; the video is the only file part")]
+    private static partial void LogFileFieldSkipped(ILogger logger, string mediaId, string parameterName);
 
     [GeneratedRegex("<Code>([A-Za-z]{1,64})</Code>", RegexOptions.CultureInvariant)]
     private static partial Regex ErrorCodePattern();

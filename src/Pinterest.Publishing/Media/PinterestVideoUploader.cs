@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pinterest.Publishing.Api;
 using Pinterest.Publishing.Diagnostics;
+using Pinterest.Publishing.Net;
 
 namespace Pinterest.Publishing.Media;
 
@@ -28,9 +29,12 @@ public sealed class PinterestVideoUploader
     /// <summary>Creates an uploader.</summary>
     /// <param name="client">The Pinterest API client of the account the video is for.</param>
     /// <param name="uploadClient">
-    /// The client for the upload host: it must not send the Pinterest bearer token nor retry requests, and its
-    /// <see cref="HttpClient.Timeout"/> should be <see cref="Timeout.InfiniteTimeSpan"/> (the uploader applies a
-    /// timeout scaled to the video size).
+    /// The client for the upload host, or <see langword="null"/> for the library's shared upload client, built like the
+    /// one dependency injection registers: https only, connections to public addresses on ports 80 and 443 only, no
+    /// proxy and no automatic redirects (the <c>upload_url</c> comes from an API answer; it must not make the video go
+    /// to your own network or wherever a redirect points). A client of your own gets none of these guards: it must not
+    /// send the Pinterest bearer token, retry requests nor follow redirects, and its <see cref="HttpClient.Timeout"/>
+    /// should be <see cref="Timeout.InfiniteTimeSpan"/> (the uploader applies a timeout scaled to the video size).
     /// </param>
     /// <param name="options">Polling and timeout settings; defaults when <see langword="null"/>.</param>
     /// <param name="timeProvider">The clock for polling and timeouts; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
@@ -38,7 +42,7 @@ public sealed class PinterestVideoUploader
     /// <param name="downloadClient">The client that downloads <see cref="VideoSource.FromUrl(Uri)"/> videos (the SSRF-safe probe client); URL sources fail without one.</param>
     public PinterestVideoUploader(
         PinterestClient client,
-        HttpClient uploadClient,
+        HttpClient? uploadClient,
         VideoUploadOptions? options = null,
         TimeProvider? timeProvider = null,
         ILogger? logger = null,
@@ -49,7 +53,7 @@ public sealed class PinterestVideoUploader
 
     internal PinterestVideoUploader(
         IVideoMediaApi api,
-        HttpClient uploadClient,
+        HttpClient? uploadClient,
         VideoUploadOptions? options = null,
         TimeProvider? timeProvider = null,
         ILogger? logger = null,
@@ -57,7 +61,7 @@ public sealed class PinterestVideoUploader
         string? temporaryDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(api);
-        ArgumentNullException.ThrowIfNull(uploadClient);
+        uploadClient ??= ProbeHttpHandlerFactory.SharedUploadClient;
         if (uploadClient.DefaultRequestHeaders.Authorization is not null)
         {
             throw new ArgumentException("The upload client must not carry an Authorization header: the upload host is not Pinterest's API.", nameof(uploadClient));

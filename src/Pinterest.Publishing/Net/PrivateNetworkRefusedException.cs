@@ -1,9 +1,9 @@
 namespace Pinterest.Publishing.Net;
 
 /// <summary>
-/// Thrown by the probe handler's connect callback when every address of a host is loopback, private, link-local or
-/// otherwise reserved. <see cref="HttpClient"/> wraps it in an <see cref="HttpRequestException"/>; detect it with
-/// <see cref="ProbeHttp.IsPrivateNetworkRefusal(Exception)"/>.
+/// Thrown by the guarded clients' connect callback (<see cref="ConnectGuard"/>) when every address of a host is
+/// loopback, private, link-local or otherwise reserved. <see cref="HttpClient"/> wraps it in an
+/// <see cref="HttpRequestException"/>; detect it with <see cref="ProbeHttp.IsPrivateNetworkRefusal(Exception)"/>.
 /// </summary>
 internal sealed class PrivateNetworkRefusedException : IOException
 {

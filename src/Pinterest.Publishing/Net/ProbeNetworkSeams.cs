@@ -3,8 +3,9 @@ using System.Net;
 namespace Pinterest.Publishing.Net;
 
 /// <summary>
-/// Test seams of the probe handler's connect callback. The address check always runs between the two: on what
-/// <see cref="Resolve"/> returns, before <see cref="MapEndPoint"/> is applied. Production code passes none.
+/// Test seams of the guarded clients' connect callback (<see cref="ConnectGuard"/>). The address and port checks
+/// always run between the two: on what <see cref="Resolve"/> returns, before <see cref="MapEndPoint"/> is applied.
+/// Production code passes none; dependency injection uses one only if a test registers it.
 /// </summary>
 internal sealed class ProbeNetworkSeams
 {

@@ -60,6 +60,11 @@ internal sealed class PinterestPublishingOptionsValidator : IValidateOptions<Pin
             failures.Add("Pinterest:Preflight:MaxVideoBytes must be positive (default 2000000000).");
         }
 
+        if (preflight.AllowedPorts.Count == 0 || preflight.AllowedPorts.Any(p => p is < 1 or > 65535))
+        {
+            failures.Add($"Pinterest:Preflight:AllowedPorts must list ports from 1 to 65535 (it is [{string.Join(", ", preflight.AllowedPorts)}]; default 80, 443).");
+        }
+
         if (preflight.AllowedImageContentTypes.Count == 0)
         {
             failures.Add("Pinterest:Preflight:AllowedImageContentTypes must list at least one type (default image/jpeg, image/png).");

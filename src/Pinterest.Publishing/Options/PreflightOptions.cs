@@ -5,7 +5,9 @@ public sealed class PreflightOptions
 {
     /// <summary>
     /// Allows URLs that resolve to loopback, private, link-local and similar addresses. Off by default: a draft's URLs
-    /// come from users, and probing them must not reach the host's internal network. Turn on only for tests.
+    /// come from users, and probing them must not reach the host's internal network. Turn on only for tests: it lifts
+    /// the whole connect guard of the probe, download and upload clients, including <see cref="AllowedPorts"/> and the
+    /// upload client's https requirement (a local emulator serves its upload URL over http).
     /// </summary>
     public bool AllowPrivateNetworks { get; set; }
 
@@ -26,6 +28,13 @@ public sealed class PreflightOptions
 
     /// <summary>The largest video accepted, in bytes. Default 2,000,000,000.</summary>
     public long MaxVideoBytes { get; set; } = 2_000_000_000;
+
+    /// <summary>
+    /// The ports the probe, download and upload clients may connect to on a public address. Default 80 and 443: a
+    /// user's URL must not make the library talk to a mail, SSH or database port. A configured list replaces the
+    /// default, so list every port (for example 80, 443 and 8080).
+    /// </summary>
+    public IList<int> AllowedPorts { get; } = new List<int> { 80, 443 };
 
     /// <summary>The image content types accepted from probes. Default <c>image/jpeg</c> and <c>image/png</c>.</summary>
     public IList<string> AllowedImageContentTypes { get; } = new List<string> { "image/jpeg", "image/png" };

@@ -90,4 +90,57 @@ public sealed class MultipartVideoContentTests
 
         Assert.Contains("name=\"a%22b\"", text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("file")]
+    [InlineData("FILE")]
+    [InlineData("File")]
+    public async Task An_upload_parameter_named_file_is_skipped_so_the_video_is_the_only_file_part(string name)
+    {
+        var video = TestBytes.Create(1000);
+        await using var opened = new OpenedVideo(new MemoryStream(video), video.Length, "video/mp4", ownsStream: true);
+        using var content = new MultipartVideoContent([new("key", "k"), new(name, "NOT-THE-VIDEO"), new("policy", "p")], opened, progress: null);
+
+        var body = await content.ReadAsByteArrayAsync();
+
+        var parts = MultipartBody.Parse(body, content.Boundary);
+        Assert.Equal(["key", "policy", "file"], parts.Select(p => p.Name));
+        Assert.Equal(video, Assert.Single(parts, p => p.Name.Equals("file", StringComparison.OrdinalIgnoreCase)).Data);
+        Assert.DoesNotContain("NOT-THE-VIDEO", Encoding.UTF8.GetString(body), StringComparison.Ordinal);
+        Assert.Equal([name], content.SkippedFieldNames);
+    }
+
+    [Fact]
+    public async Task Names_and_values_with_line_breaks_and_quotes_cannot_add_headers_or_parts()
+    {
+        const string hostileValue = "v\r\nContent-Type: text/html\r\n\r\n\"x\"\r\n--not-the-boundary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"evil.mp4\"\r\n\r\nEVIL";
+        const string hostileName = "n\"\r\nContent-Type: text/html\r\n\r\n";
+        await using var opened = new OpenedVideo(new MemoryStream([1, 2, 3]), 3, "video/mp4", ownsStream: true);
+        using var content = new MultipartVideoContent([new(hostileName, hostileValue), new("plain", hostileValue)], opened, progress: null);
+
+        var parts = MultipartBody.Parse(await content.ReadAsByteArrayAsync(), content.Boundary);
+
+        Assert.Equal(3, parts.Count);
+        Assert.Equal("n%22%0D%0AContent-Type: text/html%0D%0A%0D%0A", parts[0].Name);
+        Assert.Null(parts[0].FileName);
+        Assert.Null(parts[0].ContentType);
+        Assert.Equal(hostileValue, parts[0].Text);
+        Assert.Equal(hostileValue, parts[1].Text);
+        Assert.Null(parts[1].ContentType);
+        Assert.Equal("file", parts[2].Name);
+        Assert.Equal(new byte[] { 1, 2, 3 }, parts[2].Data);
+    }
+
+    [Fact]
+    public async Task A_value_that_contains_the_boundary_is_refused_rather_than_ending_its_part_early()
+    {
+        const string boundary = "----KnownBoundary";
+        await using var opened = new OpenedVideo(new MemoryStream([1]), 1, "video/mp4", ownsStream: true);
+
+        var ex = Assert.Throws<ArgumentException>(() => new MultipartVideoContent(
+            [new("policy", "x\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nEVIL")], opened, null, boundary));
+
+        Assert.Contains("policy", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("EVIL", ex.Message, StringComparison.Ordinal);
+    }
 }

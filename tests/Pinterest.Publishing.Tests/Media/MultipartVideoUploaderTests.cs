@@ -144,4 +144,27 @@ public sealed class MultipartVideoUploaderTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => upload.WaitAsync(TimeSpan.FromSeconds(30)));
     }
+
+    [Fact]
+    public async Task An_upload_parameter_named_file_is_skipped_with_a_warning_that_omits_its_value()
+    {
+        await using var server = new LoopbackHttpServer();
+        using var client = new HttpClient();
+        var logger = new Microsoft.Extensions.Logging.Testing.FakeLogger();
+        var video = TestBytes.Create(5000);
+        await using var opened = new OpenedVideo(new MemoryStream(video), video.Length, "video/mp4", ownsStream: true);
+        KeyValuePair<string, string>[] fields = [.. SignedFields, new("File", "FILE-PARAMETER-SECRET")];
+
+        await new MultipartVideoUploader(client, new VideoUploadOptions(), TimeProvider.System, logger)
+            .UploadAsync("9", server.BaseUri, fields, opened, progress: null);
+
+        var request = Assert.Single(server.Requests);
+        var parts = MultipartBody.Parse(request.Body, MultipartBody.BoundaryOf(request.Header("content-type")!));
+        Assert.Equal(SignedFields.Select(f => f.Key).Append("file"), parts.Select(p => p.Name));
+        Assert.Equal(video, parts[^1].Data);
+        var warning = Assert.Single(logger.Collector.GetSnapshot(), r => r.Level == Microsoft.Extensions.Logging.LogLevel.Warning);
+        Assert.Contains("File", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("9", warning.Message, StringComparison.Ordinal);
+        Assert.All(logger.Collector.GetSnapshot(), r => Assert.DoesNotContain("FILE-PARAMETER-SECRET", r.Message, StringComparison.Ordinal));
+    }
 }

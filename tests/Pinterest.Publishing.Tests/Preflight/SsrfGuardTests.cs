@@ -37,11 +37,13 @@ public sealed class SsrfGuardTests : IDisposable
         MapEndPoint = endPoint =>
         {
             _connectedTo.Enqueue(endPoint);
-            return endPoint.Address.Equals(FakePublicAddress) ? new IPEndPoint(IPAddress.Loopback, endPoint.Port) : endPoint;
+            return endPoint.Address.Equals(FakePublicAddress) ? new IPEndPoint(IPAddress.Loopback, _server.Server.Port) : endPoint;
         },
     };
 
-    private Uri PublicUrl(string path) => new($"http://public.example:{_server.Server.Port}{path}");
+    // Port 80: public addresses are reached on 80 and 443 only (PreflightOptions.AllowedPorts); the seam's "NAT"
+    // forwards to the server's loopback port.
+    private Uri PublicUrl(string path) => new($"http://public.example{path}");
 
     [Theory]
     [InlineData("127.0.0.1")]
@@ -145,7 +147,7 @@ public sealed class SsrfGuardTests : IDisposable
         using var validator = Validator(Guarded, seams: PublicExampleToLoopback(
             h => h == "mixed.example" ? [IPAddress.Parse("10.1.2.3"), IPAddress.Parse("127.0.0.1"), FakePublicAddress] : null));
 
-        var result = await validator.ValidateAsync(Request(PinMedia.Image(new Uri($"http://mixed.example:{_server.Server.Port}/a.jpg"))));
+        var result = await validator.ValidateAsync(Request(PinMedia.Image(new Uri("http://mixed.example/a.jpg"))));
 
         Assert.Empty(result.Issues);
         Assert.Equal(FakePublicAddress, Assert.Single(_connectedTo).Address);
@@ -165,10 +167,13 @@ public sealed class SsrfGuardTests : IDisposable
         Assert.Empty(_server.Server.LogEntries);
     }
 
-    [Fact]
-    public void The_probe_handler_has_no_proxy_cookies_or_automatic_redirects()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_probe_and_upload_handlers_have_no_proxy_cookies_or_automatic_redirects(bool upload)
     {
-        using var handler = ProbeHttpHandlerFactory.Create(new PreflightOptions { ConnectTimeout = TimeSpan.FromSeconds(3) });
+        var options = new PreflightOptions { ConnectTimeout = TimeSpan.FromSeconds(3) };
+        using var handler = upload ? ProbeHttpHandlerFactory.CreateForUpload(options) : ProbeHttpHandlerFactory.Create(options);
 
         Assert.False(handler.AllowAutoRedirect);
         Assert.False(handler.UseProxy);
