@@ -1,3 +1,6 @@
+using System.Text;
+using Pinterest.Publishing.Diagnostics;
+
 namespace Pinterest.Publishing;
 
 /// <summary>One image of a carousel Pin, with optional per-image text and link.</summary>
@@ -12,4 +15,14 @@ public sealed record CarouselItem(Uri Url)
 
     /// <summary>The item's destination link.</summary>
     public Uri? Link { get; init; }
+
+    // URLs print without userinfo or query (a password, a signature). Keep in step with the members above.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("Url = ").Append(SecretScrubber.RedactUrl(Url))
+            .Append(", Title = ").Append(Title)
+            .Append(", Description = ").Append(Description)
+            .Append(", Link = ").Append(Link is null ? null : SecretScrubber.RedactUrl(Link));
+        return true;
+    }
 }

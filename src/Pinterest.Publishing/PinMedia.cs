@@ -1,3 +1,6 @@
+using System.Text;
+using Pinterest.Publishing.Diagnostics;
+
 namespace Pinterest.Publishing;
 
 /// <summary>
@@ -55,7 +58,17 @@ public abstract record PinMedia
 
 /// <summary>An image Pin whose image Pinterest downloads from a URL.</summary>
 /// <param name="Url">The image URL.</param>
-public sealed record ImageUrlPinMedia(Uri Url) : PinMedia;
+public sealed record ImageUrlPinMedia(Uri Url) : PinMedia
+{
+    /// <inheritdoc />
+    protected override bool PrintMembers(StringBuilder builder)
+    {
+        // Without userinfo or query: a password or a signed CDN URL's signature must not reach a log through ToString.
+        // The base record has no members to print.
+        builder.Append("Url = ").Append(SecretScrubber.RedactUrl(Url));
+        return true;
+    }
+}
 
 /// <summary>An image Pin whose bytes are sent inline as base64.</summary>
 /// <param name="Data">The encoded image.</param>
@@ -64,7 +77,16 @@ public sealed record InlineImagePinMedia(ReadOnlyMemory<byte> Data, string Conte
 
 /// <summary>A carousel Pin of several images.</summary>
 /// <param name="Items">The images, in order.</param>
-public sealed record CarouselPinMedia(IReadOnlyList<CarouselItem> Items) : PinMedia;
+public sealed record CarouselPinMedia(IReadOnlyList<CarouselItem> Items) : PinMedia
+{
+    /// <inheritdoc />
+    protected override bool PrintMembers(StringBuilder builder)
+    {
+        // Each item prints (with its URLs redacted), not the list's type name. The base record has no members to print.
+        builder.Append("Items = [ ").AppendJoin(", ", Items).Append(" ]");
+        return true;
+    }
+}
 
 /// <summary>A video Pin.</summary>
 /// <param name="Source">The video.</param>

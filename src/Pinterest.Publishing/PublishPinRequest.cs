@@ -1,3 +1,6 @@
+using System.Text;
+using Pinterest.Publishing.Diagnostics;
+
 namespace Pinterest.Publishing;
 
 /// <summary>
@@ -31,4 +34,20 @@ public sealed record PublishPinRequest
 
     /// <summary>The image, carousel or video to publish.</summary>
     public required PinMedia Media { get; init; }
+
+    // The link prints without userinfo or query (a password, a tracking or signed value), the media with its own
+    // redacted URLs. Keep in step with the members above.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("AccountId = ").Append(AccountId)
+            .Append(", BoardId = ").Append(BoardId)
+            .Append(", BoardSectionId = ").Append(BoardSectionId)
+            .Append(", Title = ").Append(Title)
+            .Append(", Description = ").Append(Description)
+            .Append(", Link = ").Append(Link is null ? null : SecretScrubber.RedactUrl(Link))
+            .Append(", AltText = ").Append(AltText)
+            .Append(", DominantColor = ").Append(DominantColor)
+            .Append(", Media = ").Append(Media);
+        return true;
+    }
 }

@@ -1,3 +1,6 @@
+using System.Text;
+using Pinterest.Publishing.Diagnostics;
+
 namespace Pinterest.Publishing;
 
 /// <summary>The cover image of a video Pin: an image URL or a key frame of the video.</summary>
@@ -24,7 +27,17 @@ public abstract record VideoCover
 
 /// <summary>A cover image given by URL.</summary>
 /// <param name="Url">The cover image URL.</param>
-public sealed record UrlVideoCover(Uri Url) : VideoCover;
+public sealed record UrlVideoCover(Uri Url) : VideoCover
+{
+    /// <inheritdoc />
+    protected override bool PrintMembers(StringBuilder builder)
+    {
+        // Without userinfo or query: a password or a signed CDN URL's signature must not reach a log through ToString.
+        // The base record has no members to print.
+        builder.Append("Url = ").Append(SecretScrubber.RedactUrl(Url));
+        return true;
+    }
+}
 
 /// <summary>A cover taken from the video at a point in time.</summary>
 /// <param name="Time">The offset into the video.</param>

@@ -86,7 +86,8 @@ internal sealed class UrlVideoSource(Uri url) : VideoSource
 {
     public Uri Url { get; } = url;
 
-    public override string ToString() => Url.GetLeftPart(UriPartial.Path);
+    // Neither the password of userinfo nor a signed query string.
+    public override string ToString() => Diagnostics.SecretScrubber.RedactUrl(Url);
 }
 
 internal sealed class UploadedVideoSource(string mediaId) : VideoSource

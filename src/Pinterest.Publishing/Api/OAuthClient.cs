@@ -12,6 +12,15 @@ public sealed class OAuthClient : IPinterestTokenRefresher
     /// <summary>Where users grant access (the same for production and sandbox apps).</summary>
     internal static readonly Uri AuthorizeEndpoint = new("https://www.pinterest.com/oauth/");
 
+    /// <summary>
+    /// The longest life an access token's <c>expires_in</c> is believed for (Pinterest's last about 30 days): a larger
+    /// value is a broken answer, and a token that dies sooner is refreshed after its 401 anyway.
+    /// </summary>
+    internal static readonly TimeSpan MaxAccessTokenLifetime = TimeSpan.FromDays(365);
+
+    /// <summary>The latest a refresh token's expiry is believed to be, from now (Pinterest's last 60 days to a year).</summary>
+    internal static readonly TimeSpan MaxRefreshTokenLifetime = TimeSpan.FromDays(3650);
+
     private readonly PinterestPipeline _pipeline;
 
     internal OAuthClient(PinterestPipeline pipeline)
@@ -83,7 +92,7 @@ public sealed class OAuthClient : IPinterestTokenRefresher
                 new("redirect_uri", redirectUri.AbsoluteUri),
                 new("continuous_refresh", "true"),
             ]);
-        return await SendTokenRequestAsync(request, cancellationToken).ConfigureAwait(false);
+        return await SendTokenRequestAsync(request, keepRefreshTokenAlone: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -91,7 +100,15 @@ public sealed class OAuthClient : IPinterestTokenRefresher
     /// rotated refresh token: store it before using the new access token.
     /// </summary>
     /// <exception cref="PinterestReauthorizationRequiredException">Pinterest rejected the refresh token (400/401).</exception>
-    public async Task<PinterestToken> RefreshAsync(string refreshToken, CancellationToken cancellationToken = default)
+    /// <exception cref="PinterestApiException">
+    /// Another failure; <see cref="PinterestApiException.IsTransient"/> is <see langword="true"/> when the answer was a
+    /// success without an access token (the refresh token it may carry is lost to this call: the token manager of a
+    /// token-store client keeps it).
+    /// </exception>
+    public Task<PinterestToken> RefreshAsync(string refreshToken, CancellationToken cancellationToken = default) =>
+        RefreshCoreAsync(refreshToken, keepRefreshTokenAlone: false, cancellationToken);
+
+    private async Task<PinterestToken> RefreshCoreAsync(string refreshToken, bool keepRefreshTokenAlone, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(refreshToken);
         var request = PinterestApiRequest.Form(
@@ -109,47 +126,86 @@ public sealed class OAuthClient : IPinterestTokenRefresher
                 $"Pinterest rejected the refresh token (HTTP {(int)error.StatusCode}{(error.ErrorCode is { } code ? $", code {code}" : string.Empty)}): the account must be connected again through OAuth.",
                 error)
             : null;
-        return await SendTokenRequestAsync(request, cancellationToken).ConfigureAwait(false);
+        return await SendTokenRequestAsync(request, keepRefreshTokenAlone, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The token manager's refresh: like <see cref="RefreshAsync"/>, except that an answer carrying a rotated refresh
+    /// token but no access token is returned (access token empty, expired now) so that the rotated token is stored.
+    /// </summary>
     Task<PinterestToken> IPinterestTokenRefresher.RefreshAsync(string refreshToken, CancellationToken cancellationToken) =>
-        RefreshAsync(refreshToken, cancellationToken);
+        RefreshCoreAsync(refreshToken, keepRefreshTokenAlone: true, cancellationToken);
 
-    private async Task<PinterestToken> SendTokenRequestAsync(PinterestApiRequest request, CancellationToken cancellationToken)
+    private async Task<PinterestToken> SendTokenRequestAsync(PinterestApiRequest request, bool keepRefreshTokenAlone, CancellationToken cancellationToken)
     {
-        var response = await _pipeline.SendAsync(request, PinterestJsonContext.Default.OAuthTokenResponse, credential: null, cancellationToken).ConfigureAwait(false);
-        return ToToken(response, request.Operation, _pipeline.TimeProvider.GetUtcNow());
+        OAuthTokenResponse response;
+        try
+        {
+            response = await _pipeline.SendAsync(request, PinterestJsonContext.Default.OAuthTokenResponse, credential: null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PinterestApiException exception) when (exception.GetType() == typeof(PinterestApiException) && PinterestApiRequest.IsSuccess(exception.StatusCode))
+        {
+            // A success status with an unreadable body: the grant was not refused, so this is no reason to reject a Pin.
+            throw new PinterestTokenAnswerException(
+                $"{exception.Message} The Pinterest token endpoint answered malformed data; the next attempt refreshes again.",
+                exception.StatusCode,
+                exception.RequestId,
+                exception);
+        }
+
+        return ToToken(response, request.Operation, _pipeline.TimeProvider.GetUtcNow(), keepRefreshTokenAlone);
     }
 
-    internal static PinterestToken ToToken(OAuthTokenResponse response, string operation, DateTimeOffset now)
+    /// <summary>
+    /// The token of an answer. Expiries are clamped: a missing, zero or negative <c>expires_in</c> makes the access token
+    /// expire now (it serves the call at hand; the next one refreshes), a huge one is cut to
+    /// <see cref="MaxAccessTokenLifetime"/>, and an out-of-range refresh expiry to <see cref="MaxRefreshTokenLifetime"/>.
+    /// </summary>
+    /// <param name="response">The answer.</param>
+    /// <param name="operation">What was attempted, for the message.</param>
+    /// <param name="now">The clock's time.</param>
+    /// <param name="keepRefreshTokenAlone">
+    /// Whether an answer with a refresh token but no access token becomes a token with an empty, expired access token
+    /// (to be stored, since the refresh token it replaces is spent) instead of an exception.
+    /// </param>
+    /// <exception cref="PinterestApiException">The answer has no access token (and nothing to keep): transient.</exception>
+    internal static PinterestToken ToToken(OAuthTokenResponse response, string operation, DateTimeOffset now, bool keepRefreshTokenAlone = false)
     {
-        if (string.IsNullOrEmpty(response.AccessToken))
+        var refreshToken = string.IsNullOrEmpty(response.RefreshToken) ? null : response.RefreshToken;
+        var hasAccessToken = !string.IsNullOrEmpty(response.AccessToken);
+        if (!hasAccessToken && (refreshToken is null || !keepRefreshTokenAlone))
         {
-            throw new PinterestApiException($"Pinterest {operation} answered without an access token.", HttpStatusCode.OK);
-        }
-
-        if (response.ExpiresIn is not { } expiresIn || expiresIn <= 0)
-        {
-            throw new PinterestApiException($"Pinterest {operation} answered without a usable expires_in.", HttpStatusCode.OK);
-        }
-
-        DateTimeOffset? refreshExpiresAt = null;
-        if (response.RefreshTokenExpiresIn is > 0 and var refreshIn)
-        {
-            refreshExpiresAt = now.AddSeconds(refreshIn);
-        }
-        else if (response.RefreshTokenExpiresAt is > 0 and var refreshAt)
-        {
-            refreshExpiresAt = DateTimeOffset.FromUnixTimeSeconds(refreshAt);
+            throw new PinterestTokenAnswerException(
+                $"Pinterest {operation} answered without an access token: the token endpoint answered malformed data. Try again later.",
+                HttpStatusCode.OK);
         }
 
         return new PinterestToken
         {
-            AccessToken = response.AccessToken,
-            ExpiresAt = now.AddSeconds(expiresIn),
-            RefreshToken = string.IsNullOrEmpty(response.RefreshToken) ? null : response.RefreshToken,
-            RefreshTokenExpiresAt = string.IsNullOrEmpty(response.RefreshToken) ? null : refreshExpiresAt,
+            AccessToken = hasAccessToken ? response.AccessToken! : string.Empty,
+            ExpiresAt = hasAccessToken ? now + Lifetime(response.ExpiresIn, MaxAccessTokenLifetime) : now,
+            RefreshToken = refreshToken,
+            RefreshTokenExpiresAt = refreshToken is null ? null : RefreshTokenExpiresAt(response, now),
             Scope = response.Scope,
         };
     }
+
+    private static DateTimeOffset? RefreshTokenExpiresAt(OAuthTokenResponse response, DateTimeOffset now)
+    {
+        if (response.RefreshTokenExpiresIn is > 0 and var refreshIn)
+        {
+            return now + Lifetime(refreshIn, MaxRefreshTokenLifetime);
+        }
+
+        if (response.RefreshTokenExpiresAt is > 0 and var refreshAt)
+        {
+            var latest = now + MaxRefreshTokenLifetime;
+            return refreshAt >= latest.ToUnixTimeSeconds() ? latest : DateTimeOffset.FromUnixTimeSeconds(refreshAt);
+        }
+
+        return null;
+    }
+
+    private static TimeSpan Lifetime(long? seconds, TimeSpan max) =>
+        seconds is > 0 and var value ? (value >= (long)max.TotalSeconds ? max : TimeSpan.FromSeconds(value)) : TimeSpan.Zero;
 }

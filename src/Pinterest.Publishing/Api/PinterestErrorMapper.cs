@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Pinterest.Publishing.Diagnostics;
 
 namespace Pinterest.Publishing.Api;
 
@@ -16,21 +17,30 @@ internal static class PinterestErrorMapper
 
     internal const int TrialAccessErrorCode = 29;
 
-    public static async Task<PinterestApiException> CreateAsync(HttpResponseMessage response, string operation, TimeProvider timeProvider, CancellationToken cancellationToken)
+    /// <param name="response">The error answer.</param>
+    /// <param name="operation">What was attempted, for the message.</param>
+    /// <param name="timeProvider">The clock of <c>Retry-After</c> dates.</param>
+    /// <param name="secrets">The secrets the request carried: removed from every server-supplied text kept.</param>
+    /// <param name="includeServerMessage">
+    /// Whether Pinterest's <c>message</c> (scrubbed) goes into the exception message; never for the token endpoint,
+    /// whose requests carry nothing but credentials.
+    /// </param>
+    /// <param name="cancellationToken">Stops reading the body.</param>
+    public static async Task<PinterestApiException> CreateAsync(HttpResponseMessage response, string operation, TimeProvider timeProvider, IReadOnlyCollection<string> secrets, bool includeServerMessage, CancellationToken cancellationToken)
     {
         var body = await ReadErrorBodyAsync(response.Content, cancellationToken).ConfigureAwait(false);
-        return Create(response.StatusCode, response.Headers, body, operation, timeProvider);
+        return Create(response.StatusCode, response.Headers, body, operation, timeProvider, secrets, includeServerMessage);
     }
 
-    internal static PinterestApiException Create(HttpStatusCode statusCode, HttpResponseHeaders headers, PinterestErrorBody? body, string operation, TimeProvider timeProvider)
+    internal static PinterestApiException Create(HttpStatusCode statusCode, HttpResponseHeaders headers, PinterestErrorBody? body, string operation, TimeProvider timeProvider, IReadOnlyCollection<string>? secrets = null, bool includeServerMessage = true)
     {
-        var requestId = GetRequestId(headers);
+        var requestId = GetRequestId(headers, secrets);
         var retryAfter = GetRetryAfter(headers, timeProvider);
         var rateLimit = GetRateLimit(headers, timeProvider);
-        var pinterestMessage = Clean(body?.Message);
+        var pinterestMessage = Clean(body?.Message, secrets);
         var errorCode = body?.Code;
 
-        var message = FormatMessage(operation, statusCode, errorCode, pinterestMessage, requestId);
+        var message = FormatMessage(operation, statusCode, errorCode, includeServerMessage ? pinterestMessage : null, requestId);
         if (statusCode == HttpStatusCode.TooManyRequests)
         {
             var isSpam = pinterestMessage is not null && pinterestMessage.Contains("spam", StringComparison.OrdinalIgnoreCase);
@@ -104,8 +114,12 @@ internal static class PinterestErrorMapper
         }
     }
 
-    internal static string? GetRequestId(HttpResponseHeaders headers) =>
-        headers.TryGetValues("x-pinterest-rid", out var values) ? Clean(values.FirstOrDefault(), 100) : null;
+    /// <summary>
+    /// The <c>x-pinterest-rid</c> header when it is plainly a request id holding none of <paramref name="secrets"/>:
+    /// a server that echoes the request may put a token there.
+    /// </summary>
+    internal static string? GetRequestId(HttpResponseHeaders headers, IReadOnlyCollection<string>? secrets = null) =>
+        headers.TryGetValues("x-pinterest-rid", out var values) ? SecretScrubber.RequestId(values.FirstOrDefault(), secrets) : null;
 
     internal static TimeSpan? GetRetryAfter(HttpResponseHeaders headers, TimeProvider timeProvider)
     {
@@ -165,15 +179,16 @@ internal static class PinterestErrorMapper
     private static string? GetHeader(HttpResponseHeaders headers, string name) =>
         headers.TryGetValues(name, out var values) ? values.FirstOrDefault()?.Trim() : null;
 
-    private static string? Clean(string? text, int maxLength = MaxMessageLength)
+    /// <summary>Pinterest's message made safe: scrubbed of secrets (before it is cut, so no secret is cut in half), one line, bounded.</summary>
+    private static string? Clean(string? text, IReadOnlyCollection<string>? secrets)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
         }
 
-        var trimmed = text.Trim().TrimEnd('.');
-        var chars = trimmed.Length > maxLength ? trimmed.AsSpan(0, maxLength).ToString() + "…" : trimmed;
+        var trimmed = SecretScrubber.Scrub(text, secrets).Trim().TrimEnd('.');
+        var chars = trimmed.Length > MaxMessageLength ? trimmed.AsSpan(0, MaxMessageLength).ToString() + "…" : trimmed;
         return string.Create(chars.Length, chars, static (span, source) =>
         {
             for (var i = 0; i < source.Length; i++)

@@ -6,6 +6,7 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pinterest.Publishing.Authentication;
+using Pinterest.Publishing.Diagnostics;
 using Polly;
 
 namespace Pinterest.Publishing.Api;
@@ -103,22 +104,22 @@ internal sealed class PinterestPipeline
         }
         catch (JsonException exception)
         {
-            throw UnreadableAnswer(request, response, exception);
+            throw UnreadableAnswer(request, response, AnswerSecrets(request, response), exception);
         }
         catch (AnswerTooLargeException exception)
         {
-            throw UnreadableAnswer(request, response, exception);
+            throw UnreadableAnswer(request, response, AnswerSecrets(request, response), exception);
         }
         catch (OperationCanceledException exception) when (deadline.HasExpired && !cancellationToken.IsCancellationRequested)
         {
             throw new PinterestAnswerTimeoutException(
                 $"Pinterest {request.Operation} answered HTTP {(int)response.StatusCode} but the rest of the answer did not arrive within {_httpClient.Timeout.TotalSeconds:0.###} s.",
                 response.StatusCode,
-                PinterestErrorMapper.GetRequestId(response.Headers),
+                PinterestErrorMapper.GetRequestId(response.Headers, AnswerSecrets(request, response)),
                 new TimeoutException(exception.Message, exception));
         }
 
-        return result ?? throw UnreadableAnswer(request, response, null);
+        return result ?? throw UnreadableAnswer(request, response, AnswerSecrets(request, response), null);
     }
 
     /// <summary>Sends the request and ignores the answer's body.</summary>
@@ -220,22 +221,31 @@ internal sealed class PinterestPipeline
             var elapsed = (long)TimeProvider.GetElapsedTime(started).TotalMilliseconds;
             if (PinterestApiRequest.IsSuccess(response.StatusCode))
             {
-                ApiLog.RequestSucceeded(_logger, request.Method.Method, request.Path, (int)response.StatusCode, elapsed, PinterestErrorMapper.GetRequestId(response.Headers));
+                if (_logger.IsEnabled(LogLevel.Debug))
+                {
+                    var requestId = PinterestErrorMapper.GetRequestId(response.Headers, RequestSecrets(request, accessToken));
+                    ApiLog.RequestSucceeded(_logger, request.Method.Method, request.Path, (int)response.StatusCode, elapsed, requestId);
+                }
+
                 return response;
             }
 
+            // The answer may echo the request (an API, a proxy or a WAF doing so): its text loses the request's secrets,
+            // and the token endpoint's message, about nothing but credentials, is left out altogether.
+            var secrets = RequestSecrets(request, accessToken);
+            var includeServerMessage = request.Authentication != PinterestAuthentication.ClientCredentials;
             PinterestApiException error;
             using (response)
             using (var deadline = StartReadDeadline(cancellationToken))
             {
                 try
                 {
-                    error = await PinterestErrorMapper.CreateAsync(response, request.Operation, TimeProvider, deadline.Token).ConfigureAwait(false);
+                    error = await PinterestErrorMapper.CreateAsync(response, request.Operation, TimeProvider, secrets, includeServerMessage, deadline.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (deadline.HasExpired && !cancellationToken.IsCancellationRequested)
                 {
                     // The status says what went wrong; the body that never came would only add Pinterest's wording.
-                    error = PinterestErrorMapper.Create(response.StatusCode, response.Headers, body: null, request.Operation, TimeProvider);
+                    error = PinterestErrorMapper.Create(response.StatusCode, response.Headers, body: null, request.Operation, TimeProvider, secrets, includeServerMessage);
                 }
             }
 
@@ -279,8 +289,7 @@ internal sealed class PinterestPipeline
         }
         else if (request.Authentication == PinterestAuthentication.ClientCredentials)
         {
-            var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_clientId}:{_clientSecret}"));
-            message.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
+            message.Headers.Authorization = new AuthenticationHeaderValue("Basic", BasicCredential());
         }
 
         if (request.Body is not null)
@@ -305,50 +314,53 @@ internal sealed class PinterestPipeline
         }
     }
 
-    private static PinterestApiException UnreadableAnswer(PinterestApiRequest request, HttpResponseMessage response, Exception? exception) =>
+    /// <summary>
+    /// The secrets <paramref name="request"/> carries when sent with <paramref name="accessToken"/>: what an answer that
+    /// echoes the request would repeat. Built on error paths only (and for Debug logs).
+    /// </summary>
+    private string[] RequestSecrets(PinterestApiRequest request, string? accessToken)
+    {
+        var secrets = new List<string>(4);
+        if (accessToken is not null)
+        {
+            secrets.Add(accessToken);
+        }
+
+        if (!string.IsNullOrEmpty(_clientSecret))
+        {
+            secrets.Add(_clientSecret);
+            if (request.Authentication == PinterestAuthentication.ClientCredentials)
+            {
+                secrets.Add(BasicCredential());
+            }
+        }
+
+        if (request.Body is { } body && request.ContentType is { } contentType
+            && contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+        {
+            secrets.AddRange(SecretScrubber.FormSecrets(body));
+        }
+
+        return [.. secrets];
+    }
+
+    /// <summary>The secrets of the request <paramref name="response"/> answers, its bearer token read back from it.</summary>
+    private string[] AnswerSecrets(PinterestApiRequest request, HttpResponseMessage response) =>
+        RequestSecrets(request, response.RequestMessage?.Headers.Authorization is { Scheme: "Bearer", Parameter: var token } ? token : null);
+
+    private string BasicCredential() => Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_clientId}:{_clientSecret}"));
+
+    private static PinterestApiException UnreadableAnswer(PinterestApiRequest request, HttpResponseMessage response, IReadOnlyCollection<string> secrets, Exception? exception) =>
         new(
             exception is AnswerTooLargeException tooLarge
                 ? $"Pinterest {request.Operation} answered HTTP {(int)response.StatusCode} with a body larger than the {tooLarge.Limit / (1024 * 1024)} MiB an answer can be; it was not read."
                 : $"Pinterest {request.Operation} answered HTTP {(int)response.StatusCode} with a body that is not the expected JSON.",
             response.StatusCode,
-            requestId: PinterestErrorMapper.GetRequestId(response.Headers),
+            requestId: PinterestErrorMapper.GetRequestId(response.Headers, secrets),
             innerException: exception);
 
     private ReadDeadline StartReadDeadline(CancellationToken cancellationToken) =>
         new(_httpClient.Timeout, cancellationToken);
-
-    /// <summary>
-    /// The caller's token, cancelled too once the read budget runs out. The budget runs on the wall clock, like the
-    /// HttpClient.Timeout it extends: it bounds real I/O, which a test's fast-forwarded TimeProvider must not cut short.
-    /// </summary>
-    private sealed class ReadDeadline : IDisposable
-    {
-        private readonly CancellationTokenSource? _timeout;
-        private readonly CancellationTokenSource? _linked;
-
-        public ReadDeadline(TimeSpan budget, CancellationToken cancellationToken)
-        {
-            if (budget == Timeout.InfiniteTimeSpan || budget <= TimeSpan.Zero)
-            {
-                Token = cancellationToken;
-                return;
-            }
-
-            _timeout = new CancellationTokenSource(budget);
-            _linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _timeout.Token);
-            Token = _linked.Token;
-        }
-
-        public CancellationToken Token { get; }
-
-        public bool HasExpired => _timeout?.IsCancellationRequested == true;
-
-        public void Dispose()
-        {
-            _linked?.Dispose();
-            _timeout?.Dispose();
-        }
-    }
 
     private sealed class AttemptState(PinterestApiRequest request, IPinterestCredential? credential)
     {

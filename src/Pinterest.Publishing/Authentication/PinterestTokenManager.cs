@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
 using Microsoft.Extensions.Logging;
+using Pinterest.Publishing.Api;
 using Pinterest.Publishing.Diagnostics;
 
 namespace Pinterest.Publishing.Authentication;
@@ -276,6 +278,18 @@ internal sealed partial class PinterestTokenManager
         }
 
         Remember(accountId, rotated);
+        if (rotated.AccessToken.Length == 0)
+        {
+            // The answer held a rotated refresh token and no access token: the refresh token is stored (above), the
+            // empty access token counts as expired, so the next call refreshes with it. This call fails, transiently.
+            LogRefreshWithoutAccessToken(_logger, accountId);
+            _telemetry.RecordTokenRefresh(PinterestTelemetry.RefreshFailed);
+            activity?.SetStatus(ActivityStatusCode.Error, "no access token");
+            throw new PinterestTokenAnswerException(
+                $"The Pinterest token endpoint answered the refresh of account '{accountId}' with a new refresh token but no access token (malformed data). The new refresh token was stored; the next call refreshes again.",
+                HttpStatusCode.OK);
+        }
+
         _telemetry.RecordTokenRefresh(PinterestTelemetry.RefreshSucceeded);
         LogRefreshSucceeded(_logger, accountId, rotated.ExpiresAt, answer.RefreshToken is not null);
         return rotated;
@@ -385,6 +399,9 @@ internal sealed partial class PinterestTokenManager
 
     [LoggerMessage(EventId = 3108, Level = LogLevel.Information, Message = "The token store took the rotated Pinterest token of account {AccountId} it had missed.")]
     private static partial void LogUnsavedStored(ILogger logger, string accountId);
+
+    [LoggerMessage(EventId = 3110, Level = LogLevel.Warning, Message = "The Pinterest token endpoint answered the refresh of account {AccountId} with a rotated refresh token but no access token; the refresh token was stored and the next call refreshes again.")]
+    private static partial void LogRefreshWithoutAccessToken(ILogger logger, string accountId);
 
     [LoggerMessage(EventId = 3109, Level = LogLevel.Information, Message = "The token store holds another Pinterest token for account {AccountId} than the unsaved rotated one; using the stored token.")]
     private static partial void LogUnsavedSuperseded(ILogger logger, string accountId);

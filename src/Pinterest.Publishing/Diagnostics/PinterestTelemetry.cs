@@ -36,6 +36,9 @@ internal sealed class PinterestTelemetry : IDisposable
     /// <summary>Result tag of <c>pinterest.token.refreshes</c>: any other failure (network, 5xx, store).</summary>
     public const string RefreshFailed = "failure";
 
+    // The statuses of GET /v5/media/{id} that Pinterest documents: the only media status tags besides "other".
+    private static readonly string[] MediaStatuses = ["registered", "processing", "succeeded", "failed"];
+
     /// <summary>The assembly's informational version without build metadata (e.g. <c>0.1.0</c>).</summary>
     public static readonly string? Version = GetVersion();
 
@@ -137,9 +140,16 @@ internal sealed class PinterestTelemetry : IDisposable
         }
     }
 
+    /// <summary>The <c>status</c> tag of <c>pinterest.media.polls</c> for a status Pinterest does not document.</summary>
+    public const string OtherMediaStatus = "other";
+
     /// <summary>Records one media status poll.</summary>
-    /// <param name="status">The status Pinterest answered: <c>registered</c>, <c>processing</c>, <c>succeeded</c> or <c>failed</c>.</param>
-    public void RecordMediaPoll(string status) => MediaPolls.Add(1, new KeyValuePair<string, object?>("status", status));
+    /// <param name="status">
+    /// The status Pinterest answered. The server chooses it, so only <c>registered</c>, <c>processing</c>,
+    /// <c>succeeded</c> and <c>failed</c> (any case) become tags; anything else is <see cref="OtherMediaStatus"/>, so a
+    /// misbehaving server cannot create a time series per poll.
+    /// </param>
+    public void RecordMediaPoll(string? status) => MediaPolls.Add(1, new KeyValuePair<string, object?>("status", MediaStatusTag(status)));
 
     /// <inheritdoc />
     public void Dispose()
@@ -149,6 +159,19 @@ internal sealed class PinterestTelemetry : IDisposable
         {
             Meter.Dispose();
         }
+    }
+
+    private static string MediaStatusTag(string? status)
+    {
+        foreach (var known in MediaStatuses)
+        {
+            if (string.Equals(known, status, StringComparison.OrdinalIgnoreCase))
+            {
+                return known;
+            }
+        }
+
+        return OtherMediaStatus;
     }
 
     private static string SeverityTag(PreflightSeverity severity) => severity switch

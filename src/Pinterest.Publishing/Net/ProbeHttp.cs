@@ -77,9 +77,8 @@ internal static class ProbeHttp
     public static bool IsHttpUrl(Uri uri) =>
         uri.IsAbsoluteUri && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
-    /// <summary>The URL without query or fragment, safe for logs (signed URLs carry secrets in their query).</summary>
-    public static string Redact(Uri uri) =>
-        uri.IsAbsoluteUri ? uri.GetLeftPart(UriPartial.Path) : "(relative URL)";
+    /// <summary>The URL without userinfo, query or fragment, safe for logs (a password or a signature lives there).</summary>
+    public static string Redact(Uri uri) => Diagnostics.SecretScrubber.RedactUrl(uri);
 
     private static bool IsRedirect(HttpStatusCode status) => status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found
         or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;

@@ -1,3 +1,5 @@
+using Pinterest.Publishing.Diagnostics;
+
 namespace Pinterest.Publishing.Scheduling;
 
 /// <summary>
@@ -20,17 +22,28 @@ namespace Pinterest.Publishing.Scheduling;
 /// </example>
 public abstract record PinPublishOutcome
 {
+    private readonly string _reason;
+
     // Only the nested kinds are meant to derive: the outcome set is closed.
     private protected PinPublishOutcome(string reason)
     {
-        Reason = reason;
+        _reason = SecretScrubber.Scrub(reason);
     }
 
     /// <summary>The kind of outcome.</summary>
     public abstract PinPublishOutcomeKind Kind { get; }
 
     /// <summary>Why, in words for a person (never a token or a signed URL).</summary>
-    public string Reason { get; init; }
+    /// <remarks>
+    /// Scrubbed when set: a reason is persisted by the schedule store and shown to people, so credential-shaped values
+    /// and the userinfo and query of URLs are removed whatever exception message it came from.
+    /// </remarks>
+    public string Reason
+    {
+        get => _reason;
+        init => _reason = SecretScrubber.Scrub(value);
+    }
+
 
     /// <summary><see langword="true"/> for every kind except <see cref="RetryAt"/>: the Pin will not be tried again.</summary>
     public bool IsFinal => Kind != PinPublishOutcomeKind.RetryAt;
