@@ -91,7 +91,13 @@ internal static class ProbeHttp
             return null;
         }
 
-        var target = location.IsAbsoluteUri ? location : new Uri(current, location);
-        return IsHttpUrl(target) ? target : null;
+        // A hostile Location can be a relative reference that does not combine with the current URL: no redirect then,
+        // the 3xx itself is the answer (never a UriFormatException out of a probe).
+        if (location.IsAbsoluteUri)
+        {
+            return IsHttpUrl(location) ? location : null;
+        }
+
+        return Uri.TryCreate(current, location, out var target) && IsHttpUrl(target) ? target : null;
     }
 }

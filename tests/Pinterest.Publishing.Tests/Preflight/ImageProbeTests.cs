@@ -147,8 +147,20 @@ public sealed class ImageProbeTests : IDisposable
         var result = await ValidateAsync(Request(PinMedia.Image(first)));
 
         Assert.Empty(result.Issues);
-                Assert.Equal(1, _server.Hits(target.AbsolutePath));
+        Assert.Equal(1, _server.Hits(target.AbsolutePath));
         Assert.Equal(1, _server.Hits("/short"));
+    }
+
+    [Theory]
+    [InlineData("//2[")]
+    [InlineData("//[::1")]
+    public async Task A_redirect_to_a_malformed_location_makes_the_image_unreachable_instead_of_throwing(string location)
+    {
+        var url = _server.Redirect("/odd", location, 308);
+
+        var result = await ValidateAsync(Request(PinMedia.Image(url)));
+
+        Assert.Contains("308", Single(result, PreflightCodes.ImageUrlReachable).Message, StringComparison.Ordinal);
     }
 
     [Fact]
