@@ -72,7 +72,7 @@ public sealed class PinterestVideoUploader
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
         _uploader = new MultipartVideoUploader(uploadClient, _options, _timeProvider, _logger);
-        _opener = new VideoSourceOpener(downloadClient, _options, _timeProvider, _logger, temporaryDirectory ?? Path.GetTempPath());
+        _opener = new VideoSourceOpener(downloadClient, _options, _timeProvider, _logger, temporaryDirectory);
     }
 
     /// <summary>Where upload bytes and polls are counted; dependency injection sets the host's instance.</summary>

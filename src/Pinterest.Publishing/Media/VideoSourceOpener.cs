@@ -19,13 +19,21 @@ internal sealed class VideoSourceOpener
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
 
-    public VideoSourceOpener(HttpClient? downloadClient, VideoUploadOptions options, TimeProvider timeProvider, ILogger logger, string temporaryDirectory)
+    /// <param name="downloadClient">The SSRF-safe probe client for URL sources; URL sources fail without one.</param>
+    /// <param name="options">The size cap, download bounds and temporary directory.</param>
+    /// <param name="timeProvider">The clock of the download bounds.</param>
+    /// <param name="logger">The logger.</param>
+    /// <param name="temporaryDirectory">
+    /// Where spooled videos go; <see cref="VideoUploadOptions.TemporaryDirectory"/>, else
+    /// <see cref="TemporaryFiles.DefaultDirectory"/>, when <see langword="null"/>.
+    /// </param>
+    public VideoSourceOpener(HttpClient? downloadClient, VideoUploadOptions options, TimeProvider timeProvider, ILogger logger, string? temporaryDirectory = null)
     {
         _downloadClient = downloadClient;
         _options = options;
         _timeProvider = timeProvider;
         _logger = logger;
-        TemporaryDirectory = temporaryDirectory;
+        TemporaryDirectory = temporaryDirectory ?? options.TemporaryDirectory ?? TemporaryFiles.DefaultDirectory;
     }
 
     public string TemporaryDirectory { get; }
@@ -78,11 +86,11 @@ internal sealed class VideoSourceOpener
 
     private async Task<OpenedVideo> SpoolAsync(StreamVideoSource source, CancellationToken cancellationToken)
     {
-        var file = TemporaryFiles.Create(TemporaryDirectory, out var path);
+        var file = TemporaryFiles.Create(TemporaryDirectory, _timeProvider, _logger, out var path);
         try
         {
             var started = _timeProvider.GetTimestamp();
-            var length = await CopyCappedAsync(source.Stream, file, "The video stream", cancellationToken).ConfigureAwait(false);
+            var length = await CopyCappedAsync(source.Stream, file, "The video stream", deadline: null, cancellationToken).ConfigureAwait(false);
             file.Position = 0;
             VideoUploadLog.Spooled(_logger, length, (long)_timeProvider.GetElapsedTime(started).TotalMilliseconds);
             return new OpenedVideo(file, length, source.ContentType, ownsStream: true, path);
@@ -104,11 +112,11 @@ internal sealed class VideoSourceOpener
         }
 
         var host = source.Url.IdnHost;
-        // The probe client has no overall timeout (a 2 GB video may take long) and the scheduler publishes without a
-        // deadline, so a host that goes silent would otherwise hang the publish: bound the silence instead.
-        using var idle = new DownloadIdleTimeout(_options.DownloadIdleTimeout, _timeProvider, cancellationToken);
+        // The probe client has no overall timeout (a 2 GB video may take long) and a publish may run for as long as its
+        // lease, so bound both the host's silence and its average rate instead.
+        using var deadline = new DownloadDeadline(_options, _timeProvider, cancellationToken);
         VideoUploadLog.DownloadStarted(_logger, host);
-        var file = TemporaryFiles.Create(TemporaryDirectory, out var path);
+        var file = TemporaryFiles.Create(TemporaryDirectory, _timeProvider, _logger, out var path);
         try
         {
             var started = _timeProvider.GetTimestamp();
@@ -117,7 +125,7 @@ internal sealed class VideoSourceOpener
                 _downloadClient,
                 source.Url,
                 static uri => new HttpRequestMessage(HttpMethod.Get, uri),
-                cancellationToken: idle.Token).ConfigureAwait(false);
+                cancellationToken: deadline.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 throw new PinterestVideoUploadException(
@@ -130,12 +138,12 @@ internal sealed class VideoSourceOpener
                 throw TooLarge($"The video at {host}");
             }
 
-            idle.Restart();
-            var body = await response.Content.ReadAsStreamAsync(idle.Token).ConfigureAwait(false);
+            deadline.Restart(received: 0);
+            var body = await response.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
             long length;
             await using (body.ConfigureAwait(false))
             {
-                length = await CopyCappedAsync(body, file, $"The video at {host}", idle, cancellationToken).ConfigureAwait(false);
+                length = await CopyCappedAsync(body, file, $"The video at {host}", deadline, cancellationToken).ConfigureAwait(false);
             }
 
             file.Position = 0;
@@ -149,28 +157,90 @@ internal sealed class VideoSourceOpener
         {
             await file.DisposeAsync().ConfigureAwait(false);
             TemporaryFiles.TryDelete(path);
-            if (cancellationToken.IsCancellationRequested)
+            var failure = DownloadFailure(ex, source.Url, deadline, cancellationToken);
+            if (ReferenceEquals(failure, ex))
             {
-                // The caller's cancellation stays a cancellation, reported against the caller's own token rather
-                // than the internal linked one.
-                if (ex is OperationCanceledException canceled && canceled.CancellationToken != cancellationToken)
-                {
-                    throw new OperationCanceledException(canceled.Message, canceled, cancellationToken);
-                }
-            }
-            else if (idle.HasElapsed && ex is OperationCanceledException or IOException or HttpRequestException)
-            {
-                VideoUploadLog.DownloadStalled(_logger, host, idle.Timeout.TotalSeconds);
-                // Host and path only: the query string of a media URL is often a signature.
-                throw new PinterestVideoUploadException(
-                    $"The video host {host} stopped sending {source.Url.AbsolutePath}: nothing received for {idle.Timeout.TotalSeconds:0.###} s "
-                    + "(VideoUploadOptions.DownloadIdleTimeout).",
-                    statusCode: null,
-                    innerException: ex);
+                throw;
             }
 
-            throw;
+            throw failure;
         }
+    }
+
+    /// <summary>
+    /// What a failed download throws: the caller's cancellation stays a cancellation; everything else is a
+    /// <see cref="PinterestVideoUploadException"/> (transient for the scheduler) that names the host, never the query or
+    /// user info, and keeps the cause as its inner exception.
+    /// </summary>
+    private Exception DownloadFailure(Exception ex, Uri url, DownloadDeadline deadline, CancellationToken cancellationToken)
+    {
+        var host = url.IdnHost;
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // Reported against the caller's own token rather than the internal linked one.
+            return ex is OperationCanceledException canceled && canceled.CancellationToken != cancellationToken
+                ? new OperationCanceledException(canceled.Message, canceled, cancellationToken)
+                : ex;
+        }
+
+        if (ex is PinterestVideoUploadException)
+        {
+            return ex;
+        }
+
+        if (deadline.HasElapsed && deadline.WasTooSlow)
+        {
+            var seconds = deadline.HostTime.TotalSeconds;
+            VideoUploadLog.DownloadTooSlow(_logger, host, deadline.Received, seconds, _options.MinDownloadBytesPerSecond, _options.MinDownloadTimeout.TotalSeconds);
+            return new PinterestVideoUploadException(
+                $"The video host {host} sent only {deadline.Received} bytes in {seconds:0.#} s, slower than the minimum average rate of "
+                + $"{_options.MinDownloadBytesPerSecond} bytes/s allowed after the first {_options.MinDownloadTimeout.TotalSeconds:0.###} s "
+                + "(VideoUpload:MinDownloadBytesPerSecond, VideoUpload:MinDownloadTimeout); the download was stopped.",
+                statusCode: null,
+                innerException: ex);
+        }
+
+        if (deadline.HasElapsed)
+        {
+            VideoUploadLog.DownloadStalled(_logger, host, deadline.IdleTimeout.TotalSeconds);
+            // Host and path only: the query string of a media URL is often a signature.
+            return new PinterestVideoUploadException(
+                $"The video host {host} stopped sending {url.AbsolutePath}: nothing received for {deadline.IdleTimeout.TotalSeconds:0.###} s "
+                + "(VideoUploadOptions.DownloadIdleTimeout).",
+                statusCode: null,
+                innerException: ex);
+        }
+
+        var reason = Describe(ex);
+        VideoUploadLog.DownloadFailed(_logger, host, reason);
+        return new PinterestVideoUploadException($"Downloading the video from {host} failed: {reason}.", statusCode: null, innerException: ex);
+    }
+
+    /// <summary>The failure in words of our own: a transport message can carry more of the URL than the host.</summary>
+    private static string Describe(Exception ex)
+    {
+        if (ProbeHttp.IsPrivateNetworkRefusal(ex))
+        {
+            return "the host resolves to a private, loopback or link-local address, which is refused";
+        }
+
+        var error = ex switch
+        {
+            HttpRequestException http => http.HttpRequestError,
+            HttpIOException io => io.HttpRequestError,
+            _ => (HttpRequestError?)null,
+        };
+        return error switch
+        {
+            HttpRequestError.ResponseEnded => "the connection closed before the whole video arrived",
+            HttpRequestError.NameResolutionError => "the host name could not be resolved",
+            HttpRequestError.SecureConnectionError => "the TLS connection could not be established",
+            HttpRequestError.ConnectionError => "the connection could not be made",
+            { } other => $"HTTP transport error ({other})",
+            null when ex is IOException => $"the connection failed while the video was read ({ex.GetType().Name})",
+            null when ex is OperationCanceledException => "the request timed out",
+            null => ex.GetType().Name,
+        };
     }
 
     private static string? ContentTypeOf(MediaTypeHeaderValue? header)
@@ -181,10 +251,7 @@ internal sealed class VideoSourceOpener
             : null;
     }
 
-    private Task<long> CopyCappedAsync(Stream source, Stream destination, string what, CancellationToken cancellationToken) =>
-        CopyCappedAsync(source, destination, what, idle: null, cancellationToken);
-
-    private async Task<long> CopyCappedAsync(Stream source, Stream destination, string what, DownloadIdleTimeout? idle, CancellationToken cancellationToken)
+    private async Task<long> CopyCappedAsync(Stream source, Stream destination, string what, DownloadDeadline? deadline, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
         try
@@ -193,9 +260,9 @@ internal sealed class VideoSourceOpener
             int read;
             while (true)
             {
-                idle?.Restart();
-                read = await source.ReadAsync(buffer.AsMemory(0, CopyBufferSize), idle?.Token ?? cancellationToken).ConfigureAwait(false);
-                idle?.Pause();
+                deadline?.Restart(total);
+                read = await source.ReadAsync(buffer.AsMemory(0, CopyBufferSize), deadline?.Token ?? cancellationToken).ConfigureAwait(false);
+                deadline?.Pause();
                 if (read == 0)
                 {
                     break;

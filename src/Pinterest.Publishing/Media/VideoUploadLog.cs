@@ -46,4 +46,14 @@ internal static partial class VideoUploadLog
 
     [LoggerMessage(EventId = 5013, Level = LogLevel.Warning, Message = "Video download from {Host} stalled: nothing received for {IdleTimeoutSeconds} s")]
     public static partial void DownloadStalled(ILogger logger, string host, double idleTimeoutSeconds);
+
+    [LoggerMessage(EventId = 5020, Level = LogLevel.Warning, Message = "Video download from {Host} too slow: {Bytes} bytes in {HostSeconds} s, under {MinBytesPerSecond} bytes/s after the first {GraceSeconds} s")]
+    public static partial void DownloadTooSlow(ILogger logger, string host, long bytes, double hostSeconds, long minBytesPerSecond, double graceSeconds);
+
+    // No exception object: a transport message can carry more of the URL than the host.
+    [LoggerMessage(EventId = 5021, Level = LogLevel.Warning, Message = "Video download from {Host} failed: {Reason}")]
+    public static partial void DownloadFailed(ILogger logger, string host, string reason);
+
+    [LoggerMessage(EventId = 5022, Level = LogLevel.Information, Message = "Removed {Count} video file(s) older than a day, left in {Directory} by an earlier process")]
+    public static partial void StaleTemporaryFilesRemoved(ILogger logger, int count, string directory);
 }

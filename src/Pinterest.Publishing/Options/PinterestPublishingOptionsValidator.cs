@@ -74,10 +74,17 @@ internal sealed class PinterestPublishingOptionsValidator : IValidateOptions<Pin
         RequirePositive(failures, video.InitialPollInterval, "Pinterest:VideoUpload:InitialPollInterval");
         RequirePositive(failures, video.MaxPollInterval, "Pinterest:VideoUpload:MaxPollInterval");
         RequirePositive(failures, video.ProcessingTimeout, "Pinterest:VideoUpload:ProcessingTimeout");
-        RequirePositive(failures, video.DownloadIdleTimeout, "Pinterest:VideoUpload:DownloadIdleTimeout");
-        if (video.DownloadIdleTimeout > Media.DownloadIdleTimeout.MaxTimeout)
+        RequireDownloadTimeout(failures, video.DownloadIdleTimeout, "Pinterest:VideoUpload:DownloadIdleTimeout", "00:00:30");
+        RequireDownloadTimeout(failures, video.MinDownloadTimeout, "Pinterest:VideoUpload:MinDownloadTimeout", "00:01:00");
+        if (video.MinDownloadBytesPerSecond < 1)
         {
-            failures.Add($"Pinterest:VideoUpload:DownloadIdleTimeout must be at most {Media.DownloadIdleTimeout.MaxTimeout} (it is {video.DownloadIdleTimeout}; default 00:00:30).");
+            failures.Add($"Pinterest:VideoUpload:MinDownloadBytesPerSecond must be at least 1 (it is {video.MinDownloadBytesPerSecond}; default 65536).");
+        }
+
+        if (video.TemporaryDirectory is { } directory && !IsAbsoluteDirectoryPath(directory))
+        {
+            failures.Add("Pinterest:VideoUpload:TemporaryDirectory must be an absolute directory path without invalid characters; "
+                + "remove the setting to use a private directory under the system temp directory.");
         }
 
         if (video.MaxPollInterval < video.InitialPollInterval)
@@ -87,6 +94,18 @@ internal sealed class PinterestPublishingOptionsValidator : IValidateOptions<Pin
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private static void RequireDownloadTimeout(List<string> failures, TimeSpan value, string setting, string defaultValue)
+    {
+        RequirePositive(failures, value, setting);
+        if (value > Media.DownloadDeadline.MaxTimeout)
+        {
+            failures.Add($"{setting} must be at most {Media.DownloadDeadline.MaxTimeout} (it is {value}; default {defaultValue}).");
+        }
+    }
+
+    private static bool IsAbsoluteDirectoryPath(string path) =>
+        !string.IsNullOrWhiteSpace(path) && path.IndexOfAny(Path.GetInvalidPathChars()) < 0 && Path.IsPathFullyQualified(path);
 
     private static void RequirePositive(List<string> failures, TimeSpan value, string setting, bool allowZero = false)
     {

@@ -26,6 +26,35 @@ public sealed class VideoUploadOptions
     /// </summary>
     public TimeSpan DownloadIdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The slowest average rate, in bytes per second, at which a <see cref="VideoSource.FromUrl(Uri)"/> video may
+    /// arrive once <see cref="MinDownloadTimeout"/> has been used up: a download fails with
+    /// <see cref="Media.PinterestVideoUploadException"/> when the time spent waiting on its host exceeds
+    /// <see cref="MinDownloadTimeout"/> plus the bytes received divided by this rate. A host that trickles bytes just
+    /// often enough to beat <see cref="DownloadIdleTimeout"/> is cut off; a download at this rate or faster, of any
+    /// size, never is. Must be at least 1. Default 64 KiB/s.
+    /// </summary>
+    public long MinDownloadBytesPerSecond { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// The time a <see cref="VideoSource.FromUrl(Uri)"/> download gets on top of its size-scaled allowance
+    /// (<see cref="MinDownloadBytesPerSecond"/>), covering the connection, the response headers and a slow start.
+    /// Must be positive and at most 1 day. Default 1 minute.
+    /// </summary>
+    public TimeSpan MinDownloadTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The directory that holds videos downloaded by <see cref="VideoSource.FromUrl(Uri)"/> or spooled from a
+    /// non-seekable <see cref="VideoSource.FromStream(Stream, string)"/> while they are uploaded. Files are created
+    /// readable by the process's user only (mode 0600 on Unix) and deleted after the upload; files a killed process
+    /// left behind are removed when the directory is first used after a restart, once they are a day old. When
+    /// <see langword="null"/> (the default), a directory private to the user (mode 0700 on Unix) under
+    /// <see cref="Path.GetTempPath"/>: <c>pinterest-publishing-&lt;user&gt;</c>. A directory given here is created
+    /// (mode 0700) when missing and otherwise used as it is, so give one only the service's user can read. Must be an
+    /// absolute path.
+    /// </summary>
+    public string? TemporaryDirectory { get; set; }
+
     /// <summary>The slowest upload rate assumed when the upload timeout is scaled to the file size, in bytes per second. Default 256 KiB/s.</summary>
     public long MinUploadBytesPerSecond { get; set; } = 256 * 1024;
 

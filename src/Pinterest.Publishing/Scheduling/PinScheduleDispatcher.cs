@@ -8,12 +8,18 @@ namespace Pinterest.Publishing.Scheduling;
 
 /// <summary>
 /// The hosted service added by <c>AddPinScheduling()</c>: claims due Pins from <see cref="IPinScheduleStore"/> with a
-/// lease, publishes them and completes each with its outcome. Stopping the host stops the claiming; publishes already
+/// lease, publishes them and completes each with its outcome. It keeps up to
+/// <see cref="PinSchedulingOptions.MaxConcurrentPublishes"/> publishes in flight and claims again whenever one ends (or
+/// the poll interval passes), never more Pins than it has free slots, so a publish that hangs holds one slot, not the
+/// loop. Each publish is cancelled when its lease ends. Stopping the host stops the claiming; publishes already
 /// running finish, because abandoning a create half-way would leave its outcome unknown. A video whose processing
 /// outlived the deadline is not uploaded again when its Pin is retried by this instance: the retry waits for that upload.
 /// </summary>
 internal sealed partial class PinScheduleDispatcher : BackgroundService
 {
+    // The longest delay a timer takes; a lease beyond it is simply not enforced by cancellation.
+    private static readonly TimeSpan MaxTimerDelay = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
     private readonly IPinScheduleStore _store;
     private readonly IPinPublisher _publisher;
     private readonly PinSchedulingOptions _options;
@@ -26,6 +32,8 @@ internal sealed partial class PinScheduleDispatcher : BackgroundService
     // the store contract carries no media id, so another instance retrying the Pin uploads again (a cost, not a duplicate).
     private readonly ConcurrentDictionary<string, (string MediaId, DateTimeOffset At)> _processingUploads = new(StringComparer.Ordinal);
 
+    private readonly PublishSlots _slots;
+
     public PinScheduleDispatcher(IPinScheduleStore store, IPinPublisher publisher, IOptions<PinSchedulingOptions> options, TimeProvider timeProvider, ILogger<PinScheduleDispatcher> logger)
     {
         _store = store;
@@ -33,71 +41,149 @@ internal sealed partial class PinScheduleDispatcher : BackgroundService
         _options = options.Value;
         _timeProvider = timeProvider;
         _logger = logger;
+        _slots = new PublishSlots(_options.MaxConcurrentPublishes);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            int processed;
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                processed = await RunOnceAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                // A store outage must not kill the dispatcher; the next round tries again.
-                LogRoundFailed(_logger, ex);
-                processed = 0;
-            }
-
-            if (processed < _options.BatchSize)
-            {
-                try
+                var (free, slotFreed) = _slots.Snapshot();
+                var claimedAll = false;
+                if (free > 0)
                 {
-                    await Task.Delay(_options.PollInterval, _timeProvider, stoppingToken).ConfigureAwait(false);
+                    var wanted = Math.Min(free, _options.BatchSize);
+                    try
+                    {
+                        claimedAll = (await ClaimAndStartAsync(wanted, stoppingToken).ConfigureAwait(false)).Count >= wanted;
+                    }
+                    catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                    {
+                        break;
+                    }
+                    catch (Exception ex)
+                    {
+                        // A store outage must not kill the dispatcher; the next round tries again.
+                        LogRoundFailed(_logger, ex);
+                    }
                 }
-                catch (OperationCanceledException)
+
+                if (!claimedAll)
                 {
-                    break;
+                    // Nothing more is due (or every slot is busy): wait for a slot to free, or for the poll interval
+                    // when there are slots to fill.
+                    await WaitAsync(slotFreed, poll: free > 0, stoppingToken).ConfigureAwait(false);
                 }
             }
         }
+        finally
+        {
+            // Not the stopping token: a create cancelled after it was sent would have an unknown outcome.
+            await _slots.WhenAllReleasedAsync().ConfigureAwait(false);
+        }
     }
 
-    /// <summary>Claims one batch, publishes it and completes every Pin; returns how many were claimed.</summary>
+    /// <summary>
+    /// Claims up to <see cref="PinSchedulingOptions.BatchSize"/> Pins (no more than the free slots), publishes them and
+    /// completes every one; returns how many were claimed.
+    /// </summary>
     internal async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var claimed = await _store.ClaimDueAsync(_timeProvider.GetUtcNow(), _options.BatchSize, _options.Lease, cancellationToken).ConfigureAwait(false);
-        if (claimed.Count == 0)
+        var wanted = Math.Min(_slots.Snapshot().Free, _options.BatchSize);
+        if (wanted == 0)
         {
             return 0;
         }
 
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentPublishes };
-        await Parallel.ForEachAsync(claimed, parallel, async (pin, _) => await PublishOneAsync(pin).ConfigureAwait(false)).ConfigureAwait(false);
-        return claimed.Count;
+        var publishes = await ClaimAndStartAsync(wanted, cancellationToken).ConfigureAwait(false);
+        await Task.WhenAll(publishes).ConfigureAwait(false);
+        return publishes.Count;
     }
 
-    private async Task PublishOneAsync(ScheduledPin pin)
+    /// <summary>Reserves <paramref name="count"/> slots, claims up to that many Pins and starts their publishes.</summary>
+    private async Task<IReadOnlyList<Task>> ClaimAndStartAsync(int count, CancellationToken cancellationToken)
     {
-        PinPublishOutcome outcome;
-        var request = pin.Request;
+        _slots.Reserve(count);
+        var claimedAt = _timeProvider.GetUtcNow();
+        IReadOnlyList<ScheduledPin> claimed;
         try
         {
-            request = WithProcessingUpload(pin);
-            // Not the stopping token: a create cancelled after it was sent would have an unknown outcome.
-            var result = _publisher is PinPublisher publisher
-                ? await publisher.PublishAsync(request, CreateDeadline(pin), CancellationToken.None).ConfigureAwait(false)
-                : await _publisher.PublishAsync(request, CancellationToken.None).ConfigureAwait(false);
-            outcome = PinPublishOutcomeMapper.FromResult(result);
+            claimed = await _store.ClaimDueAsync(claimedAt, count, _options.Lease, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            _slots.Unreserve(count);
+            throw;
+        }
+
+        if (claimed.Count > count)
+        {
+            // The store handed out more than asked: they are leased to this instance now, so publish them all.
+            _slots.Reserve(claimed.Count - count);
+        }
+        else
+        {
+            _slots.Unreserve(count - claimed.Count);
+        }
+
+        var publishes = new Task[claimed.Count];
+        for (var i = 0; i < claimed.Count; i++)
+        {
+            var pin = claimed[i];
+            // On the thread pool, so that a publisher's synchronous part never holds up the claiming loop.
+            publishes[i] = Task.Run(() => PublishInSlotAsync(pin, claimedAt), CancellationToken.None);
+        }
+
+        return publishes;
+    }
+
+    private async Task PublishInSlotAsync(ScheduledPin pin, DateTimeOffset claimedAt)
+    {
+        try
+        {
+            await PublishOneAsync(pin, claimedAt).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
+            // PublishOneAsync records every outcome itself; this only keeps a fault (in a logger, say) from going unobserved.
+            LogPublishFaulted(_logger, pin.Id, ex);
+        }
+        finally
+        {
+            _slots.Release(1);
+        }
+    }
+
+    private async Task PublishOneAsync(ScheduledPin pin, DateTimeOffset claimedAt)
+    {
+        PinPublishOutcome outcome;
+        var request = pin.Request;
+        var leaseEnd = pin.LeaseExpiresAt ?? claimedAt + _options.Lease;
+        // The lease bounds the publish: past it another instance may claim the Pin. Not the stopping token: stopping the
+        // host lets publishes finish. A create in flight when the lease ends becomes an unknown outcome, never a retry.
+        using var lease = CancelAt(leaseEnd);
+        try
+        {
+            request = WithProcessingUpload(pin);
+            var result = _publisher is PinPublisher publisher
+                ? await publisher.PublishAsync(request, CreateDeadline(leaseEnd), lease.Token).ConfigureAwait(false)
+                : await _publisher.PublishAsync(request, lease.Token).ConfigureAwait(false);
+            outcome = PinPublishOutcomeMapper.FromResult(result);
+        }
+        catch (Exception caught)
+        {
+            var ex = caught;
+            if (lease.IsCancellationRequested)
+            {
+                LogLeaseEnded(_logger, pin.Id, pin.Request.AccountId, leaseEnd, caught.GetType().Name);
+                if (caught is OperationCanceledException)
+                {
+                    ex = new ScheduleLeaseExpiredException(leaseEnd, caught);
+                }
+            }
+
             outcome = PinPublishOutcomeMapper.FromException(ex, Math.Max(pin.Attempt, 1), _timeProvider.GetUtcNow(), _options);
             if (ex is PinterestMediaProcessingException { Code: PinterestMediaProcessingException.TranscodeTimeoutCode } timeout
                 && outcome.Kind == PinPublishOutcomeKind.RetryAt && request.Media is VideoPinMedia)
@@ -170,8 +256,31 @@ internal sealed partial class PinScheduleDispatcher : BackgroundService
     }
 
     // Leave a margin before the lease ends: the create itself takes time, and clocks of instances differ.
-    private DateTimeOffset? CreateDeadline(ScheduledPin pin) =>
-        pin.LeaseExpiresAt is { } leaseEnd ? leaseEnd - TimeSpan.FromTicks(Math.Min(_options.Lease.Ticks / 10, TimeSpan.FromMinutes(1).Ticks)) : null;
+    private DateTimeOffset CreateDeadline(DateTimeOffset leaseEnd) =>
+        leaseEnd - TimeSpan.FromTicks(Math.Min(_options.Lease.Ticks / 10, TimeSpan.FromMinutes(1).Ticks));
+
+    private CancellationTokenSource CancelAt(DateTimeOffset when)
+    {
+        var delay = when - _timeProvider.GetUtcNow();
+        return delay > MaxTimerDelay
+            ? new CancellationTokenSource()
+            : new CancellationTokenSource(delay < TimeSpan.Zero ? TimeSpan.Zero : delay, _timeProvider);
+    }
+
+    private async Task WaitAsync(Task slotFreed, bool poll, CancellationToken stoppingToken)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var delay = Task.Delay(poll ? _options.PollInterval : Timeout.InfiniteTimeSpan, _timeProvider, wait.Token);
+        await Task.WhenAny(slotFreed, delay).ConfigureAwait(false);
+        // Stops the poll timer when a slot freed first.
+        await wait.CancelAsync().ConfigureAwait(false);
+    }
+
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Error, Message = "Scheduled Pin {ScheduledPinId}: the publish failed outside its outcome handling; it will be claimed again when its lease expires.")]
+    private static partial void LogPublishFaulted(ILogger logger, string scheduledPinId, Exception exception);
+
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "Scheduled Pin {ScheduledPinId} of account {AccountId}: still publishing when its lease ended at {LeaseEnd}; cancelled ({Failure}).")]
+    private static partial void LogLeaseEnded(ILogger logger, string scheduledPinId, string accountId, DateTimeOffset leaseEnd, string failure);
 
     [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "Scheduled Pin {ScheduledPinId}: video upload {MediaId} is no longer on Pinterest; the next attempt uploads the video again.")]
     private static partial void LogProcessingUploadGone(ILogger logger, string scheduledPinId, string mediaId);

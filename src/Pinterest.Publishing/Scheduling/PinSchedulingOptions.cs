@@ -3,19 +3,26 @@ namespace Pinterest.Publishing.Scheduling;
 /// <summary>Settings of the scheduling dispatcher added by <c>AddPinScheduling()</c>.</summary>
 public sealed class PinSchedulingOptions
 {
-    /// <summary>How long the dispatcher waits before asking the store again when nothing was due. Default 5 seconds.</summary>
+    /// <summary>
+    /// How long the dispatcher waits before asking the store again when nothing was due and no publish ended. Default 5 seconds.
+    /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>The most Pins claimed at once. Default 10.</summary>
+    /// <summary>The most Pins claimed at once (never more than the free publish slots). Default 10.</summary>
     public int BatchSize { get; set; } = 10;
 
     /// <summary>
-    /// How long a claim keeps other dispatchers away. It must exceed the longest publish (a video upload plus
-    /// processing): an expired lease lets another instance claim the Pin. Default 30 minutes.
+    /// How long a claim keeps other dispatchers away, and how long its publish may run: a publish still running when
+    /// the lease ends is cancelled (retried when its create call had not been sent, an unknown outcome when it had). It
+    /// must exceed the longest publish (a video download, upload and processing): an expired lease lets another
+    /// instance claim the Pin. Default 30 minutes.
     /// </summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>The most publishes one dispatcher runs at once (the per-account limit still applies). Default 10.</summary>
+    /// <summary>
+    /// The most publishes one dispatcher runs at once (the per-account limit still applies). A slot freed by an ending
+    /// publish is refilled at once, so a publish that hangs holds one slot, not the others. Default 10.
+    /// </summary>
     public int MaxConcurrentPublishes { get; set; } = 10;
 
     /// <summary>The first backoff after a transient failure without <c>Retry-After</c>; doubles per attempt. Default 1 minute.</summary>

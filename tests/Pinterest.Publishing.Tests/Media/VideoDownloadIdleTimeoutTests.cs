@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 using Pinterest.Publishing.Media;
 using Pinterest.Publishing.Tests.Media.TestSupport;
 
@@ -11,19 +7,8 @@ namespace Pinterest.Publishing.Tests.Media;
 /// The idle timeout of <see cref="VideoSource.FromUrl"/> downloads: the host's silence is bounded, a slow but moving
 /// download is not, and the caller's own cancellation stays a cancellation. The fake clock is the only clock involved.
 /// </summary>
-public sealed class VideoDownloadIdleTimeoutTests : IDisposable
+public sealed class VideoDownloadIdleTimeoutTests : FakeClockDownloadTests
 {
-    // Bounds real waits for the code under test to reach a point; never a timing assertion.
-    private static readonly TimeSpan SafetyTimeout = TimeSpan.FromSeconds(15);
-
-    private readonly TempDirectory _spool = new();
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
-
-    public void Dispose() => _spool.Dispose();
-
-    private VideoSourceOpener CreateOpener(HttpMessageHandler handler, VideoUploadOptions? options = null) =>
-        new(new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan }, options ?? new VideoUploadOptions(), _time, NullLogger.Instance, _spool.Path);
-
     [Fact]
     public void The_default_idle_timeout_is_30_seconds()
     {
@@ -35,7 +20,8 @@ public sealed class VideoDownloadIdleTimeoutTests : IDisposable
     {
         var chunks = Enumerable.Range(0, 12).Select(i => TestBytes.Create(1000 + i, seed: i)).ToArray();
         var body = new TrickleStream(chunks);
-        var opener = CreateOpener(new BodyHandler(body));
+        // About 35 bytes/s: slower than the default minimum average rate, so that bound is lowered for this test.
+        var opener = CreateOpener(new BodyHandler(body), new VideoUploadOptions { MinDownloadBytesPerSecond = 16 });
 
         var open = opener.OpenAsync(VideoSource.FromUrl(new Uri("https://videos.example.com/slow.mp4")), CancellationToken.None);
 
@@ -45,7 +31,7 @@ public sealed class VideoDownloadIdleTimeoutTests : IDisposable
         {
             await body.ReadPending.WaitAsync(SafetyTimeout);
             Assert.False(open.IsCompleted, $"The download ended before chunk {i}: {open.Exception?.GetBaseException().Message}");
-            _time.Advance(TimeSpan.FromSeconds(29));
+            Time.Advance(TimeSpan.FromSeconds(29));
             body.Send();
         }
 
@@ -69,13 +55,13 @@ public sealed class VideoDownloadIdleTimeoutTests : IDisposable
             CancellationToken.None);
 
         await body.ReadPending.WaitAsync(SafetyTimeout);
-        _time.Advance(TimeSpan.FromSeconds(10));
+        Time.Advance(TimeSpan.FromSeconds(10));
         body.Send();
 
         // Now the host sends nothing more.
         await body.ReadPending.WaitAsync(SafetyTimeout);
-        Assert.Single(_spool.Files); // the partial download is on disk while the host is silent
-        _time.Advance(TimeSpan.FromSeconds(30));
+        Assert.Single(Spool.Files); // the partial download is on disk while the host is silent
+        Time.Advance(TimeSpan.FromSeconds(30));
 
         var ex = await Assert.ThrowsAsync<PinterestVideoUploadException>(() => open.WaitAsync(SafetyTimeout));
         Assert.Contains("cdn.example.com", ex.Message, StringComparison.Ordinal);
@@ -86,7 +72,7 @@ public sealed class VideoDownloadIdleTimeoutTests : IDisposable
         Assert.DoesNotContain("token=", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("?", ex.Message, StringComparison.Ordinal);
         Assert.Null(ex.StatusCode);
-        Assert.Empty(_spool.Files);
+        Assert.Empty(Spool.Files);
     }
 
     [Fact]
@@ -97,40 +83,41 @@ public sealed class VideoDownloadIdleTimeoutTests : IDisposable
 
         var open = opener.OpenAsync(VideoSource.FromUrl(new Uri("https://videos.example.com/clip.mp4")), CancellationToken.None);
         await handler.RequestReceived.Task.WaitAsync(SafetyTimeout);
-        _time.Advance(TimeSpan.FromSeconds(30));
+        Time.Advance(TimeSpan.FromSeconds(30));
 
         var ex = await Assert.ThrowsAsync<PinterestVideoUploadException>(() => open.WaitAsync(SafetyTimeout));
         Assert.Contains("videos.example.com", ex.Message, StringComparison.Ordinal);
-        Assert.Empty(_spool.Files);
+        Assert.Empty(Spool.Files);
     }
 
     [Fact]
     public async Task The_configured_idle_timeout_is_used_and_restarts_with_every_chunk()
     {
         var body = new TrickleStream([TestBytes.Create(100), TestBytes.Create(100, seed: 2)]);
-        var opener = CreateOpener(new BodyHandler(body), new VideoUploadOptions { DownloadIdleTimeout = TimeSpan.FromMinutes(2) });
+        // The grace before the minimum average rate applies is lengthened: 200 bytes in 3 minutes is far below it.
+        var opener = CreateOpener(new BodyHandler(body), new VideoUploadOptions { DownloadIdleTimeout = TimeSpan.FromMinutes(2), MinDownloadTimeout = TimeSpan.FromHours(1) });
 
         var open = opener.OpenAsync(VideoSource.FromUrl(new Uri("https://videos.example.com/clip.mp4")), CancellationToken.None);
 
         // 90 s, then 90 s more: past the default 30 s and past 2 minutes in all, yet never 2 minutes between chunks.
         await body.ReadPending.WaitAsync(SafetyTimeout);
-        _time.Advance(TimeSpan.FromSeconds(90));
+        Time.Advance(TimeSpan.FromSeconds(90));
         body.Send();
         await body.ReadPending.WaitAsync(SafetyTimeout);
-        _time.Advance(TimeSpan.FromSeconds(90));
+        Time.Advance(TimeSpan.FromSeconds(90));
         body.Send();
 
         // Then silence: 119 s is not enough, the full 2 minutes is.
         await body.ReadPending.WaitAsync(SafetyTimeout);
-        _time.Advance(TimeSpan.FromSeconds(119));
+        Time.Advance(TimeSpan.FromSeconds(119));
         // The fake clock fires timers inside Advance, so a timeout that was due would already show on the token.
         Assert.False(body.LastReadToken.IsCancellationRequested, "The idle timeout fired before its configured 2 minutes.");
-        _time.Advance(TimeSpan.FromSeconds(1));
+        Time.Advance(TimeSpan.FromSeconds(1));
 
         await Assert.ThrowsAsync<PinterestVideoUploadException>(() => open.WaitAsync(SafetyTimeout));
         Assert.True(body.LastReadToken.IsCancellationRequested);
         await body.ReadCancelled.Task.WaitAsync(SafetyTimeout);
-        Assert.Empty(_spool.Files);
+        Assert.Empty(Spool.Files);
     }
 
     [Fact]
@@ -144,12 +131,12 @@ public sealed class VideoDownloadIdleTimeoutTests : IDisposable
         await body.ReadPending.WaitAsync(SafetyTimeout);
         body.Send();
         await body.ReadPending.WaitAsync(SafetyTimeout);
-        _time.Advance(TimeSpan.FromSeconds(5));
+        Time.Advance(TimeSpan.FromSeconds(5));
         await cts.CancelAsync();
 
         var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => open.WaitAsync(SafetyTimeout));
         Assert.Equal(cts.Token, ex.CancellationToken);
-        Assert.Empty(_spool.Files);
+        Assert.Empty(Spool.Files);
     }
 
     [Theory]
@@ -173,83 +160,5 @@ public sealed class VideoDownloadIdleTimeoutTests : IDisposable
         var result = new PinterestPublishingOptionsValidator().Validate(null, new PinterestPublishingOptions());
 
         Assert.DoesNotContain(result.Failures ?? [], f => f.Contains("DownloadIdleTimeout", StringComparison.Ordinal));
-    }
-
-    private sealed class BodyHandler(Stream body) : HttpMessageHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var content = new StreamContent(body);
-            content.Headers.ContentType = new MediaTypeHeaderValue("video/mp4");
-            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = content });
-        }
-    }
-
-    private sealed class SilentHandler : HttpMessageHandler
-    {
-        public TaskCompletionSource RequestReceived { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            RequestReceived.TrySetResult();
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            throw new InvalidOperationException("unreachable");
-        }
-    }
-
-    /// <summary>
-    /// Hands out one chunk per read, each only when the test calls <see cref="Send"/>, then the end of the stream; a
-    /// read waiting for its chunk honours cancellation like a socket read.
-    /// </summary>
-    private sealed class TrickleStream(byte[][] chunks) : ReadOnlyTestStream
-    {
-        private readonly SemaphoreSlim _gate = new(0);
-        private int _next;
-
-        /// <summary>Released each time the reader starts waiting for the host.</summary>
-        public SemaphoreSlim ReadPending { get; } = new(0);
-
-        /// <summary>The token of the latest read, as the code under test passed it.</summary>
-        public CancellationToken LastReadToken { get; private set; }
-
-        public TaskCompletionSource ReadCancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public void Send() => _gate.Release();
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            LastReadToken = cancellationToken;
-            ReadPending.Release();
-            try
-            {
-                await _gate.WaitAsync(cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                ReadCancelled.TrySetResult();
-                throw;
-            }
-
-            if (_next == chunks.Length)
-            {
-                return 0;
-            }
-
-            var chunk = chunks[_next++];
-            Assert.True(buffer.Length >= chunk.Length, "test chunks fit one read");
-            chunk.CopyTo(buffer);
-            return chunk.Length;
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _gate.Dispose();
-                ReadPending.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
     }
 }
