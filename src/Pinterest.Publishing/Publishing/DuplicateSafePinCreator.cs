@@ -8,8 +8,9 @@ namespace Pinterest.Publishing;
 
 /// <summary>
 /// Calls <c>POST /v5/pins</c> so that a Pin is never created twice. A failure that proves the request was not
-/// processed (connect failure, a 429 that is not a spam block) is retried; an ambiguous one (timeout, 5xx, a reset after
-/// the request was sent) is never retried: the board's newest Pins are searched for the one the attempt may have made.
+/// processed (connect failure, a 429 that is not a spam block) is retried; Pinterest's refusal (a 4xx) surfaces; any
+/// other failure once the request may have been sent (timeout, 5xx, a reset, an exception of any type) is ambiguous and
+/// never retried: the board's newest Pins are searched for the one the attempt may have made.
 /// A Pin already handed to another publish of this process is never the answer of a reconciliation.
 /// </summary>
 internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider, PinterestRetryOptions retry, ILogger logger)
@@ -31,12 +32,26 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
         for (var attempt = 0; ; attempt++)
         {
             Exception failure;
+            var inFlight = _attributed.BeginCreate(draftKey);
+            Task<Pin> sending;
+            try
+            {
+                // The client checks its arguments before it returns the task: such an error means nothing was sent,
+                // and it surfaces as it is. Whatever the task throws happened once the request may have been sent.
+                sending = client.Pins.CreateAsync(body, cancellationToken);
+            }
+            catch
+            {
+                inFlight.Dispose();
+                throw;
+            }
+
             try
             {
                 // The in-flight mark ends before any catch below runs, so a reconciliation never waits on itself.
-                using (_attributed.BeginCreate(draftKey))
+                using (inFlight)
                 {
-                    var pin = await client.Pins.CreateAsync(body, cancellationToken).ConfigureAwait(false);
+                    var pin = await sending.ConfigureAwait(false);
                     _attributed.Record(pin.Id);
                     return (pin, false);
                 }
@@ -155,17 +170,24 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
         _ => false,
     };
 
-    /// <summary>The request may have been processed: a retry could duplicate the Pin.</summary>
-    internal static bool IsAmbiguous(Exception exception) => exception switch
+    /// <summary>
+    /// Pinterest answered that it did not create the Pin: a 4xx other than 408 (a bad draft, a missing board, trial
+    /// access), a spam block, an account that must be connected again. Nothing to search for, nothing to retry.
+    /// </summary>
+    internal static bool IsRefused(Exception exception) => exception switch
     {
-        PinterestRateLimitException => false,
-        // A 2xx whose body could not be read: the Pin was probably created.
-        PinterestApiException api => api.StatusCode == 0 || api.StatusCode == HttpStatusCode.RequestTimeout || (int)api.StatusCode >= 500 || (int)api.StatusCode is >= 200 and < 300,
-        HttpRequestException http => !IsConnectFailure(http),
-        OperationCanceledException => true, // HttpClient's timeout; the caller's own cancellation is rethrown before
-        IOException => true,
+        PinterestReauthorizationRequiredException => true,
+        PinterestRateLimitException => true, // one that is not a spam block is retried before this is asked
+        PinterestApiException api => (int)api.StatusCode is >= 400 and < 500 && api.StatusCode != HttpStatusCode.RequestTimeout,
         _ => false,
     };
+
+    /// <summary>
+    /// The request may have been processed: a retry could duplicate the Pin. Ambiguous by default: any failure of a sent
+    /// request that neither proves it was not processed nor is Pinterest's refusal (a timeout, a 5xx, a reset, a 2xx
+    /// whose body could not be read, and any exception type nobody foresaw, a bug in a handler or a parser included).
+    /// </summary>
+    internal static bool IsAmbiguous(Exception exception) => !IsSurelyNotProcessed(exception) && !IsRefused(exception);
 
     private static bool IsConnectFailure(HttpRequestException exception) =>
         exception.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError ||
