@@ -20,8 +20,17 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
     // Pinterest's clock and ours differ; a Pin stamped slightly before our attempt started may still be ours.
     internal static readonly TimeSpan ClockSkewTolerance = TimeSpan.FromMinutes(2);
 
-    // Reconciliation reads at most this many of the board's newest Pins.
+    // Reconciliation reads at most this many of the board's newest Pins,
     internal const int MaxPinsScanned = 100;
+
+    // in pages of this size,
+    internal const int ScanPageSize = 25;
+
+    // from at most this many pages (empty or short pages included: a listing that never ends must not hold the publish),
+    internal const int MaxPagesScanned = 2 * MaxPinsScanned / ScanPageSize;
+
+    // within this time on the TimeProvider's clock, retries of the listing included. Past it the outcome is unknown.
+    internal static readonly TimeSpan ReconcileTimeout = TimeSpan.FromMinutes(5);
 
     /// <summary>Creates the Pin, retrying only when safe, and reconciling after an ambiguous failure.</summary>
     /// <returns>The Pin, and whether it was found by reconciliation.</returns>
@@ -99,10 +108,12 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
     {
         var threshold = attemptStartedAt - ClockSkewTolerance;
         var twinInFlight = false;
+        using var timeout = new CancellationTokenSource(ReconcileTimeout, timeProvider);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
             var scanned = 0;
-            await foreach (var pin in client.Boards.GetPinsAsync(body.BoardId, 25, cancellationToken).ConfigureAwait(false))
+            await foreach (var pin in client.Boards.GetPinsAsync(body.BoardId, ScanPageSize, MaxPagesScanned, deadline.Token).ConfigureAwait(false))
             {
                 if (pin.CreatedAt is { } createdAt && createdAt < threshold)
                 {
@@ -139,8 +150,11 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogReconcileFailed(logger, body.BoardId, ex.GetType().Name);
+            var searchFailure = timeout.IsCancellationRequested
+                ? $"no answer within {ReconcileTimeout.TotalMinutes:0} minutes"
+                : ex is PinterestApiException { StatusCode: HttpStatusCode.OK } ? "the board's listing was unreadable or did not end" : Describe(ex);
             throw new PinterestPublishOutcomeUnknownException(
-                $"Creating the Pin on board {body.BoardId} failed ambiguously ({Describe(failure)}) and the board could not be searched for it ({Describe(ex)}). The Pin may or may not exist: check the board before publishing again.",
+                $"Creating the Pin on board {body.BoardId} failed ambiguously ({Describe(failure)}) and the board could not be searched for it ({searchFailure}). The Pin may or may not exist: check the board before publishing again.",
                 attemptStartedAt,
                 failure);
         }
