@@ -20,10 +20,11 @@ public sealed class BoardsClient
     /// <summary><c>GET /v5/boards</c>, following <c>bookmark</c> through every page: every board of the account.</summary>
     /// <param name="pageSize">Boards per request, 1 to 250.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <exception cref="PinterestApiException">Also when the list does not end: a page cursor repeats or is longer than 4,096 characters, 100 empty pages come in a row, or there are more than 10,000 pages.</exception>
     public IAsyncEnumerable<Board> GetBoardsAsync(int pageSize = PinterestLimits.MaxPageSize, CancellationToken cancellationToken = default)
     {
         ValidatePageSize(pageSize);
-        return PageAsync("boards", "list boards", pageSize, PinterestJsonContext.Default.PinterestPageBoard, cancellationToken);
+        return PageAsync("boards", "list boards", pageSize, PinterestJsonContext.Default.PinterestPageBoard, PageCursorGuard.MaxPages, cancellationToken);
     }
 
     /// <summary><c>GET /v5/boards/{board_id}</c>.</summary>
@@ -62,19 +63,25 @@ public sealed class BoardsClient
     }
 
     /// <summary><c>GET /v5/boards/{board_id}/sections</c>, following <c>bookmark</c> through every page.</summary>
+    /// <exception cref="PinterestApiException">Also when the list does not end: a page cursor repeats or is longer than 4,096 characters, 100 empty pages come in a row, or there are more than 10,000 pages.</exception>
     public IAsyncEnumerable<BoardSection> GetSectionsAsync(string boardId, int pageSize = PinterestLimits.MaxPageSize, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(boardId);
         ValidatePageSize(pageSize);
-        return PageAsync(BoardPath(boardId) + "/sections", "list board sections", pageSize, PinterestJsonContext.Default.PinterestPageBoardSection, cancellationToken);
+        return PageAsync(BoardPath(boardId) + "/sections", "list board sections", pageSize, PinterestJsonContext.Default.PinterestPageBoardSection, PageCursorGuard.MaxPages, cancellationToken);
     }
 
     /// <summary><c>GET /v5/boards/{board_id}/pins</c>, newest first, following <c>bookmark</c>.</summary>
-    public IAsyncEnumerable<Pin> GetPinsAsync(string boardId, int pageSize = 25, CancellationToken cancellationToken = default)
+    /// <exception cref="PinterestApiException">Also when the list does not end: a page cursor repeats or is longer than 4,096 characters, 100 empty pages come in a row, or there are more than 10,000 pages.</exception>
+    public IAsyncEnumerable<Pin> GetPinsAsync(string boardId, int pageSize = 25, CancellationToken cancellationToken = default) =>
+        GetPinsAsync(boardId, pageSize, PageCursorGuard.MaxPages, cancellationToken);
+
+    /// <summary>The board's Pins, reading at most <paramref name="maxPages"/> pages (reconciliation reads only the newest).</summary>
+    internal IAsyncEnumerable<Pin> GetPinsAsync(string boardId, int pageSize, int maxPages, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(boardId);
         ValidatePageSize(pageSize);
-        return PageAsync(BoardPath(boardId) + "/pins", "list board Pins", pageSize, PinterestJsonContext.Default.PinterestPagePin, cancellationToken);
+        return PageAsync(BoardPath(boardId) + "/pins", "list board Pins", pageSize, PinterestJsonContext.Default.PinterestPagePin, maxPages, cancellationToken);
     }
 
     private static string BoardPath(string boardId) => "boards/" + Uri.EscapeDataString(boardId);
@@ -92,26 +99,27 @@ public sealed class BoardsClient
         string operation,
         int pageSize,
         JsonTypeInfo<PinterestPage<T>> pageTypeInfo,
+        int maxPages,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         string? bookmark = null;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var cursors = new PageCursorGuard(operation, maxPages);
         do
         {
             var query = new QueryBuilder().Add("page_size", pageSize).Add("bookmark", bookmark);
             var request = PinterestApiRequest.Create(HttpMethod.Get, path, operation).WithQuery(query);
             var page = await _pipeline.SendAsync(request, pageTypeInfo, _credential, cancellationToken).ConfigureAwait(false);
-            foreach (var item in page.Items ?? [])
+            var items = page.Items ?? [];
+            foreach (var item in items)
             {
                 yield return item;
             }
 
             bookmark = string.IsNullOrEmpty(page.Bookmark) ? null : page.Bookmark;
-
-            // A cursor seen before would loop forever; Pinterest never sends one, but a proxy or emulator bug could.
-            if (bookmark is not null && !seen.Add(bookmark))
+            if (bookmark is not null)
             {
-                throw new PinterestApiException($"Pinterest {operation} returned the same bookmark twice; stopping to avoid an endless loop.", System.Net.HttpStatusCode.OK);
+                // Throws once the list cannot be a real one: a cursor seen before, too long, too many pages.
+                cursors.Next(bookmark, items.Count);
             }
         }
         while (bookmark is not null);

@@ -121,6 +121,8 @@ internal static class PinterestErrorMapper
     internal static string? GetRequestId(HttpResponseHeaders headers, IReadOnlyCollection<string>? secrets = null) =>
         headers.TryGetValues("x-pinterest-rid", out var values) ? SecretScrubber.RequestId(values.FirstOrDefault(), secrets) : null;
 
+    // Every header parser below is total: whatever a server or a proxy sends gives a value or nothing, never an
+    // exception. An exception here would surface from the create call as neither "not sent" nor "ambiguous".
     internal static TimeSpan? GetRetryAfter(HttpResponseHeaders headers, TimeProvider timeProvider)
     {
         var retryAfter = headers.RetryAfter;
@@ -131,6 +133,8 @@ internal static class PinterestErrorMapper
 
         if (retryAfter?.Date is { } date)
         {
+            // Two DateTimeOffsets are at most ~10,000 years apart, so the difference cannot overflow. A far date (year
+            // 9999) gives a huge delay: each consumer caps it (PinterestRetryOptions.MaxRetryAfter, PinSchedulingOptions.MaxRetryAfter).
             var wait = date - timeProvider.GetUtcNow();
             return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
         }
@@ -147,16 +151,24 @@ internal static class PinterestErrorMapper
             && long.TryParse(resetText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var resetValue)
             && resetValue >= 0)
         {
-            // Either Unix seconds or seconds until the reset: values this large cannot be a delay.
-            reset = resetValue >= 1_000_000_000
-                ? DateTimeOffset.FromUnixTimeSeconds(resetValue)
-                : timeProvider.GetUtcNow().AddSeconds(resetValue);
+            // Either Unix seconds or seconds until the reset: values this large cannot be a delay. A value past what a
+            // DateTimeOffset can hold (99999999999999, say) is no information and is ignored.
+            reset = resetValue >= 1_000_000_000 ? FromUnixSeconds(resetValue) : AddSeconds(timeProvider.GetUtcNow(), resetValue);
         }
 
         return limit is null && remaining is null && reset is null
             ? null
             : new PinterestRateLimitInfo { Limit = limit, Remaining = remaining, Reset = reset };
     }
+
+    // The last second a DateTimeOffset can hold (9999-12-31T23:59:59Z).
+    private const long MaxUnixSeconds = 253_402_300_799;
+
+    private static DateTimeOffset? FromUnixSeconds(long seconds) =>
+        seconds <= MaxUnixSeconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
+
+    private static DateTimeOffset? AddSeconds(DateTimeOffset now, long seconds) =>
+        seconds <= (DateTimeOffset.MaxValue - now).Ticks / TimeSpan.TicksPerSecond ? now.AddSeconds(seconds) : null;
 
     private static int? GetInt(HttpResponseHeaders headers, string name)
     {

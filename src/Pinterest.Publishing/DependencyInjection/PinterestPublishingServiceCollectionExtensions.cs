@@ -96,8 +96,8 @@ public static class PinterestPublishingServiceCollectionExtensions
             options.Configure(configure);
         }
 
-        options.Validate(o => o.PollInterval > TimeSpan.Zero && o.BatchSize > 0 && o.Lease > TimeSpan.Zero && o.MaxConcurrentPublishes > 0 && o.MaxAttempts > 0,
-            "PinScheduling: PollInterval and Lease must be positive; BatchSize, MaxConcurrentPublishes and MaxAttempts at least 1.")
+        options.Validate(o => o.PollInterval > TimeSpan.Zero && o.BatchSize > 0 && o.Lease > TimeSpan.Zero && o.MaxConcurrentPublishes > 0 && o.MaxAttempts > 0 && o.MaxRetryAfter >= TimeSpan.Zero,
+            "PinScheduling: PollInterval and Lease must be positive; BatchSize, MaxConcurrentPublishes and MaxAttempts at least 1; MaxRetryAfter 0 or more.")
             .ValidateOnStart();
         services.TryAddSingleton<InMemoryPinScheduleStore>();
         services.TryAddSingleton<IPinScheduleStore>(sp => sp.GetRequiredService<InMemoryPinScheduleStore>());

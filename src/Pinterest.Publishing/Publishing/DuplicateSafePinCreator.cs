@@ -8,8 +8,9 @@ namespace Pinterest.Publishing;
 
 /// <summary>
 /// Calls <c>POST /v5/pins</c> so that a Pin is never created twice. A failure that proves the request was not
-/// processed (connect failure, a 429 that is not a spam block) is retried; an ambiguous one (timeout, 5xx, a reset after
-/// the request was sent) is never retried: the board's newest Pins are searched for the one the attempt may have made.
+/// processed (connect failure, a 429 that is not a spam block) is retried; Pinterest's refusal (a 4xx) surfaces; any
+/// other failure once the request may have been sent (timeout, 5xx, a reset, an exception of any type) is ambiguous and
+/// never retried: the board's newest Pins are searched for the one the attempt may have made.
 /// A Pin already handed to another publish of this process is never the answer of a reconciliation.
 /// </summary>
 internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider, PinterestRetryOptions retry, ILogger logger)
@@ -19,8 +20,17 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
     // Pinterest's clock and ours differ; a Pin stamped slightly before our attempt started may still be ours.
     internal static readonly TimeSpan ClockSkewTolerance = TimeSpan.FromMinutes(2);
 
-    // Reconciliation reads at most this many of the board's newest Pins.
+    // Reconciliation reads at most this many of the board's newest Pins,
     internal const int MaxPinsScanned = 100;
+
+    // in pages of this size,
+    internal const int ScanPageSize = 25;
+
+    // from at most this many pages (empty or short pages included: a listing that never ends must not hold the publish),
+    internal const int MaxPagesScanned = 2 * MaxPinsScanned / ScanPageSize;
+
+    // within this time on the TimeProvider's clock, retries of the listing included. Past it the outcome is unknown.
+    internal static readonly TimeSpan ReconcileTimeout = TimeSpan.FromMinutes(5);
 
     /// <summary>Creates the Pin, retrying only when safe, and reconciling after an ambiguous failure.</summary>
     /// <returns>The Pin, and whether it was found by reconciliation.</returns>
@@ -31,12 +41,26 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
         for (var attempt = 0; ; attempt++)
         {
             Exception failure;
+            var inFlight = _attributed.BeginCreate(draftKey);
+            Task<Pin> sending;
+            try
+            {
+                // The client checks its arguments before it returns the task: such an error means nothing was sent,
+                // and it surfaces as it is. Whatever the task throws happened once the request may have been sent.
+                sending = client.Pins.CreateAsync(body, cancellationToken);
+            }
+            catch
+            {
+                inFlight.Dispose();
+                throw;
+            }
+
             try
             {
                 // The in-flight mark ends before any catch below runs, so a reconciliation never waits on itself.
-                using (_attributed.BeginCreate(draftKey))
+                using (inFlight)
                 {
-                    var pin = await client.Pins.CreateAsync(body, cancellationToken).ConfigureAwait(false);
+                    var pin = await sending.ConfigureAwait(false);
                     _attributed.Record(pin.Id);
                     return (pin, false);
                 }
@@ -84,10 +108,12 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
     {
         var threshold = attemptStartedAt - ClockSkewTolerance;
         var twinInFlight = false;
+        using var timeout = new CancellationTokenSource(ReconcileTimeout, timeProvider);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
             var scanned = 0;
-            await foreach (var pin in client.Boards.GetPinsAsync(body.BoardId, 25, cancellationToken).ConfigureAwait(false))
+            await foreach (var pin in client.Boards.GetPinsAsync(body.BoardId, ScanPageSize, MaxPagesScanned, deadline.Token).ConfigureAwait(false))
             {
                 if (pin.CreatedAt is { } createdAt && createdAt < threshold)
                 {
@@ -124,8 +150,11 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogReconcileFailed(logger, body.BoardId, ex.GetType().Name);
+            var searchFailure = timeout.IsCancellationRequested
+                ? $"no answer within {ReconcileTimeout.TotalMinutes:0} minutes"
+                : ex is PinterestApiException { StatusCode: HttpStatusCode.OK } ? "the board's listing was unreadable or did not end" : Describe(ex);
             throw new PinterestPublishOutcomeUnknownException(
-                $"Creating the Pin on board {body.BoardId} failed ambiguously ({Describe(failure)}) and the board could not be searched for it ({Describe(ex)}). The Pin may or may not exist: check the board before publishing again.",
+                $"Creating the Pin on board {body.BoardId} failed ambiguously ({Describe(failure)}) and the board could not be searched for it ({searchFailure}). The Pin may or may not exist: check the board before publishing again.",
                 attemptStartedAt,
                 failure);
         }
@@ -155,17 +184,24 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
         _ => false,
     };
 
-    /// <summary>The request may have been processed: a retry could duplicate the Pin.</summary>
-    internal static bool IsAmbiguous(Exception exception) => exception switch
+    /// <summary>
+    /// Pinterest answered that it did not create the Pin: a 4xx other than 408 (a bad draft, a missing board, trial
+    /// access), a spam block, an account that must be connected again. Nothing to search for, nothing to retry.
+    /// </summary>
+    internal static bool IsRefused(Exception exception) => exception switch
     {
-        PinterestRateLimitException => false,
-        // A 2xx whose body could not be read: the Pin was probably created.
-        PinterestApiException api => api.StatusCode == 0 || api.StatusCode == HttpStatusCode.RequestTimeout || (int)api.StatusCode >= 500 || (int)api.StatusCode is >= 200 and < 300,
-        HttpRequestException http => !IsConnectFailure(http),
-        OperationCanceledException => true, // HttpClient's timeout; the caller's own cancellation is rethrown before
-        IOException => true,
+        PinterestReauthorizationRequiredException => true,
+        PinterestRateLimitException => true, // one that is not a spam block is retried before this is asked
+        PinterestApiException api => (int)api.StatusCode is >= 400 and < 500 && api.StatusCode != HttpStatusCode.RequestTimeout,
         _ => false,
     };
+
+    /// <summary>
+    /// The request may have been processed: a retry could duplicate the Pin. Ambiguous by default: any failure of a sent
+    /// request that neither proves it was not processed nor is Pinterest's refusal (a timeout, a 5xx, a reset, a 2xx
+    /// whose body could not be read, and any exception type nobody foresaw, a bug in a handler or a parser included).
+    /// </summary>
+    internal static bool IsAmbiguous(Exception exception) => !IsSurelyNotProcessed(exception) && !IsRefused(exception);
 
     private static bool IsConnectFailure(HttpRequestException exception) =>
         exception.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError ||

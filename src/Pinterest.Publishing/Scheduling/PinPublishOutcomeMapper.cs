@@ -26,7 +26,7 @@ internal static class PinPublishOutcomeMapper
             case PinterestPublishOutcomeUnknownException unknown:
                 return new PinPublishOutcome.Unknown(unknown.Message, unknown.AttemptStartedAt);
             case PinterestRateLimitException { IsSpamBlock: true } spam:
-                return new PinPublishOutcome.RetryAt(now + options.SpamBlockDelay, spam.Message);
+                return new PinPublishOutcome.RetryAt(After(now, options.SpamBlockDelay), spam.Message);
             case PinterestMediaProcessingException { Code: PinterestMediaProcessingException.TranscodeFailedCode } failed:
                 return new PinPublishOutcome.Rejected(failed.Message, [failed.Code]);
             case PinterestMediaProcessingException timeout:
@@ -61,8 +61,16 @@ internal static class PinPublishOutcomeMapper
             return new PinPublishOutcome.Rejected($"Gave up after {attempt} attempts: {reason}", [code]);
         }
 
-        return new PinPublishOutcome.RetryAt(now + (retryAfter ?? Backoff(attempt, options)), reason);
+        // A server-chosen wait is capped: a Retry-After in the year 9999 would otherwise park the Pin forever.
+        var delay = retryAfter is { } wait ? (wait < options.MaxRetryAfter ? wait : options.MaxRetryAfter) : Backoff(attempt, options);
+        return new PinPublishOutcome.RetryAt(After(now, delay), reason);
     }
+
+    /// <summary><paramref name="now"/> plus <paramref name="delay"/>, clamped to the calendar instead of overflowing.</summary>
+    private static DateTimeOffset After(DateTimeOffset now, TimeSpan delay) =>
+        delay <= TimeSpan.Zero ? now
+        : delay < DateTimeOffset.MaxValue - now ? now + delay
+        : DateTimeOffset.MaxValue;
 
     internal static TimeSpan Backoff(int attempt, PinSchedulingOptions options)
     {

@@ -31,6 +31,13 @@ public sealed class PinSchedulingOptions
     /// <summary>The longest backoff. Default 1 hour.</summary>
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// The longest wait a server may choose through <c>Retry-After</c> (or a rate-limit reset) before a Pin is tried
+    /// again; a longer one is cut to this, so a hostile or broken answer ("retry in the year 9999") cannot park a Pin
+    /// forever. Default 1 day: Pinterest's daily Trial limits may legitimately ask for up to a day.
+    /// </summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>How long to wait after Pinterest flagged a request as spam. Default 6 hours.</summary>
     public TimeSpan SpamBlockDelay { get; set; } = TimeSpan.FromHours(6);
 

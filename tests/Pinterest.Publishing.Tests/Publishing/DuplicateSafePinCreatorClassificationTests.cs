@@ -20,6 +20,9 @@ public class DuplicateSafePinCreatorClassificationTests
         { "400", new PinterestApiException("bad", HttpStatusCode.BadRequest, 1), false, false },
         { "404 board", new PinterestApiException("no board", HttpStatusCode.NotFound, 40), false, false },
         { "trial", new PinterestTrialAccessException("trial", "rid"), false, false },
+        { "reauthorize", new PinterestReauthorizationRequiredException("connect again", "acct", new PinterestApiException("401", HttpStatusCode.Unauthorized)), false, false },
+        { "unforeseen exception type", new InvalidOperationException("a bug after sending"), false, true },
+        { "header parser bug", new ArgumentOutOfRangeException("seconds"), false, true },
     };
 
     [Theory]

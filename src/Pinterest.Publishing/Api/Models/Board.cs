@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace Pinterest.Publishing.Api.Models;
 
 /// <summary>A board.</summary>
 public sealed class Board
 {
     /// <summary>The board id (digits): what <c>board_id</c> takes.</summary>
+    [JsonConverter(typeof(PinterestIdConverter))]
     public string Id { get; set; } = string.Empty;
 
     /// <summary>The board name (not an id).</summary>

@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace Pinterest.Publishing.Api.Models;
 
 /// <summary>A section of a board.</summary>
 public sealed class BoardSection
 {
     /// <summary>The section id (digits).</summary>
+    [JsonConverter(typeof(PinterestIdConverter))]
     public string Id { get; set; } = string.Empty;
 
     /// <summary>The section name.</summary>

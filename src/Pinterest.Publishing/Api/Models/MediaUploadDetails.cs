@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace Pinterest.Publishing.Api.Models;
 
 /// <summary>The answer to <c>GET /v5/media/{media_id}</c>.</summary>
 public sealed class MediaUploadDetails
 {
     /// <summary>The media id.</summary>
+    [JsonConverter(typeof(PinterestIdConverter))]
     public string MediaId { get; set; } = string.Empty;
 
     /// <summary><c>video</c>.</summary>

@@ -7,6 +7,7 @@ public sealed class MediaUploadRegistration
 {
     /// <summary>The media id, used to poll and to create the Pin.</summary>
     [JsonRequired]
+    [JsonConverter(typeof(PinterestIdConverter))]
     public string MediaId { get; set; } = string.Empty;
 
     /// <summary><c>video</c>.</summary>

@@ -7,6 +7,7 @@ public sealed class Pin
 {
     /// <summary>The Pin id.</summary>
     [JsonRequired]
+    [JsonConverter(typeof(PinterestIdConverter))]
     public string Id { get; set; } = string.Empty;
 
     /// <summary>When the Pin was created.</summary>
@@ -28,12 +29,15 @@ public sealed class Pin
     public string? AltText { get; set; }
 
     /// <summary>The board the Pin is on.</summary>
+    [JsonConverter(typeof(PinterestIdConverter))]
     public string? BoardId { get; set; }
 
     /// <summary>The board section, if any.</summary>
+    [JsonConverter(typeof(PinterestIdConverter))]
     public string? BoardSectionId { get; set; }
 
     /// <summary>The parent Pin when this one is a save of another.</summary>
+    [JsonConverter(typeof(PinterestIdConverter))]
     public string? ParentPinId { get; set; }
 
     /// <summary>Whether the Pin is owned by the user.</summary>
