@@ -147,10 +147,14 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
                 }
             }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception ex)
         {
+            // Whatever ends the search, the create was sent: even the caller's cancellation (a scheduler's lease ending)
+            // must surface as an unknown outcome, never as a cancellation that a retry would answer with a second Pin.
             LogReconcileFailed(logger, body.BoardId, ex.GetType().Name);
-            var searchFailure = timeout.IsCancellationRequested
+            var searchFailure = cancellationToken.IsCancellationRequested
+                ? "the search was cancelled"
+                : timeout.IsCancellationRequested
                 ? $"no answer within {ReconcileTimeout.TotalMinutes:0} minutes"
                 : ex is PinterestApiException { StatusCode: HttpStatusCode.OK } ? "the board's listing was unreadable or did not end" : Describe(ex);
             throw new PinterestPublishOutcomeUnknownException(

@@ -155,6 +155,25 @@ public class PublisherFaultTests
         Assert.Equal(2, h.Emulator.Pins.Count);
     }
 
+    [Fact]
+    public async Task Cancelling_while_the_board_is_searched_after_an_ambiguous_create_is_an_unknown_outcome_not_a_cancellation()
+    {
+        // A scheduler's lease ending mid-search must not look like "cancelled before sending": a retry would post twice.
+        await using var h = await PublishingHarness.CreateAsync();
+        h.Emulator.InjectFault(CreateRoute, EmulatorFault.Status(HttpStatusCode.BadGateway, afterProcessing: true));
+        h.Emulator.InjectFault("GET /v5/boards/*/pins", EmulatorFault.DelayBy(TimeSpan.FromHours(1)));
+        using var cancellation = new CancellationTokenSource();
+
+        var publish = h.Publisher.PublishAsync(h.ImageRequest("Cut short"), cancellation.Token);
+        await WaitUntil(() => h.Emulator.Requests.Any(r => r.Method == "GET" && r.Path.EndsWith("/pins", StringComparison.Ordinal)));
+        await cancellation.CancelAsync();
+
+        var ex = await Assert.ThrowsAsync<PinterestPublishOutcomeUnknownException>(() => publish.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Single(h.Emulator.Pins);
+        Assert.Equal(1, h.CreateCalls());
+        Assert.Contains("cancelled", ex.Message, StringComparison.Ordinal);
+    }
+
     internal static async Task WaitUntil(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
