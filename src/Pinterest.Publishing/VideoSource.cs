@@ -12,9 +12,18 @@ public abstract class VideoSource
 
     /// <summary>A video file on disk (MP4, MOV or M4V).</summary>
     /// <param name="path">The file's path.</param>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty, white space or contains a NUL character.</exception>
     public static VideoSource FromFile(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+
+        // No file system accepts a NUL; said here, it cannot surface later as an error of the publish (or a retry).
+        if (path.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                "The video file path contains an invalid character (NUL, U+0000). Pass the file's actual path.", nameof(path));
+        }
+
         return new FileVideoSource(path);
     }
 

@@ -11,6 +11,11 @@ namespace Pinterest.Publishing.Preflight;
 /// </param>
 internal readonly record struct MediaHeader(MediaFormat Format, int? Width, int? Height, TimeSpan? Duration, int BytesNeeded)
 {
+    /// <summary>
+    /// For MP4, MOV and M4V: the box layout (where the <c>moov</c> is, fragments, truncation), or <see langword="null"/>.
+    /// </summary>
+    public IsoBmffLayout? Layout { get; init; }
+
     /// <summary>Whether width and height are both known.</summary>
     public bool HasDimensions => Width is > 0 && Height is > 0;
 

@@ -1,16 +1,15 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using MetadataExtractor;
-using MetadataExtractor.Formats.QuickTime;
 using StbImageSharp;
 
 namespace Pinterest.Publishing.Preflight;
 
 /// <summary>
-/// Reads format, dimensions and duration from the first bytes of an image or video. Dimensions come from
-/// StbImageSharp (<c>ImageInfo</c>: JPEG, PNG, GIF) and MetadataExtractor (QuickTime atoms: MP4, MOV, M4V), both of
-/// which work on a prefix. WebP's size is a few fixed bytes of the VP8/VP8L/VP8X chunk: no library here reads it from a
-/// prefix (MetadataExtractor throws on a truncated WebP), so those fields are read directly.
+/// Reads format, dimensions and duration from the first bytes of an image or video. Image dimensions come from
+/// StbImageSharp (<c>ImageInfo</c>: JPEG, PNG, GIF), which works on a prefix. Videos (MP4, MOV, M4V) are walked by
+/// <see cref="IsoBmffReader"/>, bounded in depth, allocation and boxes visited: a general metadata library follows
+/// every embedded format (a CR3 TIFF, QuickTime keys) and trusts their sizes, which a crafted upload turns into a
+/// stack overflow or a 2 GiB allocation. WebP's size is a few fixed bytes of the VP8/VP8L/VP8X chunk, read directly.
 /// </summary>
 internal static class MediaHeaderReader
 {
@@ -132,7 +131,7 @@ internal static class MediaHeaderReader
             case MediaFormat.WebP:
                 return ReadWebP(data, isComplete);
             case MediaFormat.Mp4 or MediaFormat.QuickTime or MediaFormat.M4V or MediaFormat.ThreeGpp:
-                return ReadQuickTime(format, data);
+                return FromLayout(format, IsoBmffReader.Read(data, isComplete));
             case MediaFormat.Unknown:
                 // Too few bytes to recognise anything yet.
                 return new MediaHeader(format, null, null, null, isComplete || data.Length >= 16 ? 0 : 16);
@@ -142,8 +141,8 @@ internal static class MediaHeaderReader
     }
 
     /// <summary>
-    /// Reads a video's header from a seekable stream positioned at the start of the file; seeking lets
-    /// MetadataExtractor skip <c>mdat</c> and find a <c>moov</c> atom at the end. The caller restores the position.
+    /// Reads a video's header from a seekable stream positioned at the start of the file; seeking skips <c>mdat</c>
+    /// and finds a <c>moov</c> box at the end without reading the media data. The caller restores the position.
     /// </summary>
     public static MediaHeader ReadVideo(Stream stream)
     {
@@ -163,19 +162,11 @@ internal static class MediaHeaderReader
         }
 
         stream.Position = start;
-        return FromQuickTimeDirectories(format, ReadQuickTimeDirectories(stream));
+        return FromLayout(format, IsoBmffReader.Read(stream));
     }
 
-    private static double? ToDouble(object? value) => value switch
-    {
-        decimal d => (double)d,
-        double d => d,
-        float f => f,
-        int i => i,
-        uint u => u,
-        long l => l,
-        _ => null,
-    };
+    private static MediaHeader FromLayout(MediaFormat format, IsoBmffLayout layout) =>
+        new(format, layout.Width, layout.Height, layout.Duration, 0) { Layout = layout };
 
     private static MediaFormat FromBrand(ReadOnlySpan<byte> brand)
     {
@@ -237,6 +228,9 @@ internal static class MediaHeaderReader
     private static ImageInfo? StbInfo(ReadOnlySpan<byte> data)
     {
         // StbImageSharp reads from a stream: a rented copy instead of ToArray spares a prefix-sized array per image.
+        // Headers lie within MaxHeaderLength (a JPEG's further away is not followed; a PNG's IHDR is read directly
+        // when stb gives up): a large inline image is not copied whole.
+        data = data[..Math.Min(data.Length, MaxHeaderLength)];
         var copy = ArrayPool<byte>.Shared.Rent(data.Length);
         try
         {
@@ -372,56 +366,5 @@ internal static class MediaHeaderReader
         return width > 0 && height > 0
             ? new MediaHeader(MediaFormat.WebP, width, height, null, 0)
             : new MediaHeader(MediaFormat.WebP, null, null, null, 0);
-    }
-
-    private static MediaHeader ReadQuickTime(MediaFormat format, ReadOnlySpan<byte> data)
-    {
-        using var stream = new MemoryStream(data.ToArray(), writable: false);
-        return FromQuickTimeDirectories(format, ReadQuickTimeDirectories(stream));
-    }
-
-    private static IReadOnlyList<MetadataExtractor.Directory> ReadQuickTimeDirectories(Stream stream)
-    {
-        try
-        {
-            // MetadataExtractor stops quietly at the end of a prefix; a moov atom past it yields no movie header.
-            return QuickTimeMetadataReader.ReadMetadata(stream);
-        }
-#pragma warning disable CA1031 // Untrusted bytes: any parser failure means "duration unknown", not a crash.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            return [];
-        }
-    }
-
-    private static MediaHeader FromQuickTimeDirectories(MediaFormat format, IReadOnlyList<MetadataExtractor.Directory> directories)
-    {
-        TimeSpan? duration = null;
-        int? width = null;
-        int? height = null;
-        foreach (var directory in directories)
-        {
-            if (directory is QuickTimeMovieHeaderDirectory movie && duration is null
-                && movie.GetObject(QuickTimeMovieHeaderDirectory.TagDuration) is TimeSpan movieDuration)
-            {
-                duration = movieDuration;
-            }
-            else if (directory is QuickTimeTrackHeaderDirectory track && width is null
-                && ToDouble(track.GetObject(QuickTimeTrackHeaderDirectory.TagWidth)) is >= 1 and var w
-                && ToDouble(track.GetObject(QuickTimeTrackHeaderDirectory.TagHeight)) is >= 1 and var h)
-            {
-                // Audio tracks have a 0×0 header; the first track with a size is the picture.
-                width = (int)w;
-                height = (int)h;
-                if (ToDouble(track.GetObject(QuickTimeTrackHeaderDirectory.TagRotation)) is { } rotation
-                    && Math.Abs((Math.Abs(rotation) % 180) - 90) < 1)
-                {
-                    (width, height) = (height, width);
-                }
-            }
-        }
-
-        return new MediaHeader(format, width, height, duration, 0);
     }
 }

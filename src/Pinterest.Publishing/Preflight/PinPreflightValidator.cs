@@ -118,9 +118,17 @@ internal sealed class PinPreflightValidator : IPinPreflightValidator, IDisposabl
         var evaluate = PlanMedia(request.Media, probes, mediaIssues);
         probes.Start(cancellationToken);
 
-        // Local files and streams are read while the URL probes are in flight.
-        var localVideo = request.Media is VideoPinMedia video ? ReadLocalVideo(video.Source) : null;
-        await probes.WhenAllAsync().ConfigureAwait(false);
+        // Local files and streams are read while the URL probes are in flight. The probes are awaited even when the
+        // read throws (a caller's stream may): none may outlive the validation with an exception nobody observes.
+        LocalVideo? localVideo;
+        try
+        {
+            localVideo = request.Media is VideoPinMedia video ? ReadLocalVideo(video.Source) : null;
+        }
+        finally
+        {
+            await probes.WhenAllAsync().ConfigureAwait(false);
+        }
 
         if (probeLink)
         {
@@ -644,6 +652,11 @@ internal sealed class PinPreflightValidator : IPinPreflightValidator, IDisposabl
         {
             var reason = ex is FileNotFoundException or DirectoryNotFoundException ? "the file does not exist" : "it cannot be read";
             return new LocalVideo(null, null, null, reason);
+        }
+        catch (ArgumentException) when (source is FileVideoSource)
+        {
+            // The file system rejects the path itself (a NUL character): the draft's error, not a transient one.
+            return new LocalVideo(null, null, null, "the path contains invalid characters");
         }
     }
 }
