@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Pinterest.Publishing.Api;
+using Pinterest.Publishing.Api.Internal;
 using Pinterest.Publishing.Api.Models;
 using Pinterest.Publishing.Authentication;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
-using Pinterest.Publishing.Api;
+using Pinterest.Publishing.Api.Internal;
 using Pinterest.Publishing.Api.Models;
 
 namespace Pinterest.Publishing.Benchmarks;

@@ -6,7 +6,8 @@ using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Pinterest.Publishing.Api.Models;
-using Pinterest.Publishing.Media;
+using Pinterest.Publishing.VideoUpload;
+using Pinterest.Publishing.VideoUpload.Internal;
 
 namespace Pinterest.Publishing.Benchmarks;
 

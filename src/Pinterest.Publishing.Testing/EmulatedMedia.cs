@@ -1,3 +1,4 @@
+
 namespace Pinterest.Publishing.Testing;
 
 /// <summary>A snapshot of a registered video upload.</summary>

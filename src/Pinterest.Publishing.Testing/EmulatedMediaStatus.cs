@@ -1,3 +1,4 @@
+
 namespace Pinterest.Publishing.Testing;
 
 /// <summary>The processing state of an uploaded medium, as <c>GET /v5/media/{media_id}</c> reports it.</summary>

@@ -1,3 +1,4 @@
+
 namespace Pinterest.Publishing.Testing;
 
 /// <summary>A Pin stored by the emulator with every field it received.</summary>

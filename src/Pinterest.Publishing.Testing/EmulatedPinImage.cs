@@ -1,3 +1,4 @@
+
 namespace Pinterest.Publishing.Testing;
 
 /// <summary>One image of a stored Pin: the single image of an image Pin or one item of a carousel.</summary>

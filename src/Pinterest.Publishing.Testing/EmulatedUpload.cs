@@ -1,3 +1,4 @@
+
 namespace Pinterest.Publishing.Testing;
 
 /// <summary>One request received by the emulator's S3-like upload endpoint, successful or not.</summary>

@@ -1,3 +1,4 @@
+
 namespace Pinterest.Publishing.Testing;
 
 /// <summary>What an <see cref="EmulatorFault"/> does to a matching request.</summary>

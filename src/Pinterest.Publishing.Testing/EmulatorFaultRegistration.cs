@@ -1,3 +1,4 @@
+
 namespace Pinterest.Publishing.Testing;
 
 /// <summary>An injected fault; dispose it to remove the fault before it is used up.</summary>

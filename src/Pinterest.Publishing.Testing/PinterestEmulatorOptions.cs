@@ -1,3 +1,4 @@
+
 namespace Pinterest.Publishing.Testing;
 
 /// <summary>Settings of a <see cref="PinterestEmulator"/>.</summary>

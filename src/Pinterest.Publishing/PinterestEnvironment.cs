@@ -1,3 +1,4 @@
+
 namespace Pinterest.Publishing;
 
 /// <summary>Which Pinterest API host to call when no explicit base address is set.</summary>

@@ -1,3 +1,4 @@
+
 namespace Pinterest.Publishing;
 
 /// <summary>
@@ -75,33 +76,58 @@ public abstract class VideoSource
     }
 }
 
-internal sealed class FileVideoSource(string path) : VideoSource
+/// <summary>A video file on disk; made by <see cref="VideoSource.FromFile(string)"/>.</summary>
+public sealed class FileVideoSource : VideoSource
 {
-    public string Path { get; } = path;
+    internal FileVideoSource(string path) => Path = path;
 
+    /// <summary>The file's path.</summary>
+    public string Path { get; }
+
+    /// <inheritdoc />
     public override string ToString() => $"file {System.IO.Path.GetFileName(Path)}";
 }
 
-internal sealed class StreamVideoSource(Stream stream, string contentType) : VideoSource
+/// <summary>A video read from a stream the caller owns; made by <see cref="VideoSource.FromStream(Stream, string)"/>.</summary>
+public sealed class StreamVideoSource : VideoSource
 {
-    public Stream Stream { get; } = stream;
+    internal StreamVideoSource(Stream stream, string contentType)
+    {
+        Stream = stream;
+        ContentType = contentType;
+    }
 
-    public string ContentType { get; } = contentType;
+    /// <summary>The video bytes, read from the stream's position; a non-seekable stream is spooled to a temporary file.</summary>
+    public Stream Stream { get; }
 
+    /// <summary>The declared content type, such as <c>video/mp4</c>.</summary>
+    public string ContentType { get; }
+
+    /// <inheritdoc />
     public override string ToString() => $"stream ({ContentType})";
 }
 
-internal sealed class UrlVideoSource(Uri url) : VideoSource
+/// <summary>A video downloaded from a URL before it is uploaded; made by <see cref="VideoSource.FromUrl(Uri)"/>.</summary>
+public sealed class UrlVideoSource : VideoSource
 {
-    public Uri Url { get; } = url;
+    internal UrlVideoSource(Uri url) => Url = url;
 
-    // Neither the password of userinfo nor a signed query string.
-    public override string ToString() => Diagnostics.SecretScrubber.RedactUrl(Url);
+    /// <summary>The absolute http(s) URL of the video.</summary>
+    public Uri Url { get; }
+
+    /// <inheritdoc />
+    /// <remarks>Neither the password of userinfo nor a signed query string is printed.</remarks>
+    public override string ToString() => Diagnostics.Internal.SecretScrubber.RedactUrl(Url);
 }
 
-internal sealed class UploadedVideoSource(string mediaId) : VideoSource
+/// <summary>A video already uploaded to Pinterest; made by <see cref="VideoSource.FromUploadedMedia(string)"/>.</summary>
+public sealed class UploadedVideoSource : VideoSource
 {
-    public string MediaId { get; } = mediaId;
+    internal UploadedVideoSource(string mediaId) => MediaId = mediaId;
 
+    /// <summary>The media id Pinterest gave the upload (digits only).</summary>
+    public string MediaId { get; }
+
+    /// <inheritdoc />
     public override string ToString() => $"uploaded media {MediaId}";
 }

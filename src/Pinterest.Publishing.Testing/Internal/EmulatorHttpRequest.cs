@@ -1,3 +1,4 @@
+
 namespace Pinterest.Publishing.Testing.Internal;
 
 /// <summary>A transport-neutral request: the in-memory handler and the loopback server both produce one.</summary>

@@ -1,3 +1,4 @@
+
 namespace Pinterest.Publishing.Testing.Internal;
 
 /// <summary>A transport-neutral response, or an instruction to drop the connection.</summary>

@@ -1,3 +1,4 @@
+
 namespace Pinterest.Publishing.Testing.Internal;
 
 /// <summary>The mutable state of one registered video; always accessed under the emulator's lock.</summary>

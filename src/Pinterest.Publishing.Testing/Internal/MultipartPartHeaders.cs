@@ -1,3 +1,4 @@
+
 namespace Pinterest.Publishing.Testing.Internal;
 
 /// <summary>The headers of one multipart/form-data part.</summary>

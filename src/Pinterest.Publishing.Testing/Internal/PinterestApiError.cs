@@ -1,3 +1,4 @@
+
 namespace Pinterest.Publishing.Testing.Internal;
 
 /// <summary>Thrown by route handlers to answer with a Pinterest error body.</summary>

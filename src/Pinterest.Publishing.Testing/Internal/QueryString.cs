@@ -1,3 +1,4 @@
+
 namespace Pinterest.Publishing.Testing.Internal;
 
 /// <summary>Parses <c>application/x-www-form-urlencoded</c> text (query strings and OAuth form bodies).</summary>

@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
+using Pinterest.Publishing.Api.Internal;
 using Pinterest.Publishing.Api.Models;
-using Pinterest.Publishing.Authentication;
+using Pinterest.Publishing.Authentication.Internal;
 
 namespace Pinterest.Publishing.Api;
 

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
+using Pinterest.Publishing.Api.Internal;
 using Pinterest.Publishing.Authentication;
+using Pinterest.Publishing.Authentication.Internal;
 
 namespace Pinterest.Publishing.Api;
 

@@ -30,13 +30,13 @@ public sealed class PinterestClientOptions
     public ILoggerFactory? LoggerFactory { get; set; }
 
     /// <summary>Where retries are counted; the shared instance when <see langword="null"/> (set by dependency injection).</summary>
-    internal Diagnostics.PinterestTelemetry? Telemetry { get; set; }
+    internal Diagnostics.Internal.PinterestTelemetry? Telemetry { get; set; }
 
     /// <summary>The base address in effect.</summary>
     public Uri EffectiveBaseAddress => BaseAddress ?? (Environment == PinterestEnvironment.Sandbox ? PinterestPublishingOptions.SandboxBaseAddress : PinterestPublishingOptions.ProductionBaseAddress);
 
     /// <summary>The client settings of the dependency-injection options (for the registration code).</summary>
-    internal static PinterestClientOptions FromPublishingOptions(PinterestPublishingOptions options, TimeProvider timeProvider, ILoggerFactory? loggerFactory, Diagnostics.PinterestTelemetry? telemetry = null)
+    internal static PinterestClientOptions FromPublishingOptions(PinterestPublishingOptions options, TimeProvider timeProvider, ILoggerFactory? loggerFactory, Diagnostics.Internal.PinterestTelemetry? telemetry = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);

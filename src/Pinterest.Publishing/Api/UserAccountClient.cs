@@ -1,5 +1,6 @@
+using Pinterest.Publishing.Api.Internal;
 using Pinterest.Publishing.Api.Models;
-using Pinterest.Publishing.Authentication;
+using Pinterest.Publishing.Authentication.Internal;
 
 namespace Pinterest.Publishing.Api;
 

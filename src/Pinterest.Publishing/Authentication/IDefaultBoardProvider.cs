@@ -1,3 +1,4 @@
+
 namespace Pinterest.Publishing.Authentication;
 
 /// <summary>Gives the host's default board for an account, used when a request names no board.</summary>

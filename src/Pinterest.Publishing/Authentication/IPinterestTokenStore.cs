@@ -1,3 +1,4 @@
+
 namespace Pinterest.Publishing.Authentication;
 
 /// <summary>

@@ -1,3 +1,4 @@
+
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Returned by <c>AddPinterestPublishing</c> to add the host's own pieces: a token store, scheduling.</summary>

@@ -6,13 +6,17 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Pinterest.Publishing.Net;
 using Pinterest.Publishing;
 using Pinterest.Publishing.Api;
 using Pinterest.Publishing.Authentication;
-using Pinterest.Publishing.Diagnostics;
+using Pinterest.Publishing.Diagnostics.Internal;
+using Pinterest.Publishing.Internal.Options;
+using Pinterest.Publishing.Internal.PublishPath;
+using Pinterest.Publishing.Internal.SafeHttp;
 using Pinterest.Publishing.Preflight;
+using Pinterest.Publishing.Preflight.Internal;
 using Pinterest.Publishing.Scheduling;
+using Pinterest.Publishing.Scheduling.Internal;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

@@ -1,3 +1,4 @@
+
 namespace Pinterest.Publishing.Preflight;
 
 /// <summary>Finds every problem with a draft Pin before anything is published.</summary>

@@ -1,3 +1,4 @@
+
 namespace Pinterest.Publishing.Preflight;
 
 /// <summary>The stable codes of preflight issues.</summary>

@@ -1,3 +1,4 @@
+
 namespace Pinterest.Publishing.Preflight;
 
 /// <summary>One problem preflight found with a draft.</summary>

@@ -1,3 +1,4 @@
+
 namespace Pinterest.Publishing.Preflight;
 
 /// <summary>Every issue preflight found with a draft.</summary>

@@ -1,3 +1,4 @@
+
 namespace Pinterest.Publishing.Preflight;
 
 /// <summary>How serious a preflight issue is.</summary>

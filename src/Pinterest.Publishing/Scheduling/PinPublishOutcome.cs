@@ -1,4 +1,4 @@
-using Pinterest.Publishing.Diagnostics;
+using Pinterest.Publishing.Diagnostics.Internal;
 
 namespace Pinterest.Publishing.Scheduling;
 

@@ -1,3 +1,4 @@
+
 namespace Pinterest.Publishing.Scheduling;
 
 /// <summary>The kind of a <see cref="PinPublishOutcome"/>, for storing it in a column or switching on it.</summary>

@@ -1,3 +1,5 @@
+using Pinterest.Publishing.Internal.PublishPath;
+
 namespace Pinterest.Publishing.Scheduling;
 
 /// <summary>Settings of the scheduling dispatcher added by <c>AddPinScheduling()</c>.</summary>

@@ -1,3 +1,4 @@
+
 namespace Pinterest.Publishing.Scheduling;
 
 /// <summary>A Pin scheduled for publishing, as a <see cref="IPinScheduleStore"/> holds or hands it out.</summary>

@@ -1,4 +1,4 @@
-using Pinterest.Publishing.Authentication;
+using Pinterest.Publishing.Authentication.Internal;
 
 namespace Pinterest.Publishing.Tests.Api;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
-using Pinterest.Publishing.Api;
-using Pinterest.Publishing.Authentication;
+using Pinterest.Publishing.Authentication.Internal;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
 using Pinterest.Publishing.Api;
+using Pinterest.Publishing.Api.Internal;
 using Pinterest.Publishing.Api.Models;
+using Pinterest.Publishing.Internal.PublishPath;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 

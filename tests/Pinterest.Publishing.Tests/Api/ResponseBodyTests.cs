@@ -2,7 +2,9 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using Pinterest.Publishing.Api;
+using Pinterest.Publishing.Api.Internal;
 using Pinterest.Publishing.Api.Models;
+using Pinterest.Publishing.Internal.PublishPath;
 using Pinterest.Publishing.Tests.Media.TestSupport;
 
 namespace Pinterest.Publishing.Tests.Api;

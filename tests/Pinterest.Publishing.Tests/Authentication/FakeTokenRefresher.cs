@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Time.Testing;
 using Pinterest.Publishing.Authentication;
+using Pinterest.Publishing.Authentication.Internal;
+using Pinterest.Publishing.Internal.PublishPath;
 
 namespace Pinterest.Publishing.Tests.Authentication;
 

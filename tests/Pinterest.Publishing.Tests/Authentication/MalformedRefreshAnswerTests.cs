@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pinterest.Publishing.Authentication;
+using Pinterest.Publishing.Authentication.Internal;
 using Pinterest.Publishing.Scheduling;
+using Pinterest.Publishing.Scheduling.Internal;
 using Pinterest.Publishing.Tests.Api;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Pinterest.Publishing.Authentication;
+using Pinterest.Publishing.Authentication.Internal;
 
 namespace Pinterest.Publishing.Tests.Authentication;
 

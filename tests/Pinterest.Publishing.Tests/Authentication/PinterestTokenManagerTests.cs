@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Pinterest.Publishing.Authentication;
-using Pinterest.Publishing.Diagnostics;
+using Pinterest.Publishing.Authentication.Internal;
+using Pinterest.Publishing.Diagnostics.Internal;
+using Pinterest.Publishing.Internal.PublishPath;
 
 namespace Pinterest.Publishing.Tests.Authentication;
 

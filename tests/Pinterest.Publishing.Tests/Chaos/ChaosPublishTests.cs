@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Scheduling;
+using Pinterest.Publishing.Scheduling.Internal;
 using Pinterest.Publishing.Testing;
 using Pinterest.Publishing.Tests.Publishing;
 using Xunit.Abstractions;

@@ -1,7 +1,7 @@
 using Microsoft.OpenApi;
 using Pinterest.Publishing.Api;
+using Pinterest.Publishing.Api.Internal;
 using Pinterest.Publishing.Api.Models;
-using Pinterest.Publishing.Authentication;
 
 namespace Pinterest.Publishing.Tests.Contract;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Pinterest.Publishing.Api;
+using Pinterest.Publishing.Internal.PublishPath;
 using Pinterest.Publishing.Testing;
 using Pinterest.Publishing.Tests.Publishing;
 

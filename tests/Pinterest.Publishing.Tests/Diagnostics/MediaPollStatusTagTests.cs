@@ -2,8 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pinterest.Publishing.Api.Models;
-using Pinterest.Publishing.Diagnostics;
-using Pinterest.Publishing.Media;
+using Pinterest.Publishing.Diagnostics.Internal;
+using Pinterest.Publishing.VideoUpload;
+using Pinterest.Publishing.VideoUpload.Internal;
 
 namespace Pinterest.Publishing.Tests.Diagnostics;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
-using Pinterest.Publishing.Diagnostics;
+using Pinterest.Publishing.Diagnostics.Internal;
 using Pinterest.Publishing.Preflight;
 
 namespace Pinterest.Publishing.Tests.Diagnostics;

@@ -1,6 +1,6 @@
 using System.Text;
-using Pinterest.Publishing.Media;
 using Pinterest.Publishing.Tests.Media.TestSupport;
+using Pinterest.Publishing.VideoUpload.Internal;
 
 namespace Pinterest.Publishing.Tests.Media;
 

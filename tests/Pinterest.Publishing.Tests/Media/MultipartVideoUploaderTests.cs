@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
-using Pinterest.Publishing.Media;
 using Pinterest.Publishing.Tests.Media.TestSupport;
+using Pinterest.Publishing.VideoUpload.Internal;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;

@@ -2,8 +2,8 @@ using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Testing;
 using Pinterest.Publishing.Api.Models;
-using Pinterest.Publishing.Media;
 using Pinterest.Publishing.Tests.Media.TestSupport;
+using Pinterest.Publishing.VideoUpload;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using Pinterest.Publishing.Media;
+using Pinterest.Publishing.Internal.Options;
 using Pinterest.Publishing.Tests.Media.TestSupport;
+using Pinterest.Publishing.VideoUpload.Internal;
 
 namespace Pinterest.Publishing.Tests.Media;
 

@@ -1,9 +1,10 @@
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
-using Pinterest.Publishing.Media;
-using Pinterest.Publishing.Net;
+using Pinterest.Publishing.Internal.SafeHttp;
 using Pinterest.Publishing.Scheduling;
+using Pinterest.Publishing.Scheduling.Internal;
 using Pinterest.Publishing.Tests.Media.TestSupport;
+using Pinterest.Publishing.VideoUpload.Internal;
 
 namespace Pinterest.Publishing.Tests.Media;
 

@@ -1,4 +1,4 @@
-using Pinterest.Publishing.Media;
+using Pinterest.Publishing.Internal.Options;
 using Pinterest.Publishing.Tests.Media.TestSupport;
 
 namespace Pinterest.Publishing.Tests.Media;

@@ -1,5 +1,4 @@
-using Pinterest.Publishing.Api.Models;
-using Pinterest.Publishing.Media;
+using Pinterest.Publishing.VideoUpload.Internal;
 
 namespace Pinterest.Publishing.Tests.Media;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Pinterest.Publishing.Media;
 using Pinterest.Publishing.Tests.Media.TestSupport;
+using Pinterest.Publishing.VideoUpload.Internal;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 

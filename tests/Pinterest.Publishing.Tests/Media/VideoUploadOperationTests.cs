@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pinterest.Publishing.Api.Models;
-using Pinterest.Publishing.Media;
 using Pinterest.Publishing.Tests.Media.TestSupport;
+using Pinterest.Publishing.VideoUpload;
 
 namespace Pinterest.Publishing.Tests.Media;
 

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using Pinterest.Publishing.Api;
 using Pinterest.Publishing.Api.Models;
-using Pinterest.Publishing.Media;
+using Pinterest.Publishing.Internal.PublishPath;
 using Pinterest.Publishing.Tests.Media.TestSupport;
+using Pinterest.Publishing.VideoUpload;
 using WireMock.Logging;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;

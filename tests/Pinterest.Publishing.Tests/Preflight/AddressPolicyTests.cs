@@ -1,6 +1,5 @@
 using System.Net;
-using Pinterest.Publishing.Net;
-using Pinterest.Publishing.Preflight;
+using Pinterest.Publishing.Internal.SafeHttp;
 
 namespace Pinterest.Publishing.Tests.Preflight;
 

@@ -1,4 +1,4 @@
-using Pinterest.Publishing.Preflight;
+using Pinterest.Publishing.Preflight.Internal;
 using static Pinterest.Publishing.Tests.Security.Hostile.IsoBoxes;
 
 namespace Pinterest.Publishing.Tests.Preflight;

@@ -1,4 +1,4 @@
-using Pinterest.Publishing.Preflight;
+using Pinterest.Publishing.Preflight.Internal;
 
 namespace Pinterest.Publishing.Tests.Preflight;
 

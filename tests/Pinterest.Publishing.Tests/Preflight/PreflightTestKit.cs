@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Pinterest.Publishing.Authentication;
-using Pinterest.Publishing.Net;
+using Pinterest.Publishing.Internal.SafeHttp;
 using Pinterest.Publishing.Preflight;
+using Pinterest.Publishing.Preflight.Internal;
 
 namespace Pinterest.Publishing.Tests.Preflight;
 

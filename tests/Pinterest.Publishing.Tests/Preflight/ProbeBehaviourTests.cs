@@ -2,7 +2,9 @@ using System.Buffers.Binary;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
+using Pinterest.Publishing.Internal.PublishPath;
 using Pinterest.Publishing.Preflight;
+using Pinterest.Publishing.Preflight.Internal;
 using static Pinterest.Publishing.Tests.Preflight.PreflightTestKit;
 
 namespace Pinterest.Publishing.Tests.Preflight;

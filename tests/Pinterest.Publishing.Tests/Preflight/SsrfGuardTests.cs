@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
-using Pinterest.Publishing.Net;
+using Pinterest.Publishing.Internal.SafeHttp;
 using Pinterest.Publishing.Preflight;
 using static Pinterest.Publishing.Tests.Preflight.PreflightTestKit;
 

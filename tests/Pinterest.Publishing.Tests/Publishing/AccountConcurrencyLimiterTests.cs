@@ -1,3 +1,5 @@
+using Pinterest.Publishing.Internal.PublishPath;
+
 namespace Pinterest.Publishing.Tests.Publishing;
 
 public class AccountConcurrencyLimiterTests

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using Pinterest.Publishing.Internal.PublishPath;
 
 namespace Pinterest.Publishing.Tests.Publishing;
 

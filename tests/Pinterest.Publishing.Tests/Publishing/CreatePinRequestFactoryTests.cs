@@ -1,4 +1,5 @@
 using Pinterest.Publishing.Api.Models;
+using Pinterest.Publishing.Internal.PublishPath;
 
 namespace Pinterest.Publishing.Tests.Publishing;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Pinterest.Publishing.Api.Models;
+using Pinterest.Publishing.Internal.PublishPath;
 
 namespace Pinterest.Publishing.Tests.Publishing;
 

@@ -1,3 +1,5 @@
+using Pinterest.Publishing.Internal.Options;
+
 namespace Pinterest.Publishing.Tests.Publishing;
 
 public class PinterestPublishingOptionsValidatorTests

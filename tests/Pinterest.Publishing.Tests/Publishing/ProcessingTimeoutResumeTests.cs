@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Pinterest.Publishing.Scheduling;
+using Pinterest.Publishing.Scheduling.Internal;
 
 namespace Pinterest.Publishing.Tests.Publishing;
 

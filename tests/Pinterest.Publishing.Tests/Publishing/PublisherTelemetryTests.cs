@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
-using Pinterest.Publishing.Diagnostics;
+using Pinterest.Publishing.Diagnostics.Internal;
 
 namespace Pinterest.Publishing.Tests.Publishing;
 

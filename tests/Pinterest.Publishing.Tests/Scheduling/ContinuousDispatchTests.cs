@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Pinterest.Publishing.Internal.PublishPath;
 using Pinterest.Publishing.Scheduling;
+using Pinterest.Publishing.Scheduling.Internal;
 using Pinterest.Publishing.Tests.Media.TestSupport;
 
 namespace Pinterest.Publishing.Tests.Scheduling;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Pinterest.Publishing.Internal.PublishPath;
 using Pinterest.Publishing.Scheduling;
 
 namespace Pinterest.Publishing.Tests.Scheduling;

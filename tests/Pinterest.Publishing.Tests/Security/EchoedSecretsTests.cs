@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Pinterest.Publishing.Api;
 using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Scheduling;
+using Pinterest.Publishing.Scheduling.Internal;
 using Pinterest.Publishing.Tests.Preflight;
 using WireMock;
 using WireMock.RequestBuilders;

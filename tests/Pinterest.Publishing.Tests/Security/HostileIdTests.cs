@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
-using Pinterest.Publishing.Api;
 using Pinterest.Publishing.Api.Models;
+using Pinterest.Publishing.Internal.PublishPath;
 using Pinterest.Publishing.Tests.Api;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;

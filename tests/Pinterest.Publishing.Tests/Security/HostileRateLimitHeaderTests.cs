@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
-using Pinterest.Publishing.Api;
+using Pinterest.Publishing.Api.Internal;
 
 namespace Pinterest.Publishing.Tests.Security;
 

@@ -2,8 +2,10 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Pinterest.Publishing.Net;
+using Pinterest.Publishing.Internal.Options;
+using Pinterest.Publishing.Internal.SafeHttp;
 using Pinterest.Publishing.Preflight;
+using Pinterest.Publishing.Preflight.Internal;
 using Pinterest.Publishing.Tests.Preflight;
 
 namespace Pinterest.Publishing.Tests.Security;

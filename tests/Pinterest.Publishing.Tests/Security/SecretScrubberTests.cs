@@ -1,5 +1,5 @@
 using System.Text;
-using Pinterest.Publishing.Diagnostics;
+using Pinterest.Publishing.Diagnostics.Internal;
 
 namespace Pinterest.Publishing.Tests.Security;
 

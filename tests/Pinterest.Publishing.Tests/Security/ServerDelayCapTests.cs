@@ -2,12 +2,13 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 using Pinterest.Publishing.Scheduling;
+using Pinterest.Publishing.Scheduling.Internal;
 using Pinterest.Publishing.Testing;
 using Pinterest.Publishing.Tests.Api;
 using Pinterest.Publishing.Tests.Publishing;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
 
 namespace Pinterest.Publishing.Tests.Security;
 

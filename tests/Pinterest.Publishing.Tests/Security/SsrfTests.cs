@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Pinterest.Publishing.Net;
+using Pinterest.Publishing.Internal.SafeHttp;
 using Pinterest.Publishing.Preflight;
+using Pinterest.Publishing.Preflight.Internal;
 using Pinterest.Publishing.Tests.Preflight;
 
 namespace Pinterest.Publishing.Tests.Security;

@@ -2,11 +2,11 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Pinterest.Publishing.Media;
-using Pinterest.Publishing.Net;
 using Pinterest.Publishing.Api;
+using Pinterest.Publishing.Internal.SafeHttp;
 using Pinterest.Publishing.Tests.Media.TestSupport;
 using Pinterest.Publishing.Tests.Testing;
+using Pinterest.Publishing.VideoUpload;
 
 namespace Pinterest.Publishing.Tests.Security;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Pinterest.Publishing.Testing;
 using static Pinterest.Publishing.Tests.Testing.EmulatorHarness;
 
 namespace Pinterest.Publishing.Tests.Testing;

@@ -1,3 +1,4 @@
+
 namespace Pinterest.Publishing.Api.Models;
 
 /// <summary>The metrics of one group of an analytics answer (<c>all</c>, or an app type when split).</summary>

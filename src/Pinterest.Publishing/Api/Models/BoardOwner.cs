@@ -1,3 +1,4 @@
+
 namespace Pinterest.Publishing.Api.Models;
 
 /// <summary>The owner of a board.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Pinterest.Publishing.Api.Internal;
 
 namespace Pinterest.Publishing.Api.Models;
 

@@ -1,3 +1,4 @@
+
 namespace Pinterest.Publishing.Api.Models;
 
 /// <summary>The body of <c>POST /v5/boards</c>.</summary>

@@ -1,3 +1,4 @@
+
 namespace Pinterest.Publishing.Api.Models;
 
 /// <summary>One image of a <c>multiple_image_urls</c> media source.</summary>

@@ -1,3 +1,4 @@
+
 namespace Pinterest.Publishing.Api.Models;
 
 /// <summary>The connected user's account.</summary>

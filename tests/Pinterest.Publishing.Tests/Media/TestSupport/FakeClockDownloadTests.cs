@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using Pinterest.Publishing.Media;
+using Pinterest.Publishing.VideoUpload.Internal;
 
 namespace Pinterest.Publishing.Tests.Media.TestSupport;
 

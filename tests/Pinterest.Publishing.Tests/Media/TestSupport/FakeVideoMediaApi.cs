@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Pinterest.Publishing.Api.Models;
-using Pinterest.Publishing.Media;
+using Pinterest.Publishing.VideoUpload.Internal;
 
 namespace Pinterest.Publishing.Tests.Media.TestSupport;
 

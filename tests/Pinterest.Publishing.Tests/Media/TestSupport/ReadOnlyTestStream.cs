@@ -1,3 +1,4 @@
+
 namespace Pinterest.Publishing.Tests.Media.TestSupport;
 
 /// <summary>The members every forward-only, read-only test body shares; subclasses supply the asynchronous read.</summary>

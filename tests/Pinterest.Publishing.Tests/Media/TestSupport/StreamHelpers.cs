@@ -1,3 +1,4 @@
+
 namespace Pinterest.Publishing.Tests.Media.TestSupport;
 
 /// <summary>Reports synchronously (unlike <see cref="Progress{T}"/>), so the values are there when the upload returns.</summary>

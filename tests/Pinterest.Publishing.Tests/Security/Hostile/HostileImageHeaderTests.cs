@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using Pinterest.Publishing.Preflight;
+using Pinterest.Publishing.Preflight.Internal;
 using Pinterest.Publishing.Tests.Preflight;
 using static Pinterest.Publishing.Tests.Security.Hostile.IsoBoxes;
 

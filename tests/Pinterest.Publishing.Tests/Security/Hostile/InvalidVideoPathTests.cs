@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Pinterest.Publishing.Preflight;
+using Pinterest.Publishing.Preflight.Internal;
 using Pinterest.Publishing.Tests.Preflight;
 using static Pinterest.Publishing.Tests.Preflight.PreflightTestKit;
 

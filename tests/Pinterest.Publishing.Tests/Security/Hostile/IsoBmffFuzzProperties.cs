@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using CsCheck;
-using Pinterest.Publishing.Preflight;
+using Pinterest.Publishing.Preflight.Internal;
 using Pinterest.Publishing.Tests.Preflight;
 using static Pinterest.Publishing.Tests.Security.Hostile.IsoBoxes;
 

@@ -1,4 +1,5 @@
 using Pinterest.Publishing.Preflight;
+using Pinterest.Publishing.Preflight.Internal;
 using Pinterest.Publishing.Tests.Preflight;
 using static Pinterest.Publishing.Tests.Preflight.PreflightTestKit;
 

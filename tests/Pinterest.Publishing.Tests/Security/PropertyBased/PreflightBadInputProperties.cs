@@ -1,6 +1,7 @@
 using CsCheck;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pinterest.Publishing.Preflight;
+using Pinterest.Publishing.Preflight.Internal;
 using Pinterest.Publishing.Testing;
 using Pinterest.Publishing.Tests.Preflight;
 

@@ -1,0 +1,14 @@
+using System.Net;
+
+namespace Pinterest.Publishing.Api.Internal;
+
+/// <summary>
+/// The token endpoint answered success with data that is not a usable token (no access token, unreadable JSON).
+/// Transient: the refresh token was not rejected, and any rotated refresh token the answer carried has been kept, so
+/// the next attempt refreshes again; a scheduled Pin is retried, never rejected, and the account needs no reconnecting.
+/// </summary>
+internal sealed class PinterestTokenAnswerException(string message, HttpStatusCode statusCode, string? requestId = null, Exception? innerException = null)
+    : PinterestApiException(message, statusCode, requestId: requestId, innerException: innerException)
+{
+    public override bool IsTransient => true;
+}

@@ -1,0 +1,21 @@
+
+namespace Pinterest.Publishing.Authentication.Internal;
+
+/// <summary>
+/// Supplies the bearer token of one account to the API pipeline. The pipeline asks for a token before each attempt and,
+/// after a 401, asks once for a refreshed one and replays the request.
+/// </summary>
+internal interface IPinterestCredential
+{
+    /// <summary>The host's account id, or <see langword="null"/> for a fixed access token.</summary>
+    string? AccountId { get; }
+
+    /// <summary>A usable access token (refreshed first when it expires within the margin).</summary>
+    ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called after Pinterest answered 401 to <paramref name="rejectedAccessToken"/>: returns a newer access token
+    /// (refreshing if no other caller already did), or <see langword="null"/> when this credential cannot refresh.
+    /// </summary>
+    ValueTask<string?> RefreshAfterUnauthorizedAsync(string rejectedAccessToken, CancellationToken cancellationToken);
+}

@@ -1,0 +1,28 @@
+
+namespace Pinterest.Publishing.Preflight.Internal;
+
+/// <summary>What the first bytes of a media file say about it.</summary>
+/// <param name="Format">The format recognised by magic bytes.</param>
+/// <param name="Width">The pixel width, when known.</param>
+/// <param name="Height">The pixel height, when known.</param>
+/// <param name="Duration">A video's duration, when its <c>moov</c> atom was within the bytes read.</param>
+/// <param name="BytesNeeded">
+/// When greater than the number of bytes given, reading that many bytes from the start may complete the header
+/// (a JPEG whose frame header lies behind large APPn segments). Zero when no more bytes would help.
+/// </param>
+internal readonly record struct MediaHeader(MediaFormat Format, int? Width, int? Height, TimeSpan? Duration, int BytesNeeded)
+{
+    /// <summary>
+    /// For MP4, MOV and M4V: the box layout (where the <c>moov</c> is, fragments, truncation), or <see langword="null"/>.
+    /// </summary>
+    public IsoBmffLayout? Layout { get; init; }
+
+    /// <summary>Whether width and height are both known.</summary>
+    public bool HasDimensions => Width is > 0 && Height is > 0;
+
+    /// <summary>Whether the format is a video container Pinterest accepts (MP4, MOV, M4V).</summary>
+    public bool IsAllowedVideo => Format is MediaFormat.Mp4 or MediaFormat.QuickTime or MediaFormat.M4V;
+
+    /// <summary>Whether the format is an image format.</summary>
+    public bool IsImage => MediaHeaderReader.IsImageFormat(Format);
+}

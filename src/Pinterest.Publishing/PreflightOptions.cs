@@ -1,0 +1,42 @@
+
+namespace Pinterest.Publishing;
+
+/// <summary>How preflight probes media and links.</summary>
+public sealed class PreflightOptions
+{
+    /// <summary>
+    /// Allows URLs that resolve to loopback, private, link-local and similar addresses. Off by default: a draft's URLs
+    /// come from users, and probing them must not reach the host's internal network. Turn on only for tests: it lifts
+    /// the whole connect guard of the probe, download and upload clients, including <see cref="AllowedPorts"/> and the
+    /// upload client's https requirement (a local emulator serves its upload URL over http).
+    /// </summary>
+    public bool AllowPrivateNetworks { get; set; }
+
+    /// <summary>Timeout of one probe. Default 10 seconds.</summary>
+    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Timeout of establishing one probe connection. Default 5 seconds.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How many probes of one draft run at once. Default 8.</summary>
+    public int MaxConcurrentProbes { get; set; } = 8;
+
+    /// <summary>Whether the destination link is probed. Default <see langword="true"/>.</summary>
+    public bool CheckDestinationLink { get; set; } = true;
+
+    /// <summary>The largest image accepted, in bytes. Default 20,000,000.</summary>
+    public long MaxImageBytes { get; set; } = 20_000_000;
+
+    /// <summary>The largest video accepted, in bytes. Default 2,000,000,000.</summary>
+    public long MaxVideoBytes { get; set; } = 2_000_000_000;
+
+    /// <summary>
+    /// The ports the probe, download and upload clients may connect to on a public address. Default 80 and 443: a
+    /// user's URL must not make the library talk to a mail, SSH or database port. A configured list replaces the
+    /// default, so list every port (for example 80, 443 and 8080).
+    /// </summary>
+    public IList<int> AllowedPorts { get; } = new List<int> { 80, 443 };
+
+    /// <summary>The image content types accepted from probes. Default <c>image/jpeg</c> and <c>image/png</c>.</summary>
+    public IList<string> AllowedImageContentTypes { get; } = new List<string> { "image/jpeg", "image/png" };
+}

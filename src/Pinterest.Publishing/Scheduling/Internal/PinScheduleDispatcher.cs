@@ -1,0 +1,300 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pinterest.Publishing.Internal.PublishPath;
+
+namespace Pinterest.Publishing.Scheduling.Internal;
+
+/// <summary>
+/// The hosted service added by <c>AddPinScheduling()</c>: claims due Pins from <see cref="IPinScheduleStore"/> with a
+/// lease, publishes them and completes each with its outcome. It keeps up to
+/// <see cref="PinSchedulingOptions.MaxConcurrentPublishes"/> publishes in flight and claims again whenever one ends (or
+/// the poll interval passes), never more Pins than it has free slots, so a publish that hangs holds one slot, not the
+/// loop. Each publish is cancelled when its lease ends. Stopping the host stops the claiming; publishes already
+/// running finish, because abandoning a create half-way would leave its outcome unknown. A video whose processing
+/// outlived the deadline is not uploaded again when its Pin is retried by this instance: the retry waits for that upload.
+/// </summary>
+internal sealed partial class PinScheduleDispatcher : BackgroundService
+{
+    // The longest delay a timer takes; a lease beyond it is simply not enforced by cancellation.
+    private static readonly TimeSpan MaxTimerDelay = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
+    private readonly IPinScheduleStore _store;
+    private readonly IPinPublisher _publisher;
+    private readonly PinSchedulingOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+
+    internal static readonly TimeSpan ProcessingUploadRetention = TimeSpan.FromDays(1);
+
+    // Scheduled Pin id → the upload still processing when its last attempt gave up, and when that was. Process-local:
+    // the store contract carries no media id, so another instance retrying the Pin uploads again (a cost, not a duplicate).
+    private readonly ConcurrentDictionary<string, (string MediaId, DateTimeOffset At)> _processingUploads = new(StringComparer.Ordinal);
+
+    private readonly PublishSlots _slots;
+
+    public PinScheduleDispatcher(IPinScheduleStore store, IPinPublisher publisher, IOptions<PinSchedulingOptions> options, TimeProvider timeProvider, ILogger<PinScheduleDispatcher> logger)
+    {
+        _store = store;
+        _publisher = publisher;
+        _options = options.Value;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _slots = new PublishSlots(_options.MaxConcurrentPublishes);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var (free, slotFreed) = _slots.Snapshot();
+                var claimedAll = false;
+                if (free > 0)
+                {
+                    var wanted = Math.Min(free, _options.BatchSize);
+                    try
+                    {
+                        claimedAll = (await ClaimAndStartAsync(wanted, stoppingToken).ConfigureAwait(false)).Count >= wanted;
+                    }
+                    catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                    {
+                        break;
+                    }
+                    catch (Exception ex)
+                    {
+                        // A store outage must not kill the dispatcher; the next round tries again.
+                        LogRoundFailed(_logger, ex);
+                    }
+                }
+
+                if (!claimedAll)
+                {
+                    // Nothing more is due (or every slot is busy): wait for a slot to free, or for the poll interval
+                    // when there are slots to fill.
+                    await WaitAsync(slotFreed, poll: free > 0, stoppingToken).ConfigureAwait(false);
+                }
+            }
+        }
+        finally
+        {
+            // Not the stopping token: a create cancelled after it was sent would have an unknown outcome.
+            await _slots.WhenAllReleasedAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Claims up to <see cref="PinSchedulingOptions.BatchSize"/> Pins (no more than the free slots), publishes them and
+    /// completes every one; returns how many were claimed.
+    /// </summary>
+    internal async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var wanted = Math.Min(_slots.Snapshot().Free, _options.BatchSize);
+        if (wanted == 0)
+        {
+            return 0;
+        }
+
+        var publishes = await ClaimAndStartAsync(wanted, cancellationToken).ConfigureAwait(false);
+        await Task.WhenAll(publishes).ConfigureAwait(false);
+        return publishes.Count;
+    }
+
+    /// <summary>Reserves <paramref name="count"/> slots, claims up to that many Pins and starts their publishes.</summary>
+    private async Task<IReadOnlyList<Task>> ClaimAndStartAsync(int count, CancellationToken cancellationToken)
+    {
+        _slots.Reserve(count);
+        var claimedAt = _timeProvider.GetUtcNow();
+        IReadOnlyList<ScheduledPin> claimed;
+        try
+        {
+            claimed = await _store.ClaimDueAsync(claimedAt, count, _options.Lease, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            _slots.Unreserve(count);
+            throw;
+        }
+
+        if (claimed.Count > count)
+        {
+            // The store handed out more than asked: they are leased to this instance now, so publish them all.
+            _slots.Reserve(claimed.Count - count);
+        }
+        else
+        {
+            _slots.Unreserve(count - claimed.Count);
+        }
+
+        var publishes = new Task[claimed.Count];
+        for (var i = 0; i < claimed.Count; i++)
+        {
+            var pin = claimed[i];
+            // On the thread pool, so that a publisher's synchronous part never holds up the claiming loop.
+            publishes[i] = Task.Run(() => PublishInSlotAsync(pin, claimedAt), CancellationToken.None);
+        }
+
+        return publishes;
+    }
+
+    private async Task PublishInSlotAsync(ScheduledPin pin, DateTimeOffset claimedAt)
+    {
+        try
+        {
+            await PublishOneAsync(pin, claimedAt).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // PublishOneAsync records every outcome itself; this only keeps a fault (in a logger, say) from going unobserved.
+            LogPublishFaulted(_logger, pin.Id, ex);
+        }
+        finally
+        {
+            _slots.Release(1);
+        }
+    }
+
+    private async Task PublishOneAsync(ScheduledPin pin, DateTimeOffset claimedAt)
+    {
+        PinPublishOutcome outcome;
+        var request = pin.Request;
+        var leaseEnd = pin.LeaseExpiresAt ?? claimedAt + _options.Lease;
+        // The lease bounds the publish: past it another instance may claim the Pin. Not the stopping token: stopping the
+        // host lets publishes finish. A create in flight when the lease ends becomes an unknown outcome, never a retry.
+        using var lease = CancelAt(leaseEnd);
+        try
+        {
+            request = WithProcessingUpload(pin);
+            var result = _publisher is PinPublisher publisher
+                ? await publisher.PublishAsync(request, CreateDeadline(leaseEnd), lease.Token).ConfigureAwait(false)
+                : await _publisher.PublishAsync(request, lease.Token).ConfigureAwait(false);
+            outcome = PinPublishOutcomeMapper.FromResult(result);
+        }
+        catch (Exception caught)
+        {
+            var ex = caught;
+            if (lease.IsCancellationRequested)
+            {
+                LogLeaseEnded(_logger, pin.Id, pin.Request.AccountId, leaseEnd, caught.GetType().Name);
+                if (caught is OperationCanceledException)
+                {
+                    ex = new ScheduleLeaseExpiredException(leaseEnd, caught);
+                }
+            }
+
+            outcome = PinPublishOutcomeMapper.FromException(ex, Math.Max(pin.Attempt, 1), _timeProvider.GetUtcNow(), _options);
+            if (ex is PinterestMediaProcessingException { Code: PinterestMediaProcessingException.TranscodeTimeoutCode } timeout
+                && outcome.Kind == PinPublishOutcomeKind.RetryAt && request.Media is VideoPinMedia)
+            {
+                RememberProcessingUpload(pin.Id, timeout.MediaId);
+            }
+            else if (ex is PinterestApiException { StatusCode: HttpStatusCode.NotFound } && !ReferenceEquals(request, pin.Request)
+                && _processingUploads.TryRemove(pin.Id, out var gone))
+            {
+                // The remembered upload is gone from Pinterest (expired, say): that is no fault of the draft, so the
+                // next attempt uploads the video again instead of the Pin being rejected.
+                LogProcessingUploadGone(_logger, pin.Id, gone.MediaId);
+                outcome = PinPublishOutcomeMapper.FromException(
+                    new PinterestMediaProcessingException(ex.Message, gone.MediaId, PinterestMediaProcessingException.TranscodeTimeoutCode, ex),
+                    Math.Max(pin.Attempt, 1),
+                    _timeProvider.GetUtcNow(),
+                    _options);
+            }
+        }
+
+        if (outcome.Kind != PinPublishOutcomeKind.RetryAt)
+        {
+            _processingUploads.TryRemove(pin.Id, out _);
+        }
+
+        LogCompleted(_logger, pin.Id, pin.Request.AccountId, outcome.Kind, pin.Attempt);
+        try
+        {
+            await _store.CompleteAsync(pin, outcome, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // The lease will expire and the Pin will be claimed again; for a Published outcome that means the
+            // dispatcher publishes again, so make this loud.
+            LogCompleteFailed(_logger, pin.Id, outcome.Kind, ex);
+        }
+    }
+
+    /// <summary>The Pin's request, with its video replaced by the upload a previous attempt left processing.</summary>
+    private PublishPinRequest WithProcessingUpload(ScheduledPin pin)
+    {
+        if (pin.Request.Media is not VideoPinMedia video || !_processingUploads.TryGetValue(pin.Id, out var upload))
+        {
+            return pin.Request;
+        }
+
+        LogResumingUpload(_logger, pin.Id, upload.MediaId);
+        return pin.Request with { Media = video with { Source = VideoSource.FromUploadedMedia(upload.MediaId) } };
+    }
+
+    private void RememberProcessingUpload(string scheduledPinId, string mediaId)
+    {
+        if (mediaId.Length == 0 || mediaId.AsSpan().ContainsAnyExceptInRange('0', '9'))
+        {
+            // Not a media id Pinterest gave (a custom publisher's exception, say): nothing to resume from.
+            return;
+        }
+
+        var now = _timeProvider.GetUtcNow();
+        _processingUploads[scheduledPinId] = (mediaId, now);
+
+        // Pins retried by another instance never come back here; forget uploads older than any sensible retry.
+        foreach (var (id, upload) in _processingUploads)
+        {
+            if (now - upload.At > ProcessingUploadRetention)
+            {
+                _processingUploads.TryRemove(new KeyValuePair<string, (string, DateTimeOffset)>(id, upload));
+            }
+        }
+    }
+
+    // Leave a margin before the lease ends: the create itself takes time, and clocks of instances differ.
+    private DateTimeOffset CreateDeadline(DateTimeOffset leaseEnd) =>
+        leaseEnd - TimeSpan.FromTicks(Math.Min(_options.Lease.Ticks / 10, TimeSpan.FromMinutes(1).Ticks));
+
+    private CancellationTokenSource CancelAt(DateTimeOffset when)
+    {
+        var delay = when - _timeProvider.GetUtcNow();
+        return delay > MaxTimerDelay
+            ? new CancellationTokenSource()
+            : new CancellationTokenSource(delay < TimeSpan.Zero ? TimeSpan.Zero : delay, _timeProvider);
+    }
+
+    private async Task WaitAsync(Task slotFreed, bool poll, CancellationToken stoppingToken)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var delay = Task.Delay(poll ? _options.PollInterval : Timeout.InfiniteTimeSpan, _timeProvider, wait.Token);
+        await Task.WhenAny(slotFreed, delay).ConfigureAwait(false);
+        // Stops the poll timer when a slot freed first.
+        await wait.CancelAsync().ConfigureAwait(false);
+    }
+
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Error, Message = "Scheduled Pin {ScheduledPinId}: the publish failed outside its outcome handling; it will be claimed again when its lease expires.")]
+    private static partial void LogPublishFaulted(ILogger logger, string scheduledPinId, Exception exception);
+
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "Scheduled Pin {ScheduledPinId} of account {AccountId}: still publishing when its lease ended at {LeaseEnd}; cancelled ({Failure}).")]
+    private static partial void LogLeaseEnded(ILogger logger, string scheduledPinId, string accountId, DateTimeOffset leaseEnd, string failure);
+
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "Scheduled Pin {ScheduledPinId}: video upload {MediaId} is no longer on Pinterest; the next attempt uploads the video again.")]
+    private static partial void LogProcessingUploadGone(ILogger logger, string scheduledPinId, string mediaId);
+
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "Scheduled Pin {ScheduledPinId}: waiting for video upload {MediaId}, still processing after the last attempt, instead of uploading again.")]
+    private static partial void LogResumingUpload(ILogger logger, string scheduledPinId, string mediaId);
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Scheduled Pin {ScheduledPinId} of account {AccountId}: {Outcome} (attempt {Attempt}).")]
+    private static partial void LogCompleted(ILogger logger, string scheduledPinId, string accountId, PinPublishOutcomeKind outcome, int attempt);
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Error, Message = "Could not record outcome {Outcome} of scheduled Pin {ScheduledPinId}; it will be claimed again when its lease expires.")]
+    private static partial void LogCompleteFailed(ILogger logger, string scheduledPinId, PinPublishOutcomeKind outcome, Exception exception);
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "A scheduling round failed; retrying after the poll interval.")]
+    private static partial void LogRoundFailed(ILogger logger, Exception exception);
+}
