@@ -5,7 +5,7 @@ using Pinterest.Publishing.Api;
 using Pinterest.Publishing.Api.Internal;
 using Pinterest.Publishing.Api.Models;
 using Pinterest.Publishing.Internal.PublishPath;
-using Pinterest.Publishing.Tests.Media.TestSupport;
+using Pinterest.Publishing.Tests.VideoUpload.TestSupport;
 
 namespace Pinterest.Publishing.Tests.Api;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Pinterest.Publishing.Authentication;
-using Pinterest.Publishing.Tests.Publishing;
+using Pinterest.Publishing.Tests.PublishPath;
 
 namespace Pinterest.Publishing.Tests.Chaos;
 

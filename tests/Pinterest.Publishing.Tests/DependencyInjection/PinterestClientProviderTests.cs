@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Pinterest.Publishing.Internal.PublishPath;
 using Pinterest.Publishing.Testing;
-using Pinterest.Publishing.Tests.Publishing;
+using Pinterest.Publishing.Tests.PublishPath;
 
 namespace Pinterest.Publishing.Tests.DependencyInjection;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Pinterest.Publishing.Internal.PublishPath;
 using Pinterest.Publishing.Scheduling;
 using Pinterest.Publishing.Scheduling.Internal;
-using Pinterest.Publishing.Tests.Media.TestSupport;
+using Pinterest.Publishing.Tests.VideoUpload.TestSupport;
 
 namespace Pinterest.Publishing.Tests.Scheduling;
 

@@ -10,7 +10,7 @@ using Pinterest.Publishing.Scheduling;
 using Pinterest.Publishing.Scheduling.Internal;
 using Pinterest.Publishing.Testing;
 using Pinterest.Publishing.Tests.Api;
-using Pinterest.Publishing.Tests.Publishing;
+using Pinterest.Publishing.Tests.PublishPath;
 
 namespace Pinterest.Publishing.Tests.Security;
 

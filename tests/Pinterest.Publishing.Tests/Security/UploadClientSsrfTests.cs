@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pinterest.Publishing.Api;
 using Pinterest.Publishing.Internal.SafeHttp;
-using Pinterest.Publishing.Tests.Media.TestSupport;
+using Pinterest.Publishing.Tests.VideoUpload.TestSupport;
 using Pinterest.Publishing.Tests.Testing;
 using Pinterest.Publishing.VideoUpload;
 
