@@ -25,4 +25,7 @@ internal readonly record struct MediaHeader(MediaFormat Format, int? Width, int?
 
     /// <summary>Whether the format is an image format.</summary>
     public bool IsImage => MediaHeaderReader.IsImageFormat(Format);
+
+    /// <summary>The format's content type, or "an unrecognised format": how messages name what the bytes are.</summary>
+    public string FormatName => MediaHeaderReader.GetContentType(Format) ?? "an unrecognised format";
 }

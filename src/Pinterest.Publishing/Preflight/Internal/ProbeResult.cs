@@ -33,4 +33,14 @@ internal sealed record ProbeResult
 
     /// <summary>Whether the final status is 2xx or 3xx.</summary>
     public bool IsSuccessOrRedirect => Outcome == ProbeOutcome.Responded && StatusCode is >= 200 and < 400;
+
+    /// <summary>Whether the resource is known to be larger than <paramref name="maxBytes"/>.</summary>
+    public bool IsLargerThan(long maxBytes) => TotalLength > maxBytes || ExceededLimitWhileCounting;
+
+    /// <summary>How the probe ended, for a message: the status answered, or why there was no answer (never the URL).</summary>
+    public string Describe() => Outcome switch
+    {
+        ProbeOutcome.Responded => $"it answered HTTP {StatusCode}",
+        _ => Detail ?? Outcome.ToString(),
+    };
 }

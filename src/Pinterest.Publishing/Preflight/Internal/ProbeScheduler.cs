@@ -42,7 +42,10 @@ internal sealed class ProbeScheduler : IDisposable
     }
 
     /// <summary>The result for a registered URL.</summary>
-    public Task<ProbeResult> GetAsync(Uri uri) => _running[Key(uri)];
+    public Task<ProbeResult> GetAsync(Uri uri) =>
+        _running.TryGetValue(Key(uri), out var probe)
+            ? probe
+            : throw new InvalidOperationException("No probe of this URL was registered before the probes started.");
 
     /// <summary>Waits for every probe.</summary>
     public Task WhenAllAsync() => Task.WhenAll(_running.Values);
