@@ -41,5 +41,6 @@ internal sealed class MediaState
         RegisteredAt = RegisteredAt,
         UploadedAt = UploadedAt,
         UploadedBytes = UploadedBytes,
+        UploadParameters = UploadParameters,
     };
 }
