@@ -24,4 +24,7 @@ public sealed record EmulatedMedia
 
     /// <summary>The size in bytes of the uploaded file, if it was uploaded.</summary>
     public long? UploadedBytes { get; init; }
+
+    /// <summary>The presigned form fields registration handed out, which the upload must repeat (secrets a client must never log).</summary>
+    public IReadOnlyDictionary<string, string> UploadParameters { get; init; } = new Dictionary<string, string>();
 }

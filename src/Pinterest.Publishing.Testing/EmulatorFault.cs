@@ -10,10 +10,11 @@ public sealed record EmulatorFault
     /// <summary>What the fault does.</summary>
     public EmulatorFaultKind Kind { get; }
 
-    /// <summary>The status answered by <see cref="EmulatorFaultKind.Status"/> and <see cref="EmulatorFaultKind.SpamBlock"/> faults.</summary>
+    /// <summary>The status answered by <see cref="EmulatorFaultKind.Status"/>, <see cref="EmulatorFaultKind.SpamBlock"/> and <see cref="EmulatorFaultKind.EchoRequest"/> faults.</summary>
     public HttpStatusCode StatusCode { get; init; }
 
-    /// <summary>The Pinterest error <c>code</c> in the body; <see langword="null"/> sends an empty body.</summary>
+    /// <summary>The Pinterest error <c>code</c> in the body; <see langword="null"/> sends an empty body (a plain-text one for
+    /// <see cref="EmulatorFaultKind.EchoRequest"/>).</summary>
     public int? ErrorCode { get; init; }
 
     /// <summary>The error <c>message</c> in the body.</summary>
@@ -73,6 +74,29 @@ public sealed record EmulatorFault
         ErrorCode = 8,
         Message = "Your request was blocked because it looks like spam. Try again later.",
         Headers = RetryAfterHeader(retryAfter),
+    };
+
+    /// <summary>
+    /// Answers <paramref name="statusCode"/> with an error that repeats the request, secrets included, as a misbehaving
+    /// API, proxy or WAF does: its text quotes the method, path and query, the <c>Authorization</c> header (and, for
+    /// HTTP Basic, the decoded <c>client_id:client_secret</c>) and the start of the body (a JSON draft, the token form
+    /// with its <c>refresh_token</c> or <c>code</c>, the presigned fields of an upload). For tests that the client never
+    /// repeats a secret a server sent back.
+    /// </summary>
+    /// <param name="statusCode">The HTTP status.</param>
+    /// <param name="afterProcessing">Process the request (store the Pin, rotate the refresh token) before answering with the fault.</param>
+    /// <param name="plainText">
+    /// <see langword="false"/>: a Pinterest error body whose <c>code</c> is the status and whose <c>message</c> (the request as
+    /// sent) and <c>message_detail</c> (the bare credential, the query and the form, decoded) echo the request, with the
+    /// bare credential as <c>x-pinterest-rid</c>. <see langword="true"/>: both texts as a <c>text/plain</c> body, with the
+    /// whole <c>Authorization</c> value as <c>x-pinterest-rid</c>.
+    /// </param>
+    /// <returns>The fault.</returns>
+    public static EmulatorFault EchoRequest(HttpStatusCode statusCode, bool afterProcessing = false, bool plainText = false) => new(EmulatorFaultKind.EchoRequest)
+    {
+        StatusCode = statusCode,
+        ErrorCode = plainText ? null : (int)statusCode,
+        AfterProcessing = afterProcessing,
     };
 
     private static Dictionary<string, string> RetryAfterHeader(TimeSpan? retryAfter)

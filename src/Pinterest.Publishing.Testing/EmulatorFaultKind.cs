@@ -25,4 +25,8 @@ public enum EmulatorFaultKind
 
     /// <summary>The request times out: in memory, a <see cref="TaskCanceledException"/> with an inner <see cref="TimeoutException"/>, as <see cref="HttpClient"/> throws; on the loopback server, the connection is dropped.</summary>
     Timeout,
+
+    /// <summary>Answer with an error whose text and <c>x-pinterest-rid</c> repeat the request's credentials, query and body
+    /// (see <see cref="EmulatorFault.EchoRequest"/>).</summary>
+    EchoRequest,
 }

@@ -32,7 +32,8 @@ public sealed partial class PinterestEmulator
     internal async Task<EmulatorHttpResponse> ProcessAsync(EmulatorHttpRequest request, CancellationToken cancellationToken)
     {
         var response = await ProcessCoreAsync(request, cancellationToken).ConfigureAwait(false);
-        response.Headers["x-pinterest-rid"] = NewRequestId();
+        // An echo fault may have chosen the request id.
+        response.Headers.TryAdd("x-pinterest-rid", NewRequestId());
         return response;
     }
 
@@ -77,13 +78,18 @@ public sealed partial class PinterestEmulator
                 _requests.Remove(record);
             }
 
-            return FaultResponse(fault);
+            return FaultResponse(fault, request, body);
+        }
+
+        if (fault is { Kind: EmulatorFaultKind.EchoRequest, AfterProcessing: false } && isUpload && request.Body is not null)
+        {
+            body = await ReadEchoedUploadFieldsAsync(request.Body, cancellationToken).ConfigureAwait(false);
         }
 
         EmulatorHttpResponse response;
         if (fault is { AfterProcessing: false })
         {
-            response = FaultResponse(fault);
+            response = FaultResponse(fault, request, body);
         }
         else
         {
@@ -106,7 +112,7 @@ public sealed partial class PinterestEmulator
 
             if (fault is not null)
             {
-                response = FaultResponse(fault);
+                response = FaultResponse(fault, request, body);
             }
         }
 
@@ -118,14 +124,15 @@ public sealed partial class PinterestEmulator
         return response;
     }
 
-    private static EmulatorHttpResponse FaultResponse(EmulatorFault fault)
+    private static EmulatorHttpResponse FaultResponse(EmulatorFault fault, EmulatorHttpRequest request, ReadOnlyMemory<byte> body)
     {
         if (fault.Kind is EmulatorFaultKind.ConnectionReset or EmulatorFaultKind.ConnectionRefused or EmulatorFaultKind.Timeout)
         {
             return new EmulatorHttpResponse { Abort = fault.Kind };
         }
 
-        var response = fault.ErrorCode is { } code
+        var response = fault.Kind == EmulatorFaultKind.EchoRequest ? EchoResponse(fault, request, body)
+            : fault.ErrorCode is { } code
             ? EmulatorHttpResponse.Error((int)fault.StatusCode, code, fault.Message ?? "Emulated failure.")
             : EmulatorHttpResponse.Empty((int)fault.StatusCode);
         foreach (var header in fault.Headers)

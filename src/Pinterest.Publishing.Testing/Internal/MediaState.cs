@@ -42,5 +42,6 @@ internal sealed class MediaState
         RegisteredAt = RegisteredAt,
         UploadedAt = UploadedAt,
         UploadedBytes = UploadedBytes,
+        UploadParameters = UploadParameters,
     };
 }

@@ -113,16 +113,7 @@ public class ChaosPublishTests(ITestOutputHelper output)
             options.Retry.MaxDelay = TimeSpan.FromSeconds(4);
         });
 
-        var store = h.Services.GetRequiredService<IPinterestTokenStore>();
-        var users = new EmulatedAccount[Accounts];
-        var boards = new EmulatedBoard[Accounts];
-        for (var a = 0; a < Accounts; a++)
-        {
-            users[a] = a == 0 ? h.User : h.Emulator.AddAccount($"chaos_user_{a}");
-            boards[a] = a == 0 ? h.Board : h.Emulator.AddBoard(users[a], $"Chaos board {a}");
-            var token = h.Emulator.IssueTokens(users[a]);
-            await store.StoreTokenAsync(AccountId(a), StoreLiesAboutExpiry(a) ? token with { ExpiresAt = token.ExpiresAt.AddDays(365) } : token);
-        }
+        var (users, boards) = await h.ConnectAccountsAsync(Accounts, AccountId, StoreLiesAboutExpiry);
 
         var image = h.Host("large-1000x1500.jpg", "image/jpeg");
         var faults = InjectFaults(h.Emulator, seed);

@@ -59,6 +59,27 @@ internal sealed class PublishingHarness : IAsyncDisposable
     public Task StoreTokenAsync(string accountId, EmulatedAccount user) =>
         Services.GetRequiredService<IPinterestTokenStore>().StoreTokenAsync(accountId, Emulator.IssueTokens(user));
 
+    /// <summary>
+    /// Connects <paramref name="count"/> accounts (the harness's own first), each with a board and its tokens in the
+    /// token store. For the accounts <paramref name="storeLiesAboutExpiry"/> picks, the stored expiry says a year more
+    /// than Pinterest's: once the clock passes the real one, they meet a 401 before they refresh.
+    /// </summary>
+    public async Task<(EmulatedAccount[] Users, EmulatedBoard[] Boards)> ConnectAccountsAsync(int count, Func<int, string> accountId, Func<int, bool> storeLiesAboutExpiry)
+    {
+        var store = Services.GetRequiredService<IPinterestTokenStore>();
+        var users = new EmulatedAccount[count];
+        var boards = new EmulatedBoard[count];
+        for (var a = 0; a < count; a++)
+        {
+            users[a] = a == 0 ? User : Emulator.AddAccount($"user_{a}");
+            boards[a] = a == 0 ? Board : Emulator.AddBoard(users[a], $"Board {a}");
+            var token = Emulator.IssueTokens(users[a]);
+            await store.StoreTokenAsync(accountId(a), storeLiesAboutExpiry(a) ? token with { ExpiresAt = token.ExpiresAt.AddDays(365) } : token);
+        }
+
+        return (users, boards);
+    }
+
     public Uri Host(string fixture, string contentType) =>
         Emulator.HostMedia(fixture, File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Media", fixture)), contentType);
 

@@ -91,6 +91,9 @@ internal sealed class ObservedScheduleStore : IPinScheduleStore
     /// <summary>The <c>maxCount</c> of every claim, in order.</summary>
     public ConcurrentQueue<int> ClaimSizes { get; } = new();
 
+    /// <summary>Every completion, in order.</summary>
+    public ConcurrentQueue<(ScheduledPin Pin, PinPublishOutcome Outcome)> Completions { get; } = new();
+
     public int Unclaimed => Inner.GetPending().Count(p => p.LeaseToken is null);
 
     public ScheduledPin Schedule(string accountId, string title, DateTimeOffset dueAt) =>
@@ -109,6 +112,7 @@ internal sealed class ObservedScheduleStore : IPinScheduleStore
     public async Task CompleteAsync(ScheduledPin pin, PinPublishOutcome outcome, CancellationToken cancellationToken = default)
     {
         await Inner.CompleteAsync(pin, outcome, cancellationToken);
+        Completions.Enqueue((pin, outcome));
         _completed.Writer.TryWrite((pin, outcome));
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 using Pinterest.Publishing.Testing;
 using static Pinterest.Publishing.Tests.Testing.EmulatorHarness;
 
@@ -137,6 +138,48 @@ public sealed class EmulatorFaultTests
 
         Assert.Contains("spam", body.GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
         Assert.Empty(h.Emulator.Pins);
+    }
+
+    [Fact]
+    public async Task EchoFaultAfterProcessingStoresThePinAndRepeatsTheBearerTokenTheDraftAndTheQuery()
+    {
+        using var h = new EmulatorHarness();
+        var board = h.Emulator.AddBoard(h.Account, "Board");
+        h.Emulator.InjectFault("POST /v5/pins", EmulatorFault.EchoRequest(HttpStatusCode.InternalServerError, afterProcessing: true));
+
+        var response = await h.Client.PostAsync("v5/pins?marker=q1", Json($$$"""{"board_id":"{{{board.Id}}}","media_source":{{{ImageSource}}}}"""));
+
+        var body = await AssertErrorAsync(response, HttpStatusCode.InternalServerError, 500);
+        Assert.Single(h.Emulator.Pins);
+        var message = body.GetProperty("message").GetString();
+        Assert.Contains($"Authorization: Bearer {h.Token.AccessToken}", message, StringComparison.Ordinal);
+        Assert.Contains($"\"board_id\":\"{board.Id}\"", message, StringComparison.Ordinal);
+        Assert.Contains("marker=q1", body.GetProperty("message_detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(h.Token.AccessToken, response.Headers.GetValues("x-pinterest-rid").Single());
+    }
+
+    [Fact]
+    public async Task EchoFaultOnTheTokenEndpointRepeatsTheBasicCredentialsAndTheRefreshTokenAsPlainTextWithoutConsumingIt()
+    {
+        using var h = new EmulatorHarness();
+        h.Emulator.InjectFault("POST /v5/oauth/token", EmulatorFault.EchoRequest(HttpStatusCode.ServiceUnavailable, plainText: true));
+        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{h.Emulator.Options.ClientId}:{h.Emulator.Options.ClientSecret}"));
+        HttpRequestMessage Refresh() => new(HttpMethod.Post, "v5/oauth/token")
+        {
+            Headers = { Authorization = new("Basic", basic) },
+            Content = new FormUrlEncodedContent([new("grant_type", "refresh_token"), new("refresh_token", h.Token.RefreshToken!)]),
+        };
+
+        var response = await h.Anonymous.SendAsync(Refresh());
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains($"Authorization: Basic {basic}", text, StringComparison.Ordinal);
+        Assert.Contains($"{h.Emulator.Options.ClientId}:{h.Emulator.Options.ClientSecret}", text, StringComparison.Ordinal);
+        Assert.Contains($"refresh_token={h.Token.RefreshToken}", text, StringComparison.Ordinal);
+        Assert.Equal($"Basic {basic}", response.Headers.GetValues("x-pinterest-rid").Single());
+        Assert.Equal(HttpStatusCode.OK, (await h.Anonymous.SendAsync(Refresh())).StatusCode);
     }
 
     [Fact]

@@ -30,6 +30,7 @@ public sealed class EmulatorMediaTests
         Assert.Contains(mediaId, uploadUrl.AbsolutePath, StringComparison.Ordinal);
         Assert.Equal(ExpectedParameters.Order(), parameters.Keys.Order());
         Assert.All(parameters.Values, v => Assert.False(string.IsNullOrEmpty(v)));
+        Assert.Equal(parameters, h.Emulator.GetMedia(mediaId)!.UploadParameters);
 
         var (_, _, others) = await h.RegisterVideoAsync();
         Assert.NotEqual(parameters["x-amz-signature"], others["x-amz-signature"]);
@@ -272,6 +273,22 @@ public sealed class EmulatorMediaTests
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal(payload.Length, h.Emulator.GetMedia(mediaId)!.UploadedBytes);
+    }
+
+    [Fact]
+    public async Task EchoFaultOnTheUploadEndpointRepeatsTheUploadFields()
+    {
+        using var h = new EmulatorHarness();
+        var (mediaId, uploadUrl, parameters) = await h.RegisterVideoAsync();
+        h.Emulator.InjectFault("POST /emulator-upload/{media_id}", EmulatorFault.EchoRequest(HttpStatusCode.Forbidden, plainText: true));
+
+        var response = await h.Anonymous.PostAsync(uploadUrl, UploadForm(parameters, new ByteArrayContent(new byte[64 * 1024])));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains(parameters["x-amz-signature"], text, StringComparison.Ordinal);
+        Assert.Contains(parameters["policy"], text, StringComparison.Ordinal);
+        Assert.Null(h.Emulator.GetMedia(mediaId)!.UploadedAt);
     }
 
     private sealed class NonSeekableStream(byte[] data) : MemoryStream(data)
