@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Scheduling;
 using Pinterest.Publishing.Scheduling.Internal;
 using Pinterest.Publishing.Testing;

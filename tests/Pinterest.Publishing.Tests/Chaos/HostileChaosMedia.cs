@@ -1,6 +1,6 @@
 using System.Globalization;
 using Pinterest.Publishing.Testing;
-using Pinterest.Publishing.Tests.Media.TestSupport;
+using Pinterest.Publishing.Tests.VideoUpload.TestSupport;
 using Pinterest.Publishing.Tests.Security.Hostile;
 
 namespace Pinterest.Publishing.Tests.Chaos;

@@ -7,9 +7,10 @@ using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Scheduling;
 using Pinterest.Publishing.Testing;
 using Pinterest.Publishing.Tests.Authentication;
-using Pinterest.Publishing.Tests.Media.TestSupport;
-using Pinterest.Publishing.Tests.Publishing;
+using Pinterest.Publishing.Tests.VideoUpload.TestSupport;
+using Pinterest.Publishing.Tests.PublishPath;
 using Pinterest.Publishing.Tests.Scheduling;
+using Pinterest.Publishing.Scheduling.Internal;
 
 namespace Pinterest.Publishing.Tests.Chaos;
 

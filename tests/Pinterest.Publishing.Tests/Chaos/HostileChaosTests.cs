@@ -1,6 +1,6 @@
 using Pinterest.Publishing.Preflight;
 using Pinterest.Publishing.Scheduling;
-using Pinterest.Publishing.Tests.Media.TestSupport;
+using Pinterest.Publishing.Tests.VideoUpload.TestSupport;
 using Pinterest.Publishing.Tests.Security.Hostile;
 using Xunit.Abstractions;
 
