@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pinterest.Publishing.Api.Internal;
 using Pinterest.Publishing.Authentication;
+using Pinterest.Publishing.Internal.Failures;
 using Pinterest.Publishing.Internal.SafeHttp;
 using static Pinterest.Publishing.Preflight.Internal.PreflightTextRules;
 
@@ -95,7 +96,7 @@ internal sealed class PinPreflightValidator : IPinPreflightValidator, IDisposabl
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.AccountId))
         {
-            throw new ArgumentException("The request's AccountId is required.", $"{nameof(request)}.{nameof(request.AccountId)}");
+            throw new InvalidPublishRequestException("The request's AccountId is required.", $"{nameof(request)}.{nameof(request.AccountId)}");
         }
 
         ValidateShape(request.Media);
@@ -178,7 +179,7 @@ internal sealed class PinPreflightValidator : IPinPreflightValidator, IDisposabl
     }
 
     // The parameter name is the request's member path, so that the caller sees which field is wrong.
-    private static ArgumentException InvalidRequest(string message, string field) => new(message, field);
+    private static InvalidPublishRequestException InvalidRequest(string message, string field) => new(message, field);
 
     private static string Describe(ProbeResult probe) => probe.Outcome switch
     {
