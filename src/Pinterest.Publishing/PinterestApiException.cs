@@ -1,4 +1,5 @@
 using System.Net;
+using Pinterest.Publishing.Internal.Failures;
 
 namespace Pinterest.Publishing;
 
@@ -56,6 +57,6 @@ public class PinterestApiException : PinterestException
     /// <summary>
     /// <see langword="true"/> when the same request may succeed later without change (408, 429 that is not a spam block, 5xx).
     /// </summary>
-    public virtual bool IsTransient =>
-        StatusCode == HttpStatusCode.RequestTimeout || (int)StatusCode >= 500 || StatusCode == HttpStatusCode.TooManyRequests;
+    // Decided by the one failure model, like every other layer's reading of a failure.
+    public virtual bool IsTransient => FailureClassifier.Classify(this) is FailureKind.Transient or FailureKind.RateLimited;
 }

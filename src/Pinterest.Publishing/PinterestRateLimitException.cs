@@ -31,7 +31,4 @@ public class PinterestRateLimitException : PinterestApiException
 
     /// <summary><see langword="true"/> when Pinterest flagged the request as spam: do not retry it soon.</summary>
     public bool IsSpamBlock { get; }
-
-    /// <inheritdoc />
-    public override bool IsTransient => !IsSpamBlock;
 }

@@ -30,7 +30,4 @@ public class PinterestTrialAccessException : PinterestApiException
         : base(message, HttpStatusCode.Forbidden, 29, requestId, null, innerException)
     {
     }
-
-    /// <inheritdoc />
-    public override bool IsTransient => false;
 }

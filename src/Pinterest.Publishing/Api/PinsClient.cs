@@ -1,6 +1,7 @@
 using Pinterest.Publishing.Api.Internal;
 using Pinterest.Publishing.Api.Models;
 using Pinterest.Publishing.Authentication.Internal;
+using Pinterest.Publishing.Internal.Failures;
 
 namespace Pinterest.Publishing.Api;
 
@@ -17,7 +18,15 @@ public sealed class PinsClient
     }
 
     /// <summary><c>POST /v5/pins</c> (200 and 201 are both success). Not retried by this layer: a retried create can duplicate the Pin.</summary>
-    public Task<Pin> CreateAsync(CreatePinRequest request, CancellationToken cancellationToken = default)
+    public Task<Pin> CreateAsync(CreatePinRequest request, CancellationToken cancellationToken = default) =>
+        CreateAsync(request, sendAttempt: null, cancellationToken);
+
+    /// <summary>
+    /// <c>POST /v5/pins</c>, marking <paramref name="sendAttempt"/> just before the request is sent (and clearing it when
+    /// Pinterest answers 401), so that the duplicate-safe create knows whether a failure may have created the Pin.
+    /// Throws an invalid <paramref name="request"/> before it returns the task: nothing was sent then.
+    /// </summary>
+    internal Task<Pin> CreateAsync(CreatePinRequest request, SendAttempt? sendAttempt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.MediaSource is null)
@@ -26,7 +35,7 @@ public sealed class PinsClient
         }
 
         var apiRequest = PinterestApiRequest.Json(HttpMethod.Post, "pins", "create Pin", request, PinterestJsonContext.Default.CreatePinRequest);
-        return _pipeline.SendAsync(apiRequest, PinterestJsonContext.Default.Pin, _credential, cancellationToken);
+        return _pipeline.SendAsync(apiRequest, PinterestJsonContext.Default.Pin, _credential, sendAttempt, cancellationToken);
     }
 
     /// <summary><c>GET /v5/pins/{pin_id}</c>.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Pinterest.Publishing.Api.Models;
 using Pinterest.Publishing.Diagnostics.Internal;
+using Pinterest.Publishing.Internal.Failures;
 using Pinterest.Publishing.VideoUpload.Internal;
 
 namespace Pinterest.Publishing.VideoUpload;
@@ -13,8 +14,6 @@ namespace Pinterest.Publishing.VideoUpload;
 /// <remarks>One caller at a time: do not wait on the same instance from several threads.</remarks>
 public sealed class VideoUploadOperation
 {
-    private const double BackoffFactor = 2;
-
     private readonly IVideoMediaApi _api;
     private readonly VideoUploadOptions _options;
     private readonly TimeProvider _timeProvider;
@@ -69,11 +68,11 @@ public sealed class VideoUploadOperation
         _deadlineStart ??= _timeProvider.GetUtcNow();
         var timeout = _options.ProcessingTimeout;
         var deadline = _deadlineStart.Value + timeout;
-        var interval = Positive(_options.InitialPollInterval, TimeSpan.FromSeconds(1));
-        var maxInterval = Max(Positive(_options.MaxPollInterval, interval), interval);
+        var initialInterval = Positive(_options.InitialPollInterval, TimeSpan.FromSeconds(1));
+        var maxInterval = Max(Positive(_options.MaxPollInterval, initialInterval), initialInterval);
         Exception? lastError = null;
 
-        while (true)
+        for (var poll = 0; ; poll++)
         {
             MediaUploadDetails? details = null;
             try
@@ -116,26 +115,24 @@ public sealed class VideoUploadOperation
                     lastError);
             }
 
-            // The last wait is cut to the deadline so the final poll happens at the deadline, not past it.
+            // The interval doubles from poll to poll up to its cap. The last wait is cut to the deadline so the final
+            // poll happens at the deadline, not past it.
+            var interval = Backoff.Exponential(initialInterval, poll, maxInterval, jitter: null);
             var delay = interval < remaining ? interval : remaining;
             VideoUploadLog.PollStatus(_logger, MediaId, details?.Status.Value ?? "unknown", (long)delay.TotalMilliseconds);
             await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
-            interval = Min(TimeSpan.FromTicks((long)(interval.Ticks * BackoffFactor)), maxInterval);
         }
     }
 
-    private static bool IsTransient(Exception exception, CancellationToken cancellationToken) => exception switch
-    {
-        PinterestApiException api => api.IsTransient,
-        HttpRequestException => true,
-        // An HttpClient timeout, not the caller's cancellation.
-        OperationCanceledException => !cancellationToken.IsCancellationRequested,
-        _ => false,
-    };
+    /// <summary>
+    /// Whether a failed poll leaves the wait going: a transient answer or rate limit, any HTTP transport failure, or an
+    /// HTTP timeout (not the caller's cancellation).
+    /// </summary>
+    internal static bool IsTransient(Exception exception, CancellationToken cancellationToken) =>
+        FailureClassifier.Classify(exception, cancellationToken.IsCancellationRequested)
+            is FailureKind.Transient or FailureKind.RateLimited or FailureKind.NotSent or FailureKind.TransportFailed or FailureKind.TimedOut;
 
     private static TimeSpan Positive(TimeSpan value, TimeSpan fallback) => value > TimeSpan.Zero ? value : fallback;
-
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

@@ -1,3 +1,4 @@
+using Pinterest.Publishing.Internal.Failures;
 using Pinterest.Publishing.Preflight;
 using static Pinterest.Publishing.Tests.Preflight.PreflightTestKit;
 
@@ -231,10 +232,10 @@ public class PreflightRulesTests
         using var validator = Validator();
 
         await Assert.ThrowsAsync<ArgumentNullException>("request", () => validator.ValidateAsync(null!));
-        await Assert.ThrowsAsync<ArgumentException>("request.AccountId", () => validator.ValidateAsync(Valid() with { AccountId = "" }));
-        await Assert.ThrowsAsync<ArgumentException>("request.Media.Items[1]",
+        await Assert.ThrowsAsync<InvalidPublishRequestException>("request.AccountId", () => validator.ValidateAsync(Valid() with { AccountId = "" }));
+        await Assert.ThrowsAsync<InvalidPublishRequestException>("request.Media.Items[1]",
             () => validator.ValidateAsync(Request(new CarouselPinMedia([new CarouselItem(new Uri("https://example.com/a.jpg")), null!]))));
-        await Assert.ThrowsAsync<ArgumentException>("request.Media.Url", () => validator.ValidateAsync(Request(new ImageUrlPinMedia(null!))));
-        await Assert.ThrowsAsync<ArgumentException>("request.Media.Source", () => validator.ValidateAsync(Request(new VideoPinMedia(null!, null))));
+        await Assert.ThrowsAsync<InvalidPublishRequestException>("request.Media.Url", () => validator.ValidateAsync(Request(new ImageUrlPinMedia(null!))));
+        await Assert.ThrowsAsync<InvalidPublishRequestException>("request.Media.Source", () => validator.ValidateAsync(Request(new VideoPinMedia(null!, null))));
     }
 }

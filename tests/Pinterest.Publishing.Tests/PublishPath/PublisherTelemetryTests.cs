@@ -1,6 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Pinterest.Publishing.Diagnostics.Internal;
+using Pinterest.Publishing.Scheduling;
+using Pinterest.Publishing.Scheduling.Internal;
+using Pinterest.Publishing.Testing;
 
 namespace Pinterest.Publishing.Tests.PublishPath;
 
@@ -26,5 +29,21 @@ public class PublisherTelemetryTests
         Assert.Contains(issues.GetMeasurementSnapshot(), m => (string?)m.Tags["code"] == "pinterest.board.id_format");
         Assert.Equal(new FileInfo(video).Length, uploaded.GetMeasurementSnapshot().Sum(m => m.Value));
         Assert.Contains(polls.GetMeasurementSnapshot(), m => (string?)m.Tags["status"] == "succeeded");
+    }
+
+    [Fact]
+    public async Task A_create_that_never_reached_Pinterest_is_tagged_retry_as_the_scheduler_retries_it()
+    {
+        await using var h = await PublishingHarness.CreateAsync();
+        var telemetry = h.Services.GetRequiredService<PinterestTelemetry>();
+        using var publishes = new MetricCollector<long>(telemetry.Meter, "pinterest.publish.count");
+        h.Emulator.InjectFault("POST /v5/pins", EmulatorFault.ConnectionRefused(), count: 100);
+
+        var ex = await Assert.ThrowsAsync<PinterestApiException>(() => h.DriveAsync(h.Publisher.PublishAsync(h.ImageRequest()), TimeSpan.FromSeconds(1)));
+
+        Assert.Equal(0, (int)ex.StatusCode);
+        Assert.Empty(h.Emulator.Pins);
+        Assert.IsType<PinPublishOutcome.RetryAt>(PinPublishOutcomeMapper.FromException(ex, 1, h.Time.GetUtcNow(), new PinSchedulingOptions()));
+        Assert.Equal("retry", Assert.Single(publishes.GetMeasurementSnapshot()).Tags["outcome"]);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Pinterest.Publishing.Internal.Failures;
 
 namespace Pinterest.Publishing.Api.Internal;
 
@@ -7,7 +8,4 @@ namespace Pinterest.Publishing.Api.Internal;
 /// well succeed. For a create the status (often 201) also marks it ambiguous, so it is reconciled, never retried blindly.
 /// </summary>
 internal sealed class PinterestAnswerTimeoutException(string message, HttpStatusCode statusCode, string? requestId, Exception innerException)
-    : PinterestApiException(message, statusCode, requestId: requestId, innerException: innerException)
-{
-    public override bool IsTransient => true;
-}
+    : TransientAnswerException(message, statusCode, requestId, innerException);

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pinterest.Publishing.Authentication.Internal;
 using Pinterest.Publishing.Diagnostics.Internal;
+using Pinterest.Publishing.Internal.Failures;
 using Polly;
 
 namespace Pinterest.Publishing.Api.Internal;
@@ -80,10 +81,22 @@ internal sealed class PinterestPipeline
     public bool HasClientCredentials => !string.IsNullOrEmpty(_clientId) && !string.IsNullOrEmpty(_clientSecret);
 
     /// <summary>Sends the request and reads the JSON answer.</summary>
-    public async Task<T> SendAsync<T>(PinterestApiRequest request, JsonTypeInfo<T> responseTypeInfo, IPinterestCredential? credential, CancellationToken cancellationToken)
+    public Task<T> SendAsync<T>(PinterestApiRequest request, JsonTypeInfo<T> responseTypeInfo, IPinterestCredential? credential, CancellationToken cancellationToken) =>
+        SendAsync(request, responseTypeInfo, credential, sendAttempt: null, cancellationToken);
+
+    /// <summary>Sends the request, marking <paramref name="sendAttempt"/> as it goes, and reads the JSON answer.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="responseTypeInfo">The answer's JSON type.</param>
+    /// <param name="credential">The account's credential, for bearer requests.</param>
+    /// <param name="sendAttempt">
+    /// Marked just before each send and cleared by a 401, so the caller's failure classification knows whether the
+    /// request may have reached Pinterest; <see langword="null"/> when the caller does not ask.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<T> SendAsync<T>(PinterestApiRequest request, JsonTypeInfo<T> responseTypeInfo, IPinterestCredential? credential, SendAttempt? sendAttempt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(responseTypeInfo);
-        using var response = await SendCoreAsync(request, credential, cancellationToken).ConfigureAwait(false);
+        using var response = await SendCoreAsync(request, credential, sendAttempt, cancellationToken).ConfigureAwait(false);
 
         // HttpClient.Timeout ends at the headers; the body gets the same budget again, so a connection that goes
         // silent mid-answer fails instead of hanging a caller that passed no token (the scheduler passes none).
@@ -125,7 +138,7 @@ internal sealed class PinterestPipeline
     /// <summary>Sends the request and ignores the answer's body.</summary>
     public async Task SendAsync(PinterestApiRequest request, IPinterestCredential? credential, CancellationToken cancellationToken)
     {
-        using var response = await SendCoreAsync(request, credential, cancellationToken).ConfigureAwait(false);
+        using var response = await SendCoreAsync(request, credential, sendAttempt: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The absolute URI of a request.</summary>
@@ -136,7 +149,7 @@ internal sealed class PinterestPipeline
         return new Uri(BaseAddress, relative);
     }
 
-    private async Task<HttpResponseMessage> SendCoreAsync(PinterestApiRequest request, IPinterestCredential? credential, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendCoreAsync(PinterestApiRequest request, IPinterestCredential? credential, SendAttempt? sendAttempt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Authentication == PinterestAuthentication.Bearer && credential is null)
@@ -150,7 +163,7 @@ internal sealed class PinterestPipeline
             EnsureClientCredentials();
         }
 
-        var state = new AttemptState(request, credential);
+        var state = new AttemptState(request, credential, sendAttempt);
         if (!request.IsIdempotent || _retryPipeline is null)
         {
             return await SendAttemptAsync(state, cancellationToken).ConfigureAwait(false);
@@ -171,27 +184,6 @@ internal sealed class PinterestPipeline
         }
     }
 
-    /// <summary>
-    /// Whether <paramref name="exception"/> came from getting or refreshing the token before the request was (re)sent:
-    /// Pinterest did not process that request, so a create may be retried without risking a duplicate.
-    /// </summary>
-    internal static bool FailedBeforeSend(Exception exception) => exception.Data[RequestNotSentKey] is true;
-
-    private const string RequestNotSentKey = "Pinterest.Publishing.RequestNotSent";
-
-    private static async ValueTask<T> BeforeSendAsync<T>(ValueTask<T> tokenStep)
-    {
-        try
-        {
-            return await tokenStep.ConfigureAwait(false);
-        }
-        catch (Exception exception)
-        {
-            exception.Data[RequestNotSentKey] = true;
-            throw;
-        }
-    }
-
     private async Task<HttpResponseMessage> SendAttemptAsync(AttemptState state, CancellationToken cancellationToken)
     {
         var request = state.Request;
@@ -201,13 +193,14 @@ internal sealed class PinterestPipeline
             if (request.Authentication == PinterestAuthentication.Bearer)
             {
                 accessToken = state.ReplayToken
-                    ?? await BeforeSendAsync(state.Credential!.GetAccessTokenAsync(cancellationToken)).ConfigureAwait(false);
+                    ?? await state.Credential!.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
                 state.ReplayToken = null;
             }
 
             using var message = CreateMessage(request, accessToken);
             var started = TimeProvider.GetTimestamp();
             HttpResponseMessage response;
+            state.SendAttempt?.MarkSending();
             try
             {
                 response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -252,12 +245,14 @@ internal sealed class PinterestPipeline
             ApiLog.RequestFailed(_logger, request.Method.Method, request.Path, (int)error.StatusCode, error.ErrorCode, elapsed, error.RequestId);
             if (error.StatusCode == HttpStatusCode.Unauthorized && request.Authentication == PinterestAuthentication.Bearer)
             {
+                // A 401 proves the request was not processed: a failed refresh below is retried, never reconciled.
+                state.SendAttempt?.MarkNotProcessed();
                 var credential = state.Credential!;
                 if (!state.Refreshed)
                 {
                     state.Refreshed = true;
                     ApiLog.UnauthorizedRefreshing(_logger, request.Method.Method, request.Path, credential.AccountId);
-                    var refreshed = await BeforeSendAsync(credential.RefreshAfterUnauthorizedAsync(accessToken!, cancellationToken)).ConfigureAwait(false);
+                    var refreshed = await credential.RefreshAfterUnauthorizedAsync(accessToken!, cancellationToken).ConfigureAwait(false);
                     if (!string.IsNullOrEmpty(refreshed) && !string.Equals(refreshed, accessToken, StringComparison.Ordinal))
                     {
                         // The body is bytes: the replay is an identical request with the new token.
@@ -362,11 +357,13 @@ internal sealed class PinterestPipeline
     private ReadDeadline StartReadDeadline(CancellationToken cancellationToken) =>
         new(_httpClient.Timeout, cancellationToken);
 
-    private sealed class AttemptState(PinterestApiRequest request, IPinterestCredential? credential)
+    private sealed class AttemptState(PinterestApiRequest request, IPinterestCredential? credential, SendAttempt? sendAttempt)
     {
         public PinterestApiRequest Request { get; } = request;
 
         public IPinterestCredential? Credential { get; } = credential;
+
+        public SendAttempt? SendAttempt { get; } = sendAttempt;
 
         public bool Refreshed { get; set; }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pinterest.Publishing.Diagnostics.Internal;
+using Pinterest.Publishing.Internal.Failures;
 using Polly;
 using Polly.Retry;
 
@@ -83,26 +84,17 @@ internal sealed class PinterestRetryPolicy
             })
             .Build();
 
-    private bool ShouldRetry(Exception? exception) => exception switch
-    {
-        PinterestApiException api => api.IsTransient && (api.RetryAfter is null || api.RetryAfter <= _retry.MaxRetryAfter),
-        HttpRequestException => true,
-        _ => false,
-    };
+    /// <summary>
+    /// Whether a failed attempt of an idempotent call is tried again: a transient answer or a rate limit whose
+    /// <c>Retry-After</c> is within the cap, or any HTTP transport failure (sent or not: the call is idempotent).
+    /// </summary>
+    internal bool ShouldRetry(Exception? exception) =>
+        exception is not null
+        && FailureClassifier.Classify(exception) is FailureKind.Transient or FailureKind.RateLimited or FailureKind.NotSent or FailureKind.TransportFailed
+        && FailureClassifier.RetryAfterWithin(exception, _retry.MaxRetryAfter);
 
-    private TimeSpan GetDelay(Exception? exception, int attemptNumber)
-    {
-        if (exception is PinterestApiException { RetryAfter: { } retryAfter })
-        {
-            return retryAfter;
-        }
-
-        // Capped exponential backoff with ±20 % jitter, so that many clients do not retry in step.
-        var exponential = _retry.BaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attemptNumber, 30));
-        var capped = Math.Min(exponential, _retry.MaxDelay.TotalMilliseconds);
-#pragma warning disable CA5394 // Jitter is not security sensitive.
-        var jittered = capped * (0.8 + (Random.Shared.NextDouble() * 0.4));
-#pragma warning restore CA5394
-        return TimeSpan.FromMilliseconds(Math.Min(jittered, _retry.MaxDelay.TotalMilliseconds));
-    }
+    private TimeSpan GetDelay(Exception? exception, int attemptNumber) =>
+        exception is PinterestApiException { RetryAfter: { } retryAfter }
+            ? retryAfter
+            : Backoff.Exponential(_retry.BaseDelay, attemptNumber, _retry.MaxDelay, Backoff.SharedJitter);
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Pinterest.Publishing.Internal.Failures;
 
 namespace Pinterest.Publishing.Api.Internal;
 
@@ -8,7 +9,4 @@ namespace Pinterest.Publishing.Api.Internal;
 /// the next attempt refreshes again; a scheduled Pin is retried, never rejected, and the account needs no reconnecting.
 /// </summary>
 internal sealed class PinterestTokenAnswerException(string message, HttpStatusCode statusCode, string? requestId = null, Exception? innerException = null)
-    : PinterestApiException(message, statusCode, requestId: requestId, innerException: innerException)
-{
-    public override bool IsTransient => true;
-}
+    : TransientAnswerException(message, statusCode, requestId, innerException);

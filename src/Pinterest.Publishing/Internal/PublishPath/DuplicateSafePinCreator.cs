@@ -1,9 +1,8 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Pinterest.Publishing.Api;
-using Pinterest.Publishing.Api.Internal;
 using Pinterest.Publishing.Api.Models;
+using Pinterest.Publishing.Internal.Failures;
 
 namespace Pinterest.Publishing.Internal.PublishPath;
 
@@ -11,8 +10,9 @@ namespace Pinterest.Publishing.Internal.PublishPath;
 /// Calls <c>POST /v5/pins</c> so that a Pin is never created twice. A failure that proves the request was not
 /// processed (connect failure, a 429 that is not a spam block) is retried; Pinterest's refusal (a 4xx) surfaces; any
 /// other failure once the request may have been sent (timeout, 5xx, a reset, an exception of any type) is ambiguous and
-/// never retried: the board's newest Pins are searched for the one the attempt may have made.
-/// A Pin already handed to another publish of this process is never the answer of a reconciliation.
+/// never retried: the board's newest Pins are searched for the one the attempt may have made. The failure classifier
+/// decides which is which (<see cref="DecideAfterFailure"/>), told by a <see cref="SendAttempt"/> whether the request
+/// may have reached Pinterest. A Pin already handed to another publish of this process is never the answer of a reconciliation.
 /// </summary>
 internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider, PinterestRetryOptions retry, ILogger logger)
 {
@@ -42,13 +42,15 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
         for (var attempt = 0; ; attempt++)
         {
             Exception failure;
+            CreateFailureAction action;
             var inFlight = _attributed.BeginCreate(draftKey);
+            var sendAttempt = new SendAttempt();
             Task<Pin> sending;
             try
             {
                 // The client checks its arguments before it returns the task: such an error means nothing was sent,
-                // and it surfaces as it is. Whatever the task throws happened once the request may have been sent.
-                sending = client.Pins.CreateAsync(body, cancellationToken);
+                // and it surfaces as it is. Whether what the task throws may have reached Pinterest, sendAttempt says.
+                sending = client.Pins.CreateAsync(body, sendAttempt, cancellationToken);
             }
             catch
             {
@@ -66,28 +68,31 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
                     return (pin, false);
                 }
             }
-            catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
+            catch (Exception ex)
             {
-                if (PinterestPipeline.FailedBeforeSend(ex))
+                action = DecideAfterFailure(ex, sendAttempt, cancellationToken.IsCancellationRequested);
+                if (action == CreateFailureAction.Surface)
                 {
                     throw;
                 }
 
+                failure = ex;
+            }
+
+            if (action == CreateFailureAction.ReportUnknown)
+            {
                 // Cancelled with the create in flight: it may have reached Pinterest, and a caller who simply retries
                 // could duplicate the Pin.
                 throw new PinterestPublishOutcomeUnknownException(
                     $"Publishing was cancelled while the create call on board {body.BoardId} was in flight; the Pin may or may not exist. Check the board before publishing again.",
                     attemptStartedAt,
-                    ex);
+                    failure);
             }
-            catch (Exception ex) when (IsSurelyNotProcessed(ex))
+
+            if (action == CreateFailureAction.Reconcile)
             {
-                failure = ex;
-            }
-            catch (Exception ex) when (IsAmbiguous(ex))
-            {
-                LogAmbiguousCreate(logger, body.BoardId, ex.GetType().Name);
-                return (await ReconcileAsync(client, body, draftKey, attemptStartedAt, ex, cancellationToken).ConfigureAwait(false), true);
+                LogAmbiguousCreate(logger, body.BoardId, failure.GetType().Name);
+                return (await ReconcileAsync(client, body, draftKey, attemptStartedAt, failure, cancellationToken).ConfigureAwait(false), true);
             }
 
             var delay = GetRetryDelay(failure, attempt);
@@ -179,38 +184,33 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
         LinkEquals(pin.Link, body.Link) &&
         MediaTypeMatches(pin.Media?.MediaType, body.MediaSource);
 
-    /// <summary>The request surely never reached Pinterest or was refused before processing: retrying cannot duplicate.</summary>
-    internal static bool IsSurelyNotProcessed(Exception exception) => exception switch
-    {
-        PinterestReauthorizationRequiredException => false,
-        _ when PinterestPipeline.FailedBeforeSend(exception) => true,
-        PinterestRateLimitException rateLimit => !rateLimit.IsSpamBlock,
-        HttpRequestException http => IsConnectFailure(http),
-        _ => false,
-    };
-
     /// <summary>
-    /// Pinterest answered that it did not create the Pin: a 4xx other than 408 (a bad draft, a missing board, trial
-    /// access), a spam block, an account that must be connected again. Nothing to search for, nothing to retry.
-    /// </summary>
-    internal static bool IsRefused(Exception exception) => exception switch
-    {
-        PinterestReauthorizationRequiredException => true,
-        PinterestRateLimitException => true, // one that is not a spam block is retried before this is asked
-        PinterestApiException api => (int)api.StatusCode is >= 400 and < 500 && api.StatusCode != HttpStatusCode.RequestTimeout,
-        _ => false,
-    };
-
-    /// <summary>
-    /// The request may have been processed: a retry could duplicate the Pin. Ambiguous by default: any failure of a sent
+    /// What the create loop does after a failed create, by the failure's kind: retry what surely was not processed
+    /// (not sent, a 429 that is not a spam block); surface Pinterest's refusal (a 4xx other than 408 and 429, a spam
+    /// block, an account to connect again) and a cancellation before sending; report an unknown outcome for a
+    /// cancellation once it may have been sent; reconcile everything else. Ambiguous by default: any failure of a sent
     /// request that neither proves it was not processed nor is Pinterest's refusal (a timeout, a 5xx, a reset, a 2xx
     /// whose body could not be read, and any exception type nobody foresaw, a bug in a handler or a parser included).
     /// </summary>
-    internal static bool IsAmbiguous(Exception exception) => !IsSurelyNotProcessed(exception) && !IsRefused(exception);
+    /// <param name="exception">What the create threw.</param>
+    /// <param name="sendAttempt">The create's send state; <see langword="null"/> when unknown (then it may have been sent).</param>
+    /// <param name="callerCancelled">Whether the caller's token was cancelled.</param>
+    internal static CreateFailureAction DecideAfterFailure(Exception exception, SendAttempt? sendAttempt, bool callerCancelled) =>
+        FailureClassifier.Classify(exception, callerCancelled, sendAttempt) switch
+        {
+            FailureKind.NotSent or FailureKind.RateLimited => CreateFailureAction.Retry,
+            FailureKind.Refused or FailureKind.SpamBlocked or FailureKind.Reauthorize => CreateFailureAction.Surface,
+            FailureKind.Cancelled => sendAttempt is { MayHaveBeenSent: false } ? CreateFailureAction.Surface : CreateFailureAction.ReportUnknown,
+            _ => CreateFailureAction.Reconcile,
+        };
 
-    private static bool IsConnectFailure(HttpRequestException exception) =>
-        exception.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError ||
-        exception.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.NetworkUnreachable or SocketError.HostUnreachable };
+    /// <summary>The request surely never reached Pinterest or was refused before processing: retrying cannot duplicate.</summary>
+    internal static bool IsSurelyNotProcessed(Exception exception) =>
+        DecideAfterFailure(exception, sendAttempt: null, callerCancelled: false) == CreateFailureAction.Retry;
+
+    /// <summary>The request may have been processed: a retry could duplicate the Pin, so the board is searched instead.</summary>
+    internal static bool IsAmbiguous(Exception exception) =>
+        DecideAfterFailure(exception, sendAttempt: null, callerCancelled: false) == CreateFailureAction.Reconcile;
 
     private TimeSpan? GetRetryDelay(Exception failure, int attempt)
     {
@@ -219,9 +219,7 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
             return retryAfter <= retry.MaxRetryAfter ? retryAfter : null;
         }
 
-        var exponential = retry.BaseDelay.TotalMilliseconds * Math.Pow(2, attempt);
-        var jittered = exponential * (0.8 + (Random.Shared.NextDouble() * 0.4));
-        return TimeSpan.FromMilliseconds(Math.Min(jittered, retry.MaxDelay.TotalMilliseconds));
+        return Backoff.Exponential(retry.BaseDelay, attempt, retry.MaxDelay, Backoff.SharedJitter);
     }
 
     private static bool TextEquals(string? returned, string? sent) =>

@@ -2,9 +2,9 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Diagnostics.Internal;
+using Pinterest.Publishing.Internal.Failures;
 using Pinterest.Publishing.Preflight;
 using Pinterest.Publishing.Scheduling;
-using Pinterest.Publishing.Scheduling.Internal;
 
 namespace Pinterest.Publishing.Internal.PublishPath;
 
@@ -129,14 +129,16 @@ internal sealed partial class PinPublisher : IPinPublisher
         return boardId is null ? request : request with { BoardId = boardId };
     }
 
-    private static string OutcomeTag(Exception exception) => exception switch
+    /// <summary>The publish metric's <c>outcome</c> tag of a failed publish, by the failure's kind.</summary>
+    internal static string OutcomeTag(Exception exception) => FailureClassifier.Classify(exception) switch
     {
-        PinPreflightException => "rejected",
-        PinterestReauthorizationRequiredException => "reauthorize",
-        PinterestPublishOutcomeUnknownException => "unknown",
-        PinterestApiException { IsTransient: true } => "retry",
-        PinterestApiException => "rejected",
-        OperationCanceledException => "cancelled",
+        FailureKind.DraftInvalid or FailureKind.Refused or FailureKind.SpamBlocked or FailureKind.UnusableAnswer => "rejected",
+        FailureKind.Reauthorize => "reauthorize",
+        FailureKind.OutcomeUnknown => "unknown",
+
+        // What a scheduler retries as Pinterest's (or the network's) passing trouble, a create that never got an answer included.
+        FailureKind.Transient or FailureKind.RateLimited or FailureKind.NoAnswer => "retry",
+        FailureKind.TimedOut or FailureKind.Cancelled => "cancelled",
         _ => "failed",
     };
 
@@ -145,12 +147,12 @@ internal sealed partial class PinPublisher : IPinPublisher
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.AccountId))
         {
-            throw new ArgumentException("PublishPinRequest.AccountId is required: it names the connected account whose token is used.", nameof(request));
+            throw new InvalidPublishRequestException("PublishPinRequest.AccountId is required: it names the connected account whose token is used.", nameof(request));
         }
 
         if (request.Media is null)
         {
-            throw new ArgumentException("PublishPinRequest.Media is required: use PinMedia.Image, Carousel or Video.", nameof(request));
+            throw new InvalidPublishRequestException("PublishPinRequest.Media is required: use PinMedia.Image, Carousel or Video.", nameof(request));
         }
     }
 

@@ -1,3 +1,5 @@
+using Pinterest.Publishing.Internal.Failures;
+
 namespace Pinterest.Publishing.Preflight.Internal;
 
 /// <summary>
@@ -53,5 +55,5 @@ internal static class RequestShape
     }
 
     // The parameter name is the request's member path, so that the caller sees which field is wrong.
-    private static ArgumentException InvalidRequest(string message, string field) => new(message, field);
+    private static InvalidPublishRequestException InvalidRequest(string message, string field) => new(message, field);
 }

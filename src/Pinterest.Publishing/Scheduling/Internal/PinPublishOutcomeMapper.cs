@@ -1,4 +1,4 @@
-using System.Net;
+using Pinterest.Publishing.Internal.Failures;
 
 namespace Pinterest.Publishing.Scheduling.Internal;
 
@@ -8,50 +8,38 @@ internal static class PinPublishOutcomeMapper
     public static PinPublishOutcome FromResult(PublishPinResult result) =>
         new PinPublishOutcome.Published(result.PinId);
 
+    /// <summary>The outcome of a failed publish, by the kind of failure the failure model sees in it.</summary>
     /// <param name="exception">What <see cref="IPinPublisher.PublishAsync"/> threw.</param>
     /// <param name="attempt">The attempt that failed, from 1.</param>
     /// <param name="now">The dispatcher's clock.</param>
     /// <param name="options">Backoff settings.</param>
-    public static PinPublishOutcome FromException(Exception exception, int attempt, DateTimeOffset now, PinSchedulingOptions options)
-    {
-        switch (exception)
+    public static PinPublishOutcome FromException(Exception exception, int attempt, DateTimeOffset now, PinSchedulingOptions options) =>
+        FailureClassifier.Classify(exception) switch
         {
-            case ScheduleLeaseExpiredException leaseExpired:
-                return Retry(leaseExpired.Message, TimeSpan.Zero, attempt, now, options, "lease_expired");
-            case PinPreflightException preflight:
-                return new PinPublishOutcome.Rejected(preflight.Message, preflight.Result.Errors.Select(e => e.Code).Distinct().ToArray());
-            case PinterestReauthorizationRequiredException reauth:
-                return new PinPublishOutcome.Reauthorize(reauth.Message);
-            case PinterestPublishOutcomeUnknownException unknown:
-                return new PinPublishOutcome.Unknown(unknown.Message, unknown.AttemptStartedAt);
-            case PinterestRateLimitException { IsSpamBlock: true } spam:
-                return new PinPublishOutcome.RetryAt(After(now, options.SpamBlockDelay), spam.Message);
-            case PinterestMediaProcessingException { Code: PinterestMediaProcessingException.TranscodeFailedCode } failed:
-                return new PinPublishOutcome.Rejected(failed.Message, [failed.Code]);
-            case PinterestMediaProcessingException timeout:
-                return Retry(timeout.Message, null, attempt, now, options, timeout.Code);
-            case PinterestApiException { IsTransient: true } transient:
-                return Retry(transient.Message, transient.RetryAfter, attempt, now, options, Code(transient));
-            case PinterestApiException { StatusCode: 0 } network:
-                // No answer from Pinterest at all (connection failures after the retries ran out).
-                return Retry(network.Message, null, attempt, now, options, "network");
-            case PinterestVideoUploadException { StatusCode: null or HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests or >= HttpStatusCode.InternalServerError } upload:
-                return Retry(upload.Message, null, attempt, now, options, "upload");
-            case PinterestVideoUploadException refused:
-                return new PinPublishOutcome.Rejected(refused.Message, ["upload"]);
-            case PinterestApiException permanent:
-                return new PinPublishOutcome.Rejected(permanent.Message, [Code(permanent)]);
-            case ArgumentException { ParamName: "request" } invalid:
-                // The scheduled request itself is malformed (no account id, say): every retry would fail the same way.
-                // Other argument errors (from a host's token store, say) are not the draft's fault and are retried.
-                return new PinPublishOutcome.Rejected($"The scheduled request is invalid: {invalid.Message}", ["request.invalid"]);
-            case HttpRequestException or IOException or TimeoutException or OperationCanceledException:
-                return Retry($"The publish failed before reaching Pinterest: {exception.GetType().Name}.", null, attempt, now, options, "network");
-            default:
-                // Not something the draft can fix (a token store outage, say): try again, up to MaxAttempts.
-                return Retry($"The publish failed: {exception.GetType().Name}: {exception.Message}", null, attempt, now, options, "unexpected");
-        }
-    }
+            FailureKind.LeaseExpired => Retry(exception.Message, TimeSpan.Zero, attempt, now, options, "lease_expired"),
+            FailureKind.DraftInvalid => new PinPublishOutcome.Rejected(exception.Message, PreflightCodes(exception)),
+            FailureKind.Reauthorize => new PinPublishOutcome.Reauthorize(exception.Message),
+            FailureKind.OutcomeUnknown => new PinPublishOutcome.Unknown(exception.Message, (exception as PinterestPublishOutcomeUnknownException)?.AttemptStartedAt ?? now),
+            FailureKind.SpamBlocked => new PinPublishOutcome.RetryAt(After(now, options.SpamBlockDelay), exception.Message),
+            FailureKind.ProcessingFailed => new PinPublishOutcome.Rejected(exception.Message, [Code(exception)]),
+            FailureKind.ProcessingTimedOut => Retry(exception.Message, null, attempt, now, options, Code(exception)),
+            FailureKind.Transient or FailureKind.RateLimited => Retry(exception.Message, (exception as PinterestApiException)?.RetryAfter, attempt, now, options, Code(exception)),
+
+            // No answer from Pinterest at all (connection failures after the create's retries ran out).
+            FailureKind.NoAnswer => Retry(exception.Message, null, attempt, now, options, "network"),
+            FailureKind.UploadInterrupted => Retry(exception.Message, null, attempt, now, options, "upload"),
+            FailureKind.UploadRefused => new PinPublishOutcome.Rejected(exception.Message, ["upload"]),
+            FailureKind.Refused or FailureKind.UnusableAnswer => new PinPublishOutcome.Rejected(exception.Message, [Code(exception)]),
+
+            // The scheduled request itself is malformed (no account id, a null URL): every retry would fail the same way.
+            // Other argument errors (from a host's token store, say) are not the draft's fault and are retried.
+            FailureKind.InvalidRequest => new PinPublishOutcome.Rejected($"The scheduled request is invalid: {exception.Message}", ["request.invalid"]),
+            FailureKind.NotSent or FailureKind.TransportFailed or FailureKind.TimedOut or FailureKind.Cancelled or FailureKind.IOFailed =>
+                Retry($"The publish failed before reaching Pinterest: {exception.GetType().Name}.", null, attempt, now, options, "network"),
+
+            // Not something the draft can fix (a token store outage, say): try again, up to MaxAttempts.
+            _ => Retry($"The publish failed: {exception.GetType().Name}: {exception.Message}", null, attempt, now, options, "unexpected"),
+        };
 
     private static PinPublishOutcome Retry(string reason, TimeSpan? retryAfter, int attempt, DateTimeOffset now, PinSchedulingOptions options, string code)
     {
@@ -61,7 +49,7 @@ internal static class PinPublishOutcomeMapper
         }
 
         // A server-chosen wait is capped: a Retry-After in the year 9999 would otherwise park the Pin forever.
-        var delay = retryAfter is { } wait ? (wait < options.MaxRetryAfter ? wait : options.MaxRetryAfter) : Backoff(attempt, options);
+        var delay = retryAfter is { } wait ? (wait < options.MaxRetryAfter ? wait : options.MaxRetryAfter) : RetryDelay(attempt, options);
         return new PinPublishOutcome.RetryAt(After(now, delay), reason);
     }
 
@@ -71,13 +59,18 @@ internal static class PinPublishOutcomeMapper
         : delay < DateTimeOffset.MaxValue - now ? now + delay
         : DateTimeOffset.MaxValue;
 
-    internal static TimeSpan Backoff(int attempt, PinSchedulingOptions options)
-    {
-        var exponent = Math.Clamp(attempt - 1, 0, 30);
-        var delay = options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, exponent);
-        return TimeSpan.FromMilliseconds(Math.Min(delay, options.RetryMaxDelay.TotalMilliseconds));
-    }
+    // No jitter: the scheduler's clock, not many clients in step, decides when a Pin is due again.
+    private static TimeSpan RetryDelay(int attempt, PinSchedulingOptions options) =>
+        Backoff.Exponential(options.RetryBaseDelay, attempt - 1, options.RetryMaxDelay, jitter: null);
 
-    private static string Code(PinterestApiException exception) =>
-        exception.ErrorCode is { } code ? $"pinterest.api.{code}" : $"http.{(int)exception.StatusCode}";
+    private static string[] PreflightCodes(Exception exception) =>
+        exception is PinPreflightException preflight ? preflight.Result.Errors.Select(e => e.Code).Distinct().ToArray() : ["preflight"];
+
+    private static string Code(Exception exception) => exception switch
+    {
+        PinterestApiException { ErrorCode: { } code } => $"pinterest.api.{code}",
+        PinterestApiException api => $"http.{(int)api.StatusCode}",
+        PinterestMediaProcessingException processing => processing.Code,
+        _ => "unexpected",
+    };
 }

@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Pinterest.Publishing.Internal.Failures;
 using Pinterest.Publishing.Internal.PublishPath;
 
 namespace Pinterest.Publishing.Scheduling.Internal;

@@ -1,11 +1,11 @@
-using Pinterest.Publishing.Internal.PublishPath;
-
-namespace Pinterest.Publishing.Scheduling.Internal;
+namespace Pinterest.Publishing.Internal.Failures;
 
 /// <summary>
 /// A scheduled publish ran out of lease before the Pin was created: it reached its create call after the dispatcher's
 /// lease (less a margin) had run out, or it was still running (a download, upload or processing wait) when the lease
 /// ended and was cancelled. Another instance may have claimed the Pin by now, so this one does not create it.
+/// It lives with the failure model because both the publish path (which throws it) and the scheduler (which retries
+/// it at once) must know it.
 /// </summary>
 internal sealed class ScheduleLeaseExpiredException : PinterestException
 {
