@@ -1,7 +1,13 @@
+using Microsoft.Extensions.Options;
+using Pinterest.Publishing.Internal.Options;
 
 namespace Pinterest.Publishing;
 
 /// <summary>Settings of <c>AddPinterestPublishing</c>; bound from the <c>Pinterest</c> configuration section.</summary>
+/// <remarks>
+/// Validated when the host starts: ranges by the attributes on each setting, rules across settings (a URL's shape, the
+/// client id and secret together, port lists) by one validator; a failure names the key (<c>Pinterest:RequestTimeout</c>).
+/// </remarks>
 public sealed class PinterestPublishingOptions
 {
     /// <summary>The production API host.</summary>
@@ -12,37 +18,44 @@ public sealed class PinterestPublishingOptions
 
     /// <summary>
     /// The API host; the client appends <c>v5/…</c>. When <see langword="null"/>, <see cref="Environment"/> picks it.
-    /// Set it to point at an emulator or a proxy.
+    /// Set it to point at an emulator or a proxy. Must be an absolute http(s) URL.
     /// </summary>
     public Uri? ApiBaseAddress { get; set; }
 
     /// <summary>Production (default) or sandbox; used when <see cref="ApiBaseAddress"/> is not set.</summary>
-    public PinterestEnvironment Environment { get; set; } = PinterestEnvironment.Production;
+    [DefinedEnum(typeof(PinterestEnvironment))]
+    public PinterestEnvironment Environment { get; set; } = PinterestDefaults.Environment;
 
-    /// <summary>The app's client id; needed for token refresh and OAuth.</summary>
+    /// <summary>The app's client id; needed for token refresh and OAuth. Set with <see cref="ClientSecret"/> or not at all.</summary>
     public string? ClientId { get; set; }
 
     /// <summary>The app's client secret; needed for token refresh and OAuth. Never logged.</summary>
     public string? ClientSecret { get; set; }
 
-    /// <summary>A token that expires within this margin is refreshed before use. Default 5 minutes.</summary>
-    public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>A token that expires within this margin is refreshed before use. Zero to one day; default 5 minutes.</summary>
+    [TimeSpanRange(OptionLimits.Zero, OptionLimits.OneDay)]
+    public TimeSpan TokenRefreshMargin { get; set; } = PinterestDefaults.TokenRefreshMargin;
 
-    /// <summary>Timeout of one API call. Default 100 seconds.</summary>
+    /// <summary>Timeout of one API call. Positive, at most one day; default 100 seconds.</summary>
+    [TimeSpanRange(OptionLimits.Zero, OptionLimits.OneDay, MinimumIsExclusive = true)]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
     /// <summary>Retries of idempotent API calls (GET, DELETE, token refresh).</summary>
+    [ValidateObjectMembers]
     public PinterestRetryOptions Retry { get; } = new();
 
     /// <summary>Preflight settings.</summary>
+    [ValidateObjectMembers]
     public PreflightOptions Preflight { get; } = new();
 
     /// <summary>Video upload settings.</summary>
+    [ValidateObjectMembers]
     public VideoUploadOptions VideoUpload { get; } = new();
 
-    /// <summary>How many publishes of one account may run at once in this process. Default 3.</summary>
+    /// <summary>How many publishes of one account may run at once in this process. At least 1; default 3.</summary>
+    [AtLeast(1)]
     public int MaxConcurrentPublishesPerAccount { get; set; } = 3;
 
     /// <summary>The base address in effect: <see cref="ApiBaseAddress"/>, else the one of <see cref="Environment"/>.</summary>
-    public Uri EffectiveBaseAddress => ApiBaseAddress ?? (Environment == PinterestEnvironment.Sandbox ? SandboxBaseAddress : ProductionBaseAddress);
+    public Uri EffectiveBaseAddress => PinterestDefaults.EffectiveBaseAddress(ApiBaseAddress, Environment);
 }

@@ -1,3 +1,4 @@
+using Pinterest.Publishing.Internal.Options;
 
 namespace Pinterest.Publishing;
 
@@ -12,31 +13,36 @@ public sealed class PreflightOptions
     /// </summary>
     public bool AllowPrivateNetworks { get; set; }
 
-    /// <summary>Timeout of one probe. Default 10 seconds.</summary>
+    /// <summary>Timeout of one probe. Positive, at most one day; default 10 seconds.</summary>
+    [TimeSpanRange(OptionLimits.Zero, OptionLimits.OneDay, MinimumIsExclusive = true)]
     public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Timeout of establishing one probe connection. Default 5 seconds.</summary>
+    /// <summary>Timeout of establishing one probe connection. Positive, at most one day; default 5 seconds.</summary>
+    [TimeSpanRange(OptionLimits.Zero, OptionLimits.OneDay, MinimumIsExclusive = true)]
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How many probes of one draft run at once. Default 8.</summary>
+    /// <summary>How many probes of one draft run at once. At least 1; default 8.</summary>
+    [AtLeast(1)]
     public int MaxConcurrentProbes { get; set; } = 8;
 
     /// <summary>Whether the destination link is probed. Default <see langword="true"/>.</summary>
     public bool CheckDestinationLink { get; set; } = true;
 
-    /// <summary>The largest image accepted, in bytes. Default 20,000,000.</summary>
+    /// <summary>The largest image accepted, in bytes. At least 1; default 20,000,000.</summary>
+    [AtLeast(1)]
     public long MaxImageBytes { get; set; } = 20_000_000;
 
-    /// <summary>The largest video accepted, in bytes. Default 2,000,000,000.</summary>
+    /// <summary>The largest video accepted, in bytes. At least 1; default 2,000,000,000.</summary>
+    [AtLeast(1)]
     public long MaxVideoBytes { get; set; } = 2_000_000_000;
 
     /// <summary>
     /// The ports the probe, download and upload clients may connect to on a public address. Default 80 and 443: a
     /// user's URL must not make the library talk to a mail, SSH or database port. A configured list replaces the
-    /// default, so list every port (for example 80, 443 and 8080).
+    /// default, so list every port (for example 80, 443 and 8080). Each from 1 to 65535, at least one.
     /// </summary>
     public IList<int> AllowedPorts { get; } = new List<int> { 80, 443 };
 
-    /// <summary>The image content types accepted from probes. Default <c>image/jpeg</c> and <c>image/png</c>.</summary>
+    /// <summary>The image content types accepted from probes. At least one; default <c>image/jpeg</c> and <c>image/png</c>.</summary>
     public IList<string> AllowedImageContentTypes { get; } = new List<string> { "image/jpeg", "image/png" };
 }

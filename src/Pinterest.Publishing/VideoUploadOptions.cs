@@ -1,22 +1,30 @@
+using Pinterest.Publishing.Internal.Options;
 
 namespace Pinterest.Publishing;
 
 /// <summary>How videos are uploaded and how their processing is awaited.</summary>
 public sealed class VideoUploadOptions
 {
-    /// <summary>The first wait between processing polls. Default 1 second.</summary>
+    /// <summary>The first wait between processing polls. Positive, at most one day; default 1 second.</summary>
+    [TimeSpanRange(OptionLimits.Zero, OptionLimits.OneDay, MinimumIsExclusive = true)]
     public TimeSpan InitialPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The longest wait between processing polls. Default 10 seconds.</summary>
+    /// <summary>
+    /// The longest wait between processing polls. Positive, at most one day and not shorter than
+    /// <see cref="InitialPollInterval"/>; default 10 seconds.
+    /// </summary>
+    [TimeSpanRange(OptionLimits.Zero, OptionLimits.OneDay, MinimumIsExclusive = true)]
     public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How long processing may take before it counts as timed out. Default 10 minutes.</summary>
+    /// <summary>How long processing may take before it counts as timed out. Positive, at most one day; default 10 minutes.</summary>
+    [TimeSpanRange(OptionLimits.Zero, OptionLimits.OneDay, MinimumIsExclusive = true)]
     public TimeSpan ProcessingTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
     /// The largest video downloaded by <see cref="VideoSource.FromUrl(Uri)"/> or spooled from a non-seekable
-    /// <see cref="VideoSource.FromStream(Stream, string)"/>, in bytes. Default 2,000,000,000.
+    /// <see cref="VideoSource.FromStream(Stream, string)"/>, in bytes. At least 1; default 2,000,000,000.
     /// </summary>
+    [AtLeast(1)]
     public long MaxDownloadBytes { get; set; } = 2_000_000_000;
 
     /// <summary>
@@ -25,6 +33,7 @@ public sealed class VideoUploadOptions
     /// restarts with every chunk received, so a slow but steady download of any size completes; only a stalled one
     /// fails. Must be positive and at most 1 day. Default 30 seconds.
     /// </summary>
+    [TimeSpanRange(OptionLimits.Zero, OptionLimits.OneDay, MinimumIsExclusive = true)]
     public TimeSpan DownloadIdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
@@ -35,6 +44,7 @@ public sealed class VideoUploadOptions
     /// often enough to beat <see cref="DownloadIdleTimeout"/> is cut off; a download at this rate or faster, of any
     /// size, never is. Must be at least 1. Default 64 KiB/s.
     /// </summary>
+    [AtLeast(1)]
     public long MinDownloadBytesPerSecond { get; set; } = 64 * 1024;
 
     /// <summary>
@@ -42,6 +52,7 @@ public sealed class VideoUploadOptions
     /// (<see cref="MinDownloadBytesPerSecond"/>), covering the connection, the response headers and a slow start.
     /// Must be positive and at most 1 day. Default 1 minute.
     /// </summary>
+    [TimeSpanRange(OptionLimits.Zero, OptionLimits.OneDay, MinimumIsExclusive = true)]
     public TimeSpan MinDownloadTimeout { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
@@ -56,9 +67,15 @@ public sealed class VideoUploadOptions
     /// </summary>
     public string? TemporaryDirectory { get; set; }
 
-    /// <summary>The slowest upload rate assumed when the upload timeout is scaled to the file size, in bytes per second. Default 256 KiB/s.</summary>
+    /// <summary>
+    /// The slowest upload rate assumed when the upload timeout is scaled to the file size, in bytes per second. At
+    /// least 1, and high enough that the largest video's timeout (<see cref="MinUploadTimeout"/> plus its size at this
+    /// rate) fits a timer (49 days). Default 256 KiB/s.
+    /// </summary>
+    [AtLeast(1)]
     public long MinUploadBytesPerSecond { get; set; } = 256 * 1024;
 
-    /// <summary>The upload timeout floor added to the size-scaled part. Default 2 minutes.</summary>
+    /// <summary>The upload timeout floor added to the size-scaled part. Positive, at most one day; default 2 minutes.</summary>
+    [TimeSpanRange(OptionLimits.Zero, OptionLimits.OneDay, MinimumIsExclusive = true)]
     public TimeSpan MinUploadTimeout { get; set; } = TimeSpan.FromMinutes(2);
 }

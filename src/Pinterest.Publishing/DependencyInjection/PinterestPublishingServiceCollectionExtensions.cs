@@ -24,7 +24,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class PinterestPublishingServiceCollectionExtensions
 {
     /// <summary>The configuration section <see cref="AddPinterestPublishing(IServiceCollection, IConfiguration)"/> looks for.</summary>
-    public const string ConfigurationSectionName = "Pinterest";
+    public const string ConfigurationSectionName = PinterestDefaults.ConfigurationSectionName;
 
     /// <summary>
     /// Registers <see cref="IPinPublisher"/>, <see cref="IPinPreflightValidator"/>, <see cref="PinterestClient"/> and their
@@ -100,9 +100,8 @@ public static class PinterestPublishingServiceCollectionExtensions
             options.Configure(configure);
         }
 
-        options.Validate(o => o.PollInterval > TimeSpan.Zero && o.BatchSize > 0 && o.Lease > TimeSpan.Zero && o.MaxConcurrentPublishes > 0 && o.MaxAttempts > 0 && o.MaxRetryAfter >= TimeSpan.Zero,
-            "PinScheduling: PollInterval and Lease must be positive; BatchSize, MaxConcurrentPublishes and MaxAttempts at least 1; MaxRetryAfter 0 or more.")
-            .ValidateOnStart();
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PinSchedulingOptions>, PinSchedulingOptionsValidator>());
         services.TryAddSingleton<InMemoryPinScheduleStore>();
         services.TryAddSingleton<IPinScheduleStore>(sp => sp.GetRequiredService<InMemoryPinScheduleStore>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PinScheduleDispatcher>());
@@ -120,6 +119,7 @@ public static class PinterestPublishingServiceCollectionExtensions
         services.AddSingleton<PinterestPublishingMarker>();
         services.AddOptions<PinterestPublishingOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PinterestPublishingOptions>, PinterestPublishingOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PinterestPublishingOptions>, PinterestPublishingOptionsCustomValidator>());
         services.AddLogging();
 
         services.TryAddSingleton(TimeProvider.System);

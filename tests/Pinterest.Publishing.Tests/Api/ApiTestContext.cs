@@ -40,7 +40,7 @@ public sealed class ApiTestContext : IDisposable
     {
         var options = new PinterestClientOptions
         {
-            BaseAddress = BaseAddress,
+            ApiBaseAddress = BaseAddress,
             TimeProvider = Time,
             LoggerFactory = LoggerFactory,
             ClientId = "client-id-1",

@@ -491,7 +491,7 @@ public sealed class PinterestPipelineTests : IDisposable
     {
         _ctx.Server.Given(Request.Create().WithPath("/proxy/pinterest/v5/pins/5").UsingGet()).RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"id":"5"}"""));
 
-        var pin = await _ctx.Client(o => o.BaseAddress = new Uri(_ctx.BaseAddress, "proxy/pinterest")).Pins.GetAsync("5");
+        var pin = await _ctx.Client(o => o.ApiBaseAddress = new Uri(_ctx.BaseAddress, "proxy/pinterest")).Pins.GetAsync("5");
 
         Assert.Equal("5", pin.Id);
     }

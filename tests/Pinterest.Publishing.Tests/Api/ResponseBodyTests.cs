@@ -17,7 +17,7 @@ public sealed class ResponseBodyTests
     private static PinterestClient CreateClient(HttpMessageHandler handler, TimeProvider time, TimeSpan httpTimeout) =>
         new(
             new HttpClient(handler) { Timeout = httpTimeout },
-            new PinterestClientOptions { BaseAddress = new Uri("http://127.0.0.1:9/"), TimeProvider = time },
+            new PinterestClientOptions { ApiBaseAddress = new Uri("http://127.0.0.1:9/"), TimeProvider = time },
             tokenManager: null,
             new FakeCredential());
 

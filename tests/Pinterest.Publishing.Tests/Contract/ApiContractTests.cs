@@ -187,7 +187,7 @@ public sealed class ApiContractTests
 
     internal static PinterestClientOptions Options() => new()
     {
-        BaseAddress = new Uri("https://api.pinterest.com/"),
+        ApiBaseAddress = new Uri("https://api.pinterest.com/"),
         ClientId = "id",
         ClientSecret = "secret",
         TimeProvider = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now),

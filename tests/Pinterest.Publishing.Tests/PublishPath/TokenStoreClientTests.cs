@@ -19,7 +19,7 @@ public class TokenStoreClientTests
         using var http = emulator.CreateHttpClient();
         var client = new PinterestClient(http, store, "a", new PinterestClientOptions
         {
-            BaseAddress = emulator.BaseAddress,
+            ApiBaseAddress = emulator.BaseAddress,
             ClientId = emulator.Options.ClientId,
             ClientSecret = emulator.Options.ClientSecret,
             TimeProvider = time,

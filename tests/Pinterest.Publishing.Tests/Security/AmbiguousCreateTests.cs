@@ -124,7 +124,7 @@ public class AmbiguousCreateTests
     private static PinterestClient Client(HttpMessageHandler handler, TimeProvider time) =>
         new(
             new HttpClient(handler),
-            new PinterestClientOptions { BaseAddress = new Uri("http://127.0.0.1:9/"), TimeProvider = time, Retry = new PinterestRetryOptions { MaxRetries = 0 } },
+            new PinterestClientOptions { ApiBaseAddress = new Uri("http://127.0.0.1:9/"), TimeProvider = time, Retry = { MaxRetries = 0 } },
             tokenManager: null,
             new FakeCredential());
 

@@ -181,7 +181,7 @@ public sealed class EchoedSecretsTests : IDisposable
 
     private PinterestClientOptions ClientOptions() => new()
     {
-        BaseAddress = new Uri(_server.Url!),
+        ApiBaseAddress = new Uri(_server.Url!),
         ClientId = ClientId,
         ClientSecret = ClientSecret,
         LoggerFactory = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(_logs)),

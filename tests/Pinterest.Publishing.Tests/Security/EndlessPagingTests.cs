@@ -114,7 +114,7 @@ public sealed class EndlessPagingTests : IDisposable
         using var http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         var client = new PinterestClient(
             http,
-            new PinterestClientOptions { BaseAddress = new Uri("http://127.0.0.1:9/"), TimeProvider = time, Retry = new PinterestRetryOptions { MaxRetries = 0 } },
+            new PinterestClientOptions { ApiBaseAddress = new Uri("http://127.0.0.1:9/"), TimeProvider = time, Retry = { MaxRetries = 0 } },
             tokenManager: null,
             new FakeCredential());
         var creator = new DuplicateSafePinCreator(time, new PinterestRetryOptions(), NullLogger.Instance);

@@ -110,7 +110,7 @@ public sealed class HostileIdTests : IDisposable
             .RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"items":[{"id":"../..","name":"s"}]}"""));
         _ctx.Server.Given(Request.Create().WithPath("/v5/boards/1/pins").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"items":[{"id":"1","board_id":"1\u2028"}]}"""));
-        var client = _ctx.Client(o => o.Retry = new PinterestRetryOptions { MaxRetries = 0 });
+        var client = _ctx.Client(o => o.Retry.MaxRetries = 0);
 
         await Assert.ThrowsAsync<PinterestApiException>(() => client.Media.GetAsync("12"));
         await Assert.ThrowsAsync<PinterestApiException>(() => client.Boards.GetAsync("1"));

@@ -2,11 +2,11 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Pinterest.Publishing.Internal.Options;
 using Pinterest.Publishing.Internal.SafeHttp;
 using Pinterest.Publishing.Preflight;
 using Pinterest.Publishing.Preflight.Internal;
 using Pinterest.Publishing.Tests.Preflight;
+using Pinterest.Publishing.Tests.TestSupport;
 
 namespace Pinterest.Publishing.Tests.Security;
 
@@ -138,7 +138,7 @@ public sealed class PortPolicyTests : IAsyncLifetime
         var options = new PinterestPublishingOptions();
         options.Preflight.AllowedPorts.Add(port);
 
-        var result = new PinterestPublishingOptionsValidator().Validate(null, options);
+        var result = OptionsValidation.Validate(options);
 
         Assert.True(result.Failed);
         Assert.Contains(result.Failures!, f => f.Contains("Pinterest:Preflight:AllowedPorts", StringComparison.Ordinal));
@@ -150,7 +150,7 @@ public sealed class PortPolicyTests : IAsyncLifetime
         var options = new PinterestPublishingOptions();
         options.Preflight.AllowedPorts.Clear();
 
-        var result = new PinterestPublishingOptionsValidator().Validate(null, options);
+        var result = OptionsValidation.Validate(options);
 
         Assert.Contains(result.Failures!, f => f.Contains("Pinterest:Preflight:AllowedPorts", StringComparison.Ordinal));
     }

@@ -135,7 +135,7 @@ public sealed class UploadClientSsrfTests : IAsyncLifetime
         using var h = new EmulatorHarness();
         var address = await h.Emulator.StartServerAsync();
         using var apiClient = new HttpClient();
-        var client = new PinterestClient(apiClient, h.Token.AccessToken, new PinterestClientOptions { BaseAddress = address });
+        var client = new PinterestClient(apiClient, h.Token.AccessToken, new PinterestClientOptions { ApiBaseAddress = address });
         var uploader = new PinterestVideoUploader(client, uploadClient: null);
 
         var ex = await Assert.ThrowsAsync<PinterestVideoUploadException>(() =>

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using Pinterest.Publishing.Internal.Options;
+using Pinterest.Publishing.Tests.TestSupport;
 using Pinterest.Publishing.Tests.VideoUpload.TestSupport;
 using Pinterest.Publishing.VideoUpload.Internal;
 
@@ -113,7 +113,7 @@ public sealed class TemporaryFilesTests : IDisposable
             var options = new PinterestPublishingOptions();
             options.VideoUpload.TemporaryDirectory = bad;
 
-            var result = new PinterestPublishingOptionsValidator().Validate(null, options);
+            var result = OptionsValidation.Validate(options);
 
             Assert.True(result.Failed, bad);
             Assert.Contains(result.Failures!, f => f.Contains("Pinterest:VideoUpload:TemporaryDirectory", StringComparison.Ordinal));
@@ -128,7 +128,7 @@ public sealed class TemporaryFilesTests : IDisposable
             var options = new PinterestPublishingOptions();
             options.VideoUpload.TemporaryDirectory = good;
 
-            var result = new PinterestPublishingOptionsValidator().Validate(null, options);
+            var result = OptionsValidation.Validate(options);
 
             Assert.DoesNotContain(result.Failures ?? [], f => f.Contains("TemporaryDirectory", StringComparison.Ordinal));
         }

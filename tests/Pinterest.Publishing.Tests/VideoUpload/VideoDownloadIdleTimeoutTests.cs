@@ -1,4 +1,4 @@
-using Pinterest.Publishing.Internal.Options;
+using Pinterest.Publishing.Tests.TestSupport;
 using Pinterest.Publishing.Tests.VideoUpload.TestSupport;
 
 namespace Pinterest.Publishing.Tests.VideoUpload;
@@ -148,7 +148,7 @@ public sealed class VideoDownloadIdleTimeoutTests : FakeClockDownloadTests
         var options = new PinterestPublishingOptions();
         options.VideoUpload.DownloadIdleTimeout = TimeSpan.FromSeconds(seconds);
 
-        var result = new PinterestPublishingOptionsValidator().Validate(null, options);
+        var result = OptionsValidation.Validate(options);
 
         Assert.True(result.Failed);
         Assert.Contains(result.Failures!, f => f.Contains("Pinterest:VideoUpload:DownloadIdleTimeout", StringComparison.Ordinal));
@@ -157,7 +157,7 @@ public sealed class VideoDownloadIdleTimeoutTests : FakeClockDownloadTests
     [Fact]
     public void The_default_idle_timeout_passes_start_up_validation()
     {
-        var result = new PinterestPublishingOptionsValidator().Validate(null, new PinterestPublishingOptions());
+        var result = OptionsValidation.Validate(new PinterestPublishingOptions());
 
         Assert.DoesNotContain(result.Failures ?? [], f => f.Contains("DownloadIdleTimeout", StringComparison.Ordinal));
     }

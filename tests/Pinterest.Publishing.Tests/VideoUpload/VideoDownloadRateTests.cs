@@ -1,4 +1,4 @@
-using Pinterest.Publishing.Internal.Options;
+using Pinterest.Publishing.Tests.TestSupport;
 using Pinterest.Publishing.Tests.VideoUpload.TestSupport;
 
 namespace Pinterest.Publishing.Tests.VideoUpload;
@@ -109,7 +109,7 @@ public sealed class VideoDownloadRateTests : FakeClockDownloadTests
         var options = new PinterestPublishingOptions();
         options.VideoUpload.MinDownloadBytesPerSecond = bytesPerSecond;
 
-        var result = new PinterestPublishingOptionsValidator().Validate(null, options);
+        var result = OptionsValidation.Validate(options);
 
         Assert.True(result.Failed);
         Assert.Contains(result.Failures!, f => f.Contains("Pinterest:VideoUpload:MinDownloadBytesPerSecond", StringComparison.Ordinal));
@@ -124,7 +124,7 @@ public sealed class VideoDownloadRateTests : FakeClockDownloadTests
         var options = new PinterestPublishingOptions();
         options.VideoUpload.MinDownloadTimeout = TimeSpan.FromSeconds(seconds);
 
-        var result = new PinterestPublishingOptionsValidator().Validate(null, options);
+        var result = OptionsValidation.Validate(options);
 
         Assert.True(result.Failed);
         Assert.Contains(result.Failures!, f => f.Contains("Pinterest:VideoUpload:MinDownloadTimeout", StringComparison.Ordinal));
@@ -133,7 +133,7 @@ public sealed class VideoDownloadRateTests : FakeClockDownloadTests
     [Fact]
     public void The_default_download_bounds_pass_start_up_validation()
     {
-        var result = new PinterestPublishingOptionsValidator().Validate(null, new PinterestPublishingOptions());
+        var result = OptionsValidation.Validate(new PinterestPublishingOptions());
 
         Assert.DoesNotContain(result.Failures ?? [], f => f.Contains("Download", StringComparison.Ordinal));
     }

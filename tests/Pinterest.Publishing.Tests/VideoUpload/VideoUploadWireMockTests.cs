@@ -28,7 +28,7 @@ public sealed class VideoUploadWireMockTests : IDisposable
     {
         _client = new PinterestClient(_apiHttp, AccessToken, new PinterestClientOptions
         {
-            BaseAddress = MultipartVideoUploaderTests.LoopbackUrl(_server, "/"),
+            ApiBaseAddress = MultipartVideoUploaderTests.LoopbackUrl(_server, "/"),
             TimeProvider = _clock,
         });
     }

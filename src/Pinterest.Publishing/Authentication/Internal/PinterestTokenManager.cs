@@ -41,7 +41,7 @@ namespace Pinterest.Publishing.Authentication.Internal;
 internal sealed partial class PinterestTokenManager
 {
     /// <summary>The default refresh margin: a token expiring within it is refreshed before use.</summary>
-    public static readonly TimeSpan DefaultRefreshMargin = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan DefaultRefreshMargin = Pinterest.Publishing.Internal.Options.PinterestDefaults.TokenRefreshMargin;
 
     /// <summary>How long a cached token is used without reading the store again.</summary>
     public static readonly TimeSpan CacheRevalidationInterval = TimeSpan.FromMinutes(1);

@@ -52,7 +52,7 @@ internal sealed class DownloadDeadline : IDisposable
     }
 
     /// <summary>The longest timeout accepted; timers cannot run much past 49 days, and no host needs a day.</summary>
-    public static TimeSpan MaxTimeout { get; } = TimeSpan.FromDays(1);
+    public static TimeSpan MaxTimeout => Pinterest.Publishing.Internal.Options.OptionLimits.MaxTimeout;
 
     public TimeSpan IdleTimeout => _idleTimeout;
 

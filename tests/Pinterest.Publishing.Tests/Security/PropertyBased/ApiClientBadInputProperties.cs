@@ -30,10 +30,10 @@ public sealed class ApiClientBadInputProperties
             using var httpClient = new HttpClient(handler, disposeHandler: false);
             var client = new PinterestClient(httpClient, "pina_fixed_token", new PinterestClientOptions
             {
-                BaseAddress = new Uri("http://127.0.0.1:9/"),
+                ApiBaseAddress = new Uri("http://127.0.0.1:9/"),
                 ClientId = "client-id",
                 ClientSecret = "client-secret",
-                Retry = new PinterestRetryOptions { MaxRetries = 2, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(2), MaxRetryAfter = TimeSpan.FromMilliseconds(5) },
+                Retry = { MaxRetries = 2, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(2), MaxRetryAfter = TimeSpan.FromMilliseconds(5) },
             });
 
             try

@@ -1,15 +1,13 @@
-using Pinterest.Publishing.Internal.Options;
+using Pinterest.Publishing.Tests.TestSupport;
 
-namespace Pinterest.Publishing.Tests.PublishPath;
+namespace Pinterest.Publishing.Tests.Internal.Options;
 
 public class PinterestPublishingOptionsValidatorTests
 {
-    private static readonly PinterestPublishingOptionsValidator Validator = new();
-
     [Fact]
     public void Defaults_are_valid()
     {
-        Assert.True(Validator.Validate(null, new PinterestPublishingOptions()).Succeeded);
+        Assert.True(OptionsValidation.Validate(new PinterestPublishingOptions()).Succeeded);
     }
 
     [Fact]
@@ -25,7 +23,7 @@ public class PinterestPublishingOptionsValidatorTests
         options.Preflight.ProbeTimeout = TimeSpan.Zero;
         options.VideoUpload.MaxPollInterval = TimeSpan.FromMilliseconds(1);
 
-        var result = Validator.Validate(null, options);
+        var result = OptionsValidation.Validate(options);
 
         Assert.True(result.Failed);
         foreach (var setting in new[]
@@ -43,7 +41,7 @@ public class PinterestPublishingOptionsValidatorTests
     {
         var options = new PinterestPublishingOptions { ClientSecret = "very-secret-value", MaxConcurrentPublishesPerAccount = -1 };
 
-        var result = Validator.Validate(null, options);
+        var result = OptionsValidation.Validate(options);
 
         Assert.DoesNotContain(result.Failures!, f => f.Contains("very-secret-value", StringComparison.Ordinal));
     }

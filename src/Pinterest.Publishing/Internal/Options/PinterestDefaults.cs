@@ -1,0 +1,25 @@
+
+namespace Pinterest.Publishing.Internal.Options;
+
+/// <summary>
+/// The defaults and the rule that <see cref="PinterestPublishingOptions"/> (dependency injection) and
+/// <see cref="Api.PinterestClientOptions"/> (a client built by hand) share, written once. A default that only one
+/// options class has stays in that class's property initializer.
+/// </summary>
+internal static class PinterestDefaults
+{
+    /// <summary>The configuration section <c>AddPinterestPublishing(configuration)</c> binds, and the first part of every key.</summary>
+    public const string ConfigurationSectionName = "Pinterest";
+
+    /// <summary>The environment when none is set.</summary>
+    public const PinterestEnvironment Environment = PinterestEnvironment.Production;
+
+    /// <summary>A token that expires within this margin is refreshed before use.</summary>
+    public static TimeSpan TokenRefreshMargin { get; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The API host in effect: the one set, else the one of <paramref name="environment"/>.</summary>
+    public static Uri EffectiveBaseAddress(Uri? apiBaseAddress, PinterestEnvironment environment) =>
+        apiBaseAddress ?? (environment == PinterestEnvironment.Sandbox
+            ? PinterestPublishingOptions.SandboxBaseAddress
+            : PinterestPublishingOptions.ProductionBaseAddress);
+}
