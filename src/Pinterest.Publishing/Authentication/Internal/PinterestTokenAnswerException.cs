@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Pinterest.Publishing.Api.Internal;
+namespace Pinterest.Publishing.Authentication.Internal;
 
 /// <summary>
 /// The token endpoint answered success with data that is not a usable token (no access token, unreadable JSON).
