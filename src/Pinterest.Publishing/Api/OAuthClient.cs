@@ -9,7 +9,7 @@ namespace Pinterest.Publishing.Api;
 /// <c>/v5/oauth/token</c> and the authorize URL. Token calls authenticate with the app's client id and secret (HTTP
 /// Basic), never with a bearer token.
 /// </summary>
-public sealed class OAuthClient : IPinterestTokenRefresher
+public sealed class OAuthClient
 {
     /// <summary>Where users grant access (the same for production and sandbox apps).</summary>
     internal static readonly Uri AuthorizeEndpoint = new("https://www.pinterest.com/oauth/");
@@ -132,10 +132,11 @@ public sealed class OAuthClient : IPinterestTokenRefresher
     }
 
     /// <summary>
-    /// The token manager's refresh: like <see cref="RefreshAsync"/>, except that an answer carrying a rotated refresh
-    /// token but no access token is returned (access token empty, expired now) so that the rotated token is stored.
+    /// The token manager's refresh (through <see cref="PinterestTokenRefresher"/>): like <see cref="RefreshAsync"/>,
+    /// except that an answer carrying a rotated refresh token but no access token is returned (access token empty,
+    /// expired now) so that the rotated token is stored.
     /// </summary>
-    Task<PinterestToken> IPinterestTokenRefresher.RefreshAsync(string refreshToken, CancellationToken cancellationToken) =>
+    internal Task<PinterestToken> RefreshKeepingRotatedTokenAsync(string refreshToken, CancellationToken cancellationToken) =>
         RefreshCoreAsync(refreshToken, keepRefreshTokenAlone: true, cancellationToken);
 
     private async Task<PinterestToken> SendTokenRequestAsync(PinterestApiRequest request, bool keepRefreshTokenAlone, CancellationToken cancellationToken)

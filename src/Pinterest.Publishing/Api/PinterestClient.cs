@@ -57,8 +57,8 @@ public sealed class PinterestClient
         OAuth = oauth ?? new OAuthClient(pipeline);
     }
 
-    private PinterestClient((PinterestPipeline Pipeline, PinterestTokenManager Manager, IPinterestCredential Credential, OAuthClient OAuth) parts)
-        : this(parts.Pipeline, parts.Manager, parts.Credential, parts.OAuth)
+    private PinterestClient((PinterestPipeline Pipeline, PinterestTokenManager Manager, IPinterestCredential Credential) parts)
+        : this(parts.Pipeline, parts.Manager, parts.Credential, oauth: null)
     {
     }
 
@@ -99,19 +99,20 @@ public sealed class PinterestClient
         return new PinterestClient(_pipeline, _tokenManager, new TokenStoreCredential(_tokenManager, accountId), OAuth);
     }
 
-    private static (PinterestPipeline, PinterestTokenManager, IPinterestCredential, OAuthClient) CreateForTokenStore(
+    // The same pieces as with dependency injection, for this client alone: its pipeline, a refresher over that
+    // pipeline, and a token manager over the store.
+    private static (PinterestPipeline, PinterestTokenManager, IPinterestCredential) CreateForTokenStore(
         HttpClient httpClient, IPinterestTokenStore tokenStore, string accountId, PinterestClientOptions? options)
     {
         ArgumentNullException.ThrowIfNull(tokenStore);
         ArgumentException.ThrowIfNullOrWhiteSpace(accountId);
         var pipeline = new PinterestPipeline(httpClient, options ?? new PinterestClientOptions());
-        var oauth = new OAuthClient(pipeline);
         var manager = new PinterestTokenManager(
             tokenStore,
-            oauth,
+            new PinterestTokenRefresher(pipeline),
             pipeline.TimeProvider,
             pipeline.TokenRefreshMargin,
-            pipeline.LoggerFactory.CreateLogger("Pinterest.Publishing.Authentication"));
-        return (pipeline, manager, new TokenStoreCredential(manager, accountId), oauth);
+            pipeline.LoggerFactory.CreateLogger(AuthenticationLog.CategoryName));
+        return (pipeline, manager, new TokenStoreCredential(manager, accountId));
     }
 }

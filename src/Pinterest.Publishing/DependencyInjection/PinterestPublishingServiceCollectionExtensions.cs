@@ -8,7 +8,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pinterest.Publishing;
 using Pinterest.Publishing.Api;
+using Pinterest.Publishing.Api.Internal;
 using Pinterest.Publishing.Authentication;
+using Pinterest.Publishing.Authentication.Internal;
 using Pinterest.Publishing.Diagnostics.Internal;
 using Pinterest.Publishing.Internal.Options;
 using Pinterest.Publishing.Internal.PublishPath;
@@ -145,6 +147,15 @@ public static class PinterestPublishingServiceCollectionExtensions
                 sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.Preflight, sp.GetService<ProbeNetworkSeams>()))
             .RemoveAllLoggers();
 
+        services.TryAddSingleton<PinterestPipelineFactory>();
+        services.TryAddSingleton<IPinterestTokenRefresher>(sp => new PinterestTokenRefresher(sp.GetRequiredService<PinterestPipelineFactory>()));
+        services.TryAddSingleton(sp => new PinterestTokenManager(
+            sp.GetRequiredService<IPinterestTokenStore>(),
+            sp.GetRequiredService<IPinterestTokenRefresher>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.TokenRefreshMargin,
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger(AuthenticationLog.CategoryName),
+            sp.GetRequiredService<PinterestTelemetry>()));
         services.TryAddSingleton<PinterestClientProvider>();
         services.TryAddTransient(sp => sp.GetRequiredService<PinterestClientProvider>().Create());
         services.TryAddSingleton<IPinPreflightValidator>(sp => new PinPreflightValidator(

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Pinterest.Publishing.Authentication.Internal;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
@@ -103,15 +102,6 @@ public sealed class OAuthClientTests : IDisposable
         var inner = Assert.IsType<PinterestApiException>(error.InnerException);
         Assert.Equal((HttpStatusCode)status, inner.StatusCode);
         Assert.Single(_ctx.Requests);
-    }
-
-    [Fact]
-    public async Task Refresh_through_the_token_refresher_seam_rejects_the_same_way()
-    {
-        GivenTokenAnswer(400, """{"code":1,"message":"Invalid refresh token"}""");
-        IPinterestTokenRefresher refresher = _ctx.Client().OAuth;
-
-        await Assert.ThrowsAsync<PinterestReauthorizationRequiredException>(() => refresher.RefreshAsync("pinr_1", CancellationToken.None));
     }
 
     [Fact]

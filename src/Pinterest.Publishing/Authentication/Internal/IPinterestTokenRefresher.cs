@@ -2,6 +2,10 @@
 namespace Pinterest.Publishing.Authentication.Internal;
 
 /// <summary>Exchanges a refresh token for a new token (the OAuth <c>refresh_token</c> grant).</summary>
+/// <remarks>
+/// The refresh is an API call, so its implementation (<c>Api.Internal.PinterestTokenRefresher</c>, a singleton service
+/// of its own) lives in the layer above; this layer calls it only through this interface.
+/// </remarks>
 internal interface IPinterestTokenRefresher
 {
     /// <summary>

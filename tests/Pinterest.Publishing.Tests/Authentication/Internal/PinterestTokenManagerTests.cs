@@ -9,7 +9,7 @@ using Pinterest.Publishing.Authentication.Internal;
 using Pinterest.Publishing.Diagnostics.Internal;
 using Pinterest.Publishing.Internal.PublishPath;
 
-namespace Pinterest.Publishing.Tests.Authentication;
+namespace Pinterest.Publishing.Tests.Authentication.Internal;
 
 public sealed class PinterestTokenManagerTests : IDisposable
 {

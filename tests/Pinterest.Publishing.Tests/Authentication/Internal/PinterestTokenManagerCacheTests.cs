@@ -3,7 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Authentication.Internal;
 
-namespace Pinterest.Publishing.Tests.Authentication;
+namespace Pinterest.Publishing.Tests.Authentication.Internal;
 
 /// <summary>
 /// The manager's in-memory copy of each account's last token: lookups stop reading the store and allocating, while

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Authentication.Internal;
 
-namespace Pinterest.Publishing.Tests.Authentication;
+namespace Pinterest.Publishing.Tests.Authentication.Internal;
 
 /// <summary>
 /// A refresh rotates the refresh token at Pinterest; when the host's store cannot take the rotated token, the old one

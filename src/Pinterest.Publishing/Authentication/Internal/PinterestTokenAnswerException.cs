@@ -1,7 +1,7 @@
 using System.Net;
 using Pinterest.Publishing.Internal.Failures;
 
-namespace Pinterest.Publishing.Api.Internal;
+namespace Pinterest.Publishing.Authentication.Internal;
 
 /// <summary>
 /// The token endpoint answered success with data that is not a usable token (no access token, unreadable JSON).

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging.Abstractions;
+using Pinterest.Publishing.Api.Internal;
 using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Authentication.Internal;
 using Pinterest.Publishing.Scheduling;
@@ -8,7 +9,7 @@ using Pinterest.Publishing.Tests.Api;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
-namespace Pinterest.Publishing.Tests.Authentication;
+namespace Pinterest.Publishing.Tests.Authentication.Internal;
 
 /// <summary>
 /// A refresh spends the stored refresh token, so whatever else is wrong with the token endpoint's answer, the rotated
@@ -142,7 +143,7 @@ public sealed class MalformedRefreshAnswerTests : IDisposable
     private async Task<PinterestTokenManager> ManagerWithExpiredTokenAsync()
     {
         await _store.Seed(Account, new PinterestToken { AccessToken = "pina_old", RefreshToken = "pinr_old_0123", ExpiresAt = ApiTestContext.Now.AddHours(-1) });
-        return new PinterestTokenManager(_store, _ctx.ClientWithoutAccount().OAuth, _ctx.Time, PinterestTokenManager.DefaultRefreshMargin, NullLogger.Instance);
+        return new PinterestTokenManager(_store, new PinterestTokenRefresher(_ctx.ClientWithoutAccount().Pipeline), _ctx.Time, PinterestTokenManager.DefaultRefreshMargin, NullLogger.Instance);
     }
 
     private void GivenTokenAnswer(string body) =>

@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+
+namespace Pinterest.Publishing.Authentication.Internal;
+
+/// <summary>
+/// The last token read or stored for each account, so that the lookup every API call makes neither allocates nor reads
+/// the store while that token is far from expiry.
+/// </summary>
+/// <remarks>
+/// This is safe across app instances: an access token that has not expired stays usable after another instance
+/// refreshes (and if Pinterest rejects it, the 401 path re-reads the store before anything else), and the store is
+/// always re-read before a refresh. So that a token the host removed or replaced in its store stops being used, a
+/// remembered token is handed out for at most <see cref="RevalidationInterval"/>; one that Pinterest rejected is
+/// evicted at once.
+/// </remarks>
+internal sealed class TokenCache
+{
+    /// <summary>How long a remembered token is used without reading the store again.</summary>
+    public static readonly TimeSpan RevalidationInterval = TimeSpan.FromMinutes(1);
+
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly TimeProvider _timeProvider;
+    private readonly TimeSpan _refreshMargin;
+
+    /// <param name="timeProvider">The clock of expiries and revalidation.</param>
+    /// <param name="refreshMargin">A token expiring within it is never handed out from memory: it is due for a refresh.</param>
+    public TokenCache(TimeProvider timeProvider, TimeSpan refreshMargin)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentOutOfRangeException.ThrowIfLessThan(refreshMargin, TimeSpan.Zero);
+        _timeProvider = timeProvider;
+        _refreshMargin = refreshMargin;
+    }
+
+    /// <summary>
+    /// The hot path: the account's remembered access token, when it was remembered less than
+    /// <see cref="RevalidationInterval"/> ago and does not expire within the refresh margin. Allocates nothing.
+    /// </summary>
+    public bool TryGetAccessToken(string accountId, [NotNullWhen(true)] out string? accessToken)
+    {
+        if (_entries.TryGetValue(accountId, out var entry))
+        {
+            var now = _timeProvider.GetUtcNow();
+            if (entry.Token.ExpiresAt > now + _refreshMargin && now < entry.RevalidateAt)
+            {
+                accessToken = entry.Token.AccessToken;
+                return true;
+            }
+        }
+
+        accessToken = null;
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="token"/> expires within the refresh margin (and so is due for a refresh).</summary>
+    public bool IsExpiring(PinterestToken token) => token.ExpiresAt <= _timeProvider.GetUtcNow() + _refreshMargin;
+
+    /// <summary>Remembers <paramref name="token"/> as the account's token for the next <see cref="RevalidationInterval"/>.</summary>
+    public void Remember(string accountId, PinterestToken token) =>
+        _entries[accountId] = new Entry(token, _timeProvider.GetUtcNow() + RevalidationInterval);
+
+    /// <summary>Forgets the account's token (the store holds none).</summary>
+    public void Forget(string accountId) => _entries.TryRemove(accountId, out _);
+
+    /// <summary>
+    /// Forgets the account's token if it is the one Pinterest rejected, so that it is never handed out again whatever
+    /// the store says next; a newer token remembered meanwhile stays.
+    /// </summary>
+    public void EvictRejected(string accountId, string rejectedAccessToken)
+    {
+        if (_entries.TryGetValue(accountId, out var entry) && IsRejected(entry.Token, rejectedAccessToken))
+        {
+            _entries.TryRemove(KeyValuePair.Create(accountId, entry));
+        }
+    }
+
+    /// <summary>Whether <paramref name="token"/> carries the access token Pinterest rejected.</summary>
+    public static bool IsRejected(PinterestToken token, string rejectedAccessToken) =>
+        string.Equals(token.AccessToken, rejectedAccessToken, StringComparison.Ordinal);
+
+    private sealed record Entry(PinterestToken Token, DateTimeOffset RevalidateAt);
+}
