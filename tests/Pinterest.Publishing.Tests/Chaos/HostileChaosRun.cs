@@ -11,6 +11,7 @@ using Pinterest.Publishing.Tests.VideoUpload.TestSupport;
 using Pinterest.Publishing.Tests.PublishPath;
 using Pinterest.Publishing.Tests.Scheduling;
 using Pinterest.Publishing.Scheduling.Internal;
+using Pinterest.Publishing.Tests.Authentication.Internal;
 
 namespace Pinterest.Publishing.Tests.Chaos;
 

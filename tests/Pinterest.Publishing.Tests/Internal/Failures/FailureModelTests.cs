@@ -10,6 +10,7 @@ using Pinterest.Publishing.Scheduling.Internal;
 using Pinterest.Publishing.VideoUpload;
 using static Pinterest.Publishing.Internal.PublishPath.CreateFailureAction;
 using static Pinterest.Publishing.Scheduling.PinPublishOutcomeKind;
+using Pinterest.Publishing.Authentication.Internal;
 
 namespace Pinterest.Publishing.Tests.Internal.Failures;
 
