@@ -16,4 +16,20 @@ internal sealed class EmulatorHttpRequest
     public long? ContentLength { get; init; }
 
     public string? GetHeader(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>The bearer token of the <c>Authorization</c> header, or <see langword="null"/>.</summary>
+    public string? GetBearerToken()
+    {
+        var header = GetHeader("Authorization");
+        if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var token = header["Bearer ".Length..].Trim();
+        return token.Length == 0 ? null : token;
+    }
+
+    /// <summary>A path's segments, as routes and fault patterns match them (<c>/v5/pins</c> is <c>["v5", "pins"]</c>).</summary>
+    public static string[] SplitPath(string path) => path.Split('/', StringSplitOptions.RemoveEmptyEntries);
 }

@@ -1,7 +1,7 @@
 
 namespace Pinterest.Publishing.Testing.Internal;
 
-/// <summary>The mutable state of one registered video; always accessed under the emulator's lock.</summary>
+/// <summary>The mutable state of one registered video; always accessed under the <see cref="VideoMediaStore"/>'s lock.</summary>
 internal sealed class MediaState
 {
     public required string MediaId { get; init; }
@@ -44,4 +44,7 @@ internal sealed class MediaState
         UploadedBytes = UploadedBytes,
         UploadParameters = UploadParameters,
     };
+
+    /// <summary>A status as the API spells it: <c>registered</c>, <c>processing</c>, <c>succeeded</c>, <c>failed</c>.</summary>
+    public static string StatusName(EmulatedMediaStatus status) => status.ToString().ToLowerInvariant();
 }

@@ -1,23 +1,14 @@
+using static Pinterest.Publishing.Preflight.Internal.IsoBmffBoxTypes;
 
 namespace Pinterest.Publishing.Preflight.Internal;
 
 /// <summary>
 /// One walk of <see cref="IsoBmffReader"/>: the top-level boxes one after the other, then the <c>moov</c> box's children
-/// with an explicit stack of container ends (no recursion), reading only headers and the fields of a few leaf boxes.
+/// with an explicit stack of container ends (no recursion), reading only headers and, for <see cref="IsoBmffMovieFacts"/>,
+/// the fields of a few leaf boxes. It owns the bounds (boxes visited, depth, <c>moov</c> size) and the layout's flags.
 /// </summary>
 internal ref struct IsoBmffWalk
 {
-    private static readonly uint Moov = IsoBmffBox.TypeOf("moov"u8);
-    private static readonly uint Moof = IsoBmffBox.TypeOf("moof"u8);
-    private static readonly uint Mvhd = IsoBmffBox.TypeOf("mvhd"u8);
-    private static readonly uint Mvex = IsoBmffBox.TypeOf("mvex"u8);
-    private static readonly uint Mehd = IsoBmffBox.TypeOf("mehd"u8);
-    private static readonly uint Trak = IsoBmffBox.TypeOf("trak"u8);
-    private static readonly uint Tkhd = IsoBmffBox.TypeOf("tkhd"u8);
-    private static readonly uint Mdia = IsoBmffBox.TypeOf("mdia"u8);
-    private static readonly uint Hdlr = IsoBmffBox.TypeOf("hdlr"u8);
-    private static readonly uint Vide = IsoBmffBox.TypeOf("vide"u8);
-
     private readonly IsoBmffSource _source;
     private List<IsoBmffBox>? _boxes;
     private int _topLevelCount;
@@ -29,21 +20,14 @@ internal ref struct IsoBmffWalk
     private bool _truncated;
     private bool _malformed;
     private bool _limitReached;
-    private uint _timescale;
-    private ulong? _movieDuration;
-    private ulong? _fragmentDuration;
-    private (int Width, int Height)? _video;
-    private (int Width, int Height)? _firstSized;
-    private bool _trackOpen;
-    private (int Width, int Height) _trackSize;
-    private uint _trackHandler;
+    private IsoBmffMovieFacts _movie;
 
     public IsoBmffWalk(IsoBmffSource source) => _source = source;
 
     public IsoBmffLayout Run()
     {
         WalkTopLevel();
-        var size = _video ?? _firstSized;
+        var size = _movie.Size;
         return new IsoBmffLayout
         {
             TopLevelBoxes = (IReadOnlyList<IsoBmffBox>?)_boxes ?? [],
@@ -56,8 +40,8 @@ internal ref struct IsoBmffWalk
             IsMalformed = _malformed,
             LimitReached = _limitReached,
             BoxesVisited = _visited,
-            MovieDuration = IsoBmffFields.ToTimeSpan(_movieDuration, _timescale),
-            FragmentDuration = IsoBmffFields.ToTimeSpan(_fragmentDuration, _timescale),
+            MovieDuration = _movie.MovieDuration,
+            FragmentDuration = _movie.FragmentDuration,
             Width = size?.Width,
             Height = size?.Height,
         };
@@ -158,7 +142,7 @@ internal ref struct IsoBmffWalk
             if (parentEnd - offset < 8)
             {
                 // The container is done (a few trailing bytes, such as QuickTime's 4-byte terminator, are skipped).
-                LeaveContainer(types[depth - 1]);
+                _movie.LeaveContainer(types[depth - 1]);
                 offset = parentEnd;
                 depth--;
                 continue;
@@ -184,7 +168,7 @@ internal ref struct IsoBmffWalk
             }
 
             var parent = types[depth - 1];
-            if (IsFollowedContainer(parent, child.Type))
+            if (IsoBmffMovieFacts.IsFollowedContainer(parent, child.Type))
             {
                 if (depth == IsoBmffReader.MaxDepth)
                 {
@@ -193,7 +177,8 @@ internal ref struct IsoBmffWalk
                     continue;
                 }
 
-                EnterContainer(child.Type);
+                _fragments |= child.Type == Mvex;
+                _movie.EnterContainer(child.Type);
                 ends[depth] = child.End;
                 types[depth] = child.Type;
                 depth++;
@@ -205,56 +190,13 @@ internal ref struct IsoBmffWalk
             offset = child.End;
         }
 
-        if (_trackOpen)
-        {
-            LeaveContainer(Trak);
-        }
-    }
-
-    private static bool IsFollowedContainer(uint parent, uint type) =>
-        (parent == Moov && (type == Trak || type == Mvex)) || (parent == Trak && type == Mdia);
-
-    private void EnterContainer(uint type)
-    {
-        if (type == Mvex)
-        {
-            _fragments = true;
-        }
-        else if (type == Trak)
-        {
-            _trackOpen = true;
-            _trackSize = default;
-            _trackHandler = 0;
-        }
-    }
-
-    private void LeaveContainer(uint type)
-    {
-        if (type != Trak || !_trackOpen)
-        {
-            return;
-        }
-
-        // The first video track's size; failing a handler saying so, the first track with a size (audio has 0×0).
-        _trackOpen = false;
-        if (_trackSize is { Width: > 0, Height: > 0 })
-        {
-            if (_trackHandler == Vide)
-            {
-                _video ??= _trackSize;
-            }
-
-            _firstSized ??= _trackSize;
-        }
+        // A track cut off by the end of the bytes or a bound still counts with what was read of it.
+        _movie.LeaveContainer(Trak);
     }
 
     private void ReadLeaf(uint parent, IsoBmffBox box, int headerSize)
     {
-        var wanted = (parent == Moov && box.Type == Mvhd && _movieDuration is null && _timescale == 0)
-            || (parent == Mvex && box.Type == Mehd)
-            || (parent == Trak && box.Type == Tkhd)
-            || (parent == Mdia && box.Type == Hdlr);
-        if (!wanted)
+        if (!_movie.Wants(parent, box.Type))
         {
             return;
         }
@@ -262,31 +204,7 @@ internal ref struct IsoBmffWalk
         Span<byte> buffer = stackalloc byte[IsoBmffFields.MaxFieldBytes];
         var content = buffer[..(int)Math.Min(buffer.Length, box.Size - headerSize)];
         content = content[.._source.Read(box.Offset + headerSize, content)];
-        if (box.Type == Mvhd)
-        {
-            if (IsoBmffFields.TryReadMovieHeader(content, out var timescale, out var duration))
-            {
-                (_timescale, _movieDuration) = (timescale, duration);
-            }
-        }
-        else if (box.Type == Mehd)
-        {
-            if (IsoBmffFields.TryReadFragmentDuration(content, out var duration))
-            {
-                _fragmentDuration = duration;
-            }
-        }
-        else if (box.Type == Tkhd)
-        {
-            if (IsoBmffFields.TryReadTrackSize(content, out var width, out var height))
-            {
-                _trackSize = (width, height);
-            }
-        }
-        else
-        {
-            _trackHandler = IsoBmffFields.ReadHandlerType(content);
-        }
+        _movie.Read(box.Type, content);
     }
 
     private bool CountVisit()

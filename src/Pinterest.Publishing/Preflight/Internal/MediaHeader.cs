@@ -28,4 +28,13 @@ internal readonly record struct MediaHeader(MediaFormat Format, int? Width, int?
 
     /// <summary>The format's content type, or "an unrecognised format": how messages name what the bytes are.</summary>
     public string FormatName => MediaHeaderReader.GetContentType(Format) ?? "an unrecognised format";
+
+    /// <summary>A picture of <paramref name="width"/> × <paramref name="height"/> pixels.</summary>
+    public static MediaHeader Image(MediaFormat format, int width, int height) => new(format, width, height, null, 0);
+
+    /// <summary>A header that more bytes would not make readable: its format at most.</summary>
+    public static MediaHeader Unreadable(MediaFormat format) => new(format, null, null, null, 0);
+
+    /// <summary>Not readable from these bytes; the first <paramref name="bytesNeeded"/> may be (0: no more bytes would help).</summary>
+    public static MediaHeader NeedMore(MediaFormat format, int bytesNeeded) => new(format, null, null, null, bytesNeeded);
 }

@@ -1,24 +1,46 @@
 using System.Net;
 using System.Text;
-using Pinterest.Publishing.Testing.Internal;
 
-namespace Pinterest.Publishing.Testing;
+namespace Pinterest.Publishing.Testing.Internal;
 
-// The echo fault: an error answer that repeats the request, secrets included, as a misbehaving API, proxy or WAF does.
-public sealed partial class PinterestEmulator
+/// <summary>
+/// What an injected fault answers: a dropped, refused or timed-out connection (an abort the transport acts out), a
+/// status with an optional Pinterest error body and headers, or the echo fault, an error answer that repeats the
+/// request, secrets included, as a misbehaving API, proxy or WAF does.
+/// </summary>
+internal static class FaultResponses
 {
     // Enough for a Pin draft, a token form, or the presigned fields that precede an upload's file part.
     private const int MaxEchoedBodyBytes = 4096;
 
+    public static EmulatorHttpResponse For(EmulatorFault fault, EmulatorHttpRequest request, ReadOnlyMemory<byte> body)
+    {
+        if (fault.Kind is EmulatorFaultKind.ConnectionReset or EmulatorFaultKind.ConnectionRefused or EmulatorFaultKind.Timeout)
+        {
+            return new EmulatorHttpResponse { Abort = fault.Kind };
+        }
+
+        var response = fault.Kind == EmulatorFaultKind.EchoRequest ? Echo(fault, request, body)
+            : fault.ErrorCode is { } code
+            ? EmulatorHttpResponse.Error((int)fault.StatusCode, code, fault.Message ?? "Emulated failure.")
+            : EmulatorHttpResponse.Empty((int)fault.StatusCode);
+        foreach (var header in fault.Headers)
+        {
+            response.Headers[header.Key] = header.Value;
+        }
+
+        return response;
+    }
+
     /// <summary>The start of an upload body (whose fields come before the file), read only for an echo before processing.</summary>
-    private static async Task<ReadOnlyMemory<byte>> ReadEchoedUploadFieldsAsync(Stream body, CancellationToken cancellationToken)
+    public static async Task<ReadOnlyMemory<byte>> ReadEchoedUploadFieldsAsync(Stream body, CancellationToken cancellationToken)
     {
         var buffer = new byte[MaxEchoedBodyBytes];
         var read = await body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
         return buffer.AsMemory(0, read);
     }
 
-    private static EmulatorHttpResponse EchoResponse(EmulatorFault fault, EmulatorHttpRequest request, ReadOnlyMemory<byte> body)
+    private static EmulatorHttpResponse Echo(EmulatorFault fault, EmulatorHttpRequest request, ReadOnlyMemory<byte> body)
     {
         var authorization = request.GetHeader("Authorization") ?? string.Empty;
         var space = authorization.IndexOf(' ', StringComparison.Ordinal);
