@@ -16,5 +16,8 @@ public interface IPinPublisher
     /// <exception cref="PinterestReauthorizationRequiredException">The account has no usable token.</exception>
     /// <exception cref="PinterestMediaProcessingException">Pinterest could not process the video in time.</exception>
     /// <exception cref="PinterestPublishOutcomeUnknownException">The create call may or may not have succeeded.</exception>
+    /// <exception cref="PinterestCreateDeadlineExceededException">
+    /// <see cref="PublishPinRequest.CreateDeadline"/> passed before the create call; nothing was created.
+    /// </exception>
     Task<PublishPinResult> PublishAsync(PublishPinRequest request, CancellationToken cancellationToken = default);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Pinterest.Publishing.Diagnostics.Internal;
 
@@ -35,6 +36,27 @@ public sealed record PublishPinRequest
     /// <summary>The image, carousel or video to publish.</summary>
     public required PinMedia Media { get; init; }
 
+    /// <summary>
+    /// The create call is not sent at or after this time; the publish then fails with the retryable
+    /// <see cref="PinterestCreateDeadlineExceededException"/> and nothing is created. <see langword="null"/>: no deadline.
+    /// </summary>
+    /// <remarks>
+    /// A job system sets it to the end of its claim on the job (its lease) less a margin: past it another worker may
+    /// have claimed the job, and this one must not create the Pin. The scheduling dispatcher sets it for every scheduled Pin.
+    /// </remarks>
+    public DateTimeOffset? CreateDeadline { get; init; }
+
+    /// <summary>
+    /// Identifies one logical publish across attempts, such as a scheduled Pin's id: a retry with the same id waits for a
+    /// video upload that a previous attempt left processing instead of uploading again. <see langword="null"/>: every
+    /// attempt uploads its video.
+    /// </summary>
+    /// <remarks>
+    /// The memory is the publisher's, in this process, for a day; another process retrying the same id uploads again (a
+    /// cost, never a duplicate Pin). The scheduling dispatcher sets it to the scheduled Pin's id.
+    /// </remarks>
+    public string? OperationId { get; init; }
+
     // The link prints without userinfo or query (a password, a tracking or signed value), the media with its own
     // redacted URLs. Keep in step with the members above.
     private bool PrintMembers(StringBuilder builder)
@@ -47,7 +69,9 @@ public sealed record PublishPinRequest
             .Append(", Link = ").Append(Link is null ? null : SecretScrubber.RedactUrl(Link))
             .Append(", AltText = ").Append(AltText)
             .Append(", DominantColor = ").Append(DominantColor)
-            .Append(", Media = ").Append(Media);
+            .Append(", Media = ").Append(Media)
+            .Append(", CreateDeadline = ").Append(CreateDeadline?.ToString("O", CultureInfo.InvariantCulture))
+            .Append(", OperationId = ").Append(OperationId);
         return true;
     }
 }

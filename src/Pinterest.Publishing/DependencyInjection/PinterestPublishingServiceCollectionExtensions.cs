@@ -89,8 +89,20 @@ public static class PinterestPublishingServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Adds the hosted dispatcher that publishes due Pins from <see cref="IPinScheduleStore"/> (an
-    /// <see cref="InMemoryPinScheduleStore"/> unless the host registered its own).
+    /// Uses <typeparamref name="TStore"/> as the schedule store of <see cref="AddPinScheduling"/>, replacing the
+    /// in-memory default. Register it before or after <see cref="AddPinScheduling"/>.
+    /// </summary>
+    public static IPinterestPublishingBuilder AddScheduleStore<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TStore>(this IPinterestPublishingBuilder builder)
+        where TStore : class, IPinScheduleStore
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Replace(ServiceDescriptor.Singleton<IPinScheduleStore, TStore>());
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds the hosted dispatcher that publishes due Pins from <see cref="IPinScheduleStore"/>: the store of
+    /// <see cref="AddScheduleStore{TStore}"/>, else an <see cref="InMemoryPinScheduleStore"/>.
     /// </summary>
     public static IPinterestPublishingBuilder AddPinScheduling(this IPinterestPublishingBuilder builder, Action<PinSchedulingOptions>? configure = null)
     {
@@ -166,16 +178,14 @@ public static class PinterestPublishingServiceCollectionExtensions
             sp.GetRequiredService<ILogger<PinPreflightValidator>>()));
         services.TryAddSingleton<IVideoPinUploader, VideoPinUploader>();
         services.TryAddSingleton(sp => new AccountConcurrencyLimiter(sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.MaxConcurrentPublishesPerAccount));
-        services.TryAddSingleton<IPinPublisher>(sp => new PinPublisher(
-            sp.GetRequiredService<IPinPreflightValidator>(),
-            sp.GetRequiredService<PinterestClientProvider>(),
-            sp.GetRequiredService<IVideoPinUploader>(),
-            sp.GetRequiredService<AccountConcurrencyLimiter>(),
-            sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.Retry,
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<PinPublisher>>(),
-            sp.GetRequiredService<PinterestTelemetry>(),
-            sp.GetService<IDefaultBoardProvider>()));
+
+        // The publish path, one stage a service, in the order PinPublisher runs them.
+        services.TryAddSingleton<BoardResolutionStage>();
+        services.TryAddSingleton<PreflightStage>();
+        services.TryAddSingleton<AccountSlotStage>();
+        services.TryAddSingleton<VideoStage>();
+        services.TryAddSingleton<CreateStage>();
+        services.TryAddSingleton<IPinPublisher, PinPublisher>();
         return builder;
     }
 

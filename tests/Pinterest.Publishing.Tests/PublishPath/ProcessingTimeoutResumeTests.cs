@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Pinterest.Publishing.Scheduling;
@@ -20,13 +21,13 @@ public class ProcessingTimeoutResumeTests
     {
         await using var h = await CreateHarnessAsync();
 
-        var timeout = await Assert.ThrowsAsync<PinterestMediaProcessingException>(() => h.DriveAsync(h.Publisher.PublishAsync(VideoRequest(h)), Step));
+        var timeout = await Assert.ThrowsAsync<PinterestMediaProcessingException>(() => h.DriveAsync(h.Publisher.PublishAsync(h.VideoRequest()), Step));
         Assert.Equal(PinterestMediaProcessingException.TranscodeTimeoutCode, timeout.Code);
         Assert.Equal(timeout.MediaId, Assert.Single(h.Emulator.Uploads).MediaId);
         Assert.Empty(h.Emulator.Pins);
 
         h.Time.Advance(ProcessingTime);
-        var retry = VideoRequest(h) with { Media = PinMedia.Video(VideoSource.FromUploadedMedia(timeout.MediaId), VideoCover.FromKeyFrame(TimeSpan.FromSeconds(1))) };
+        var retry = h.VideoRequest() with { Media = PinMedia.Video(VideoSource.FromUploadedMedia(timeout.MediaId), VideoCover.FromKeyFrame(TimeSpan.FromSeconds(1))) };
         var result = await h.DriveAsync(h.Publisher.PublishAsync(retry), Step);
 
         var pin = Assert.Single(h.Emulator.Pins);
@@ -38,11 +39,40 @@ public class ProcessingTimeoutResumeTests
     }
 
     [Fact]
+    public async Task A_host_retrying_with_the_same_operation_id_waits_for_the_upload_instead_of_uploading_again()
+    {
+        await using var h = await CreateHarnessAsync();
+        var request = h.VideoRequest() with { OperationId = "job-7" };
+
+        var timeout = await Assert.ThrowsAsync<PinterestMediaProcessingException>(() => h.DriveAsync(h.Publisher.PublishAsync(request), Step));
+        h.Time.Advance(ProcessingTime);
+        var result = await h.DriveAsync(h.Publisher.PublishAsync(request), Step);
+
+        var pin = Assert.Single(h.Emulator.Pins);
+        Assert.Equal(result.PinId, pin.Id);
+        Assert.Equal(timeout.MediaId, pin.MediaId);
+        Assert.Single(h.Emulator.Uploads);
+    }
+
+    [Fact]
+    public async Task A_host_retrying_without_an_operation_id_uploads_again()
+    {
+        await using var h = await CreateHarnessAsync();
+
+        await Assert.ThrowsAsync<PinterestMediaProcessingException>(() => h.DriveAsync(h.Publisher.PublishAsync(h.VideoRequest()), Step));
+        h.Time.Advance(ProcessingTime);
+        await Assert.ThrowsAsync<PinterestMediaProcessingException>(() => h.DriveAsync(h.Publisher.PublishAsync(h.VideoRequest()), Step));
+
+        Assert.Equal(2, h.Emulator.Uploads.Select(u => u.MediaId).Distinct().Count());
+        Assert.Empty(h.Emulator.Pins);
+    }
+
+    [Fact]
     public async Task The_dispatcher_retries_a_timed_out_video_by_waiting_for_its_upload_not_uploading_again()
     {
         await using var h = await CreateHarnessAsync();
         var store = new InMemoryPinScheduleStore();
-        var scheduled = store.Schedule(VideoRequest(h), h.Time.GetUtcNow());
+        var scheduled = store.Schedule(h.VideoRequest(), h.Time.GetUtcNow());
         var dispatcher = new PinScheduleDispatcher(store, h.Publisher, Options.Create(new PinSchedulingOptions()), h.Time, NullLogger<PinScheduleDispatcher>.Instance);
 
         Assert.Equal(1, await h.DriveAsync(dispatcher.RunOnceAsync(CancellationToken.None), Step));
@@ -66,17 +96,19 @@ public class ProcessingTimeoutResumeTests
     {
         await using var h = await CreateHarnessAsync();
         var store = new InMemoryPinScheduleStore();
-        var scheduled = store.Schedule(VideoRequest(h), h.Time.GetUtcNow());
+        var scheduled = store.Schedule(h.VideoRequest(), h.Time.GetUtcNow());
         var options = Options.Create(new PinSchedulingOptions());
+        await using var otherInstance = await h.CreateAnotherInstanceAsync();
         var first = new PinScheduleDispatcher(store, h.Publisher, options, h.Time, NullLogger<PinScheduleDispatcher>.Instance);
-        var second = new PinScheduleDispatcher(store, h.Publisher, options, h.Time, NullLogger<PinScheduleDispatcher>.Instance);
+        var second = new PinScheduleDispatcher(store, otherInstance.GetRequiredService<IPinPublisher>(), options, h.Time, NullLogger<PinScheduleDispatcher>.Instance);
 
         await h.DriveAsync(first.RunOnceAsync(CancellationToken.None), Step);
         var retryAt = Assert.IsType<PinPublishOutcome.RetryAt>(store.GetOutcome(scheduled.Id));
         h.Time.Advance((retryAt.At - h.Time.GetUtcNow()).Duration());
 
-        // The store carries no media id, so an instance that did not see the timeout can only upload again (and here
-        // that upload outlives the deadline too): the memory is per process, which the README states.
+        // The store carries no media id, so an instance (a process, with its own publisher) that did not see the timeout
+        // can only upload again (and here that upload outlives the deadline too): the memory is per process, which the
+        // README states.
         await h.DriveAsync(second.RunOnceAsync(CancellationToken.None), Step);
 
         Assert.IsType<PinPublishOutcome.RetryAt>(store.GetOutcome(scheduled.Id));
@@ -103,34 +135,6 @@ public class ProcessingTimeoutResumeTests
         Assert.All(publisher.Requests, r => Assert.Same(video, r.Media));
     }
 
-    [Fact]
-    public async Task A_remembered_upload_that_pinterest_no_longer_has_is_uploaded_again_not_rejected()
-    {
-        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
-        var publisher = new ScriptedPublisher(
-            new PinterestMediaProcessingException("Still processing.", "895675442034933911", PinterestMediaProcessingException.TranscodeTimeoutCode),
-            new PinterestApiException("Media not found.", System.Net.HttpStatusCode.NotFound));
-        var store = new InMemoryPinScheduleStore();
-        var video = PinMedia.Video(VideoSource.FromFile("clip.mp4"));
-        var scheduled = store.Schedule(new PublishPinRequest { AccountId = "a", BoardId = "1", Media = video }, time.GetUtcNow());
-        var dispatcher = new PinScheduleDispatcher(store, publisher, Options.Create(new PinSchedulingOptions()), time, NullLogger<PinScheduleDispatcher>.Instance);
-
-        for (var round = 0; round < 3; round++)
-        {
-            if (store.GetOutcome(scheduled.Id) is PinPublishOutcome.RetryAt retryAt)
-            {
-                time.Advance(retryAt.At - time.GetUtcNow());
-            }
-
-            Assert.Equal(1, await dispatcher.RunOnceAsync(CancellationToken.None));
-        }
-
-        Assert.IsType<PinPublishOutcome.Published>(store.GetOutcome(scheduled.Id));
-        Assert.Same(video, publisher.Requests[0].Media);
-        Assert.Equal("uploaded media 895675442034933911", ((VideoPinMedia)publisher.Requests[1].Media!).Source.ToString());
-        Assert.Same(video, publisher.Requests[2].Media);
-    }
-
     /// <summary>Throws the given failures in turn, then publishes.</summary>
     private sealed class ScriptedPublisher(params Exception[] failures) : IPinPublisher
     {
@@ -150,12 +154,4 @@ public class ProcessingTimeoutResumeTests
 
     private static Task<PublishingHarness> CreateHarnessAsync() =>
         PublishingHarness.CreateAsync(configureOptions: o => o.VideoUpload.ProcessingTimeout = TimeSpan.FromSeconds(30), videoProcessingTime: ProcessingTime);
-
-    private static PublishPinRequest VideoRequest(PublishingHarness h) => new()
-    {
-        AccountId = PublishingHarness.AccountId,
-        BoardId = h.Board.Id,
-        Title = "Clip",
-        Media = PinMedia.Video(VideoSource.FromFile(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Media", "video-5s.mp4"))),
-    };
 }

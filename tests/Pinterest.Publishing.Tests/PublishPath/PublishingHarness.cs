@@ -19,6 +19,8 @@ internal sealed class PublishingHarness : IAsyncDisposable
         Board = board;
     }
 
+    private Action<PinterestPublishingOptions>? _configureOptions;
+
     public FakeTimeProvider Time { get; }
 
     public PinterestEmulator Emulator { get; }
@@ -42,18 +44,34 @@ internal sealed class PublishingHarness : IAsyncDisposable
         var user = emulator.AddAccount("harness_user");
         var board = emulator.AddBoard(user, "Harness board");
 
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(time);
-        configureServices?.Invoke(services);
-        services.AddPinterestPublishing(options => configureOptions?.Invoke(options)).UsePinterestEmulator(emulator);
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        var harness = new PublishingHarness(time, emulator, provider, user, board);
+        var provider = BuildServices(time, emulator, configureServices, configureOptions);
+        var harness = new PublishingHarness(time, emulator, provider, user, board) { _configureOptions = configureOptions };
         if (storeToken)
         {
             await harness.StoreTokenAsync(AccountId, user);
         }
 
         return harness;
+    }
+
+    /// <summary>
+    /// Another process of the host over the same emulator and clock: its own container (publisher, token store, memory
+    /// of uploads still processing), with the harness account's tokens stored. Dispose it before the harness.
+    /// </summary>
+    public async Task<ServiceProvider> CreateAnotherInstanceAsync()
+    {
+        var provider = BuildServices(Time, Emulator, configureServices: null, _configureOptions);
+        await provider.GetRequiredService<IPinterestTokenStore>().StoreTokenAsync(AccountId, Emulator.IssueTokens(User));
+        return provider;
+    }
+
+    private static ServiceProvider BuildServices(FakeTimeProvider time, PinterestEmulator emulator, Action<IServiceCollection>? configureServices, Action<PinterestPublishingOptions>? configureOptions)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(time);
+        configureServices?.Invoke(services);
+        services.AddPinterestPublishing(options => configureOptions?.Invoke(options)).UsePinterestEmulator(emulator);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
     public Task StoreTokenAsync(string accountId, EmulatedAccount user) =>
@@ -89,6 +107,14 @@ internal sealed class PublishingHarness : IAsyncDisposable
         BoardId = boardId ?? Board.Id,
         Title = title,
         Media = PinMedia.Image(Host("large-1000x1500.jpg", "image/jpeg")),
+    };
+
+    public PublishPinRequest VideoRequest() => new()
+    {
+        AccountId = AccountId,
+        BoardId = Board.Id,
+        Title = "Clip",
+        Media = PinMedia.Video(VideoSource.FromFile(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Media", "video-5s.mp4"))),
     };
 
     public int CreateCalls() => Emulator.Requests.Count(r => r.Method == "POST" && r.Path == "/v5/pins");

@@ -3,8 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Pinterest.Publishing.Internal.Failures;
-using Pinterest.Publishing.Internal.PublishPath;
 using Pinterest.Publishing.Scheduling;
 using Pinterest.Publishing.Scheduling.Internal;
 using Pinterest.Publishing.Testing;
@@ -45,18 +43,6 @@ public class ReviewFixesTests
         await cts.CancelAsync();
 
         await Assert.ThrowsAsync<PinterestPublishOutcomeUnknownException>(() => publish);
-    }
-
-    [Fact]
-    public async Task A_create_past_the_lease_deadline_is_not_sent_and_is_retried()
-    {
-        await using var h = await PublishingHarness.CreateAsync();
-        var publisher = Assert.IsType<PinPublisher>(h.Publisher);
-
-        var ex = await Assert.ThrowsAsync<ScheduleLeaseExpiredException>(() => publisher.PublishAsync(h.ImageRequest(), h.Time.GetUtcNow().AddSeconds(-1), CancellationToken.None));
-
-        Assert.Equal(0, h.CreateCalls());
-        Assert.IsType<PinPublishOutcome.RetryAt>(PinPublishOutcomeMapper.FromException(ex, 1, Now, Scheduling));
     }
 
     public static TheoryData<Exception> TransientFailures() => new()

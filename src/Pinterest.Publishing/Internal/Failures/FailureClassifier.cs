@@ -37,6 +37,7 @@ internal static class FailureClassifier
 
         // The publish path's own failures.
         new(FailureKind.LeaseExpired, static (e, _) => e is ScheduleLeaseExpiredException),
+        new(FailureKind.LeaseExpired, static (e, _) => e is PinterestCreateDeadlineExceededException),
         new(FailureKind.DraftInvalid, static (e, _) => e is PinPreflightException),
         new(FailureKind.InvalidRequest, static (e, _) => e is InvalidPublishRequestException),
         new(FailureKind.OutcomeUnknown, static (e, _) => e is PinterestPublishOutcomeUnknownException),

@@ -79,7 +79,10 @@ internal enum FailureKind
     /// <summary>The video upload host refused the upload (a 4xx other than 408 and 429).</summary>
     UploadRefused,
 
-    /// <summary>A scheduled publish ran out of lease before its create call: not created; retried at once.</summary>
+    /// <summary>
+    /// The request's create deadline passed before its create call, or a scheduled publish's lease ended before it: not
+    /// created; retried at once.
+    /// </summary>
     LeaseExpired,
 
     /// <summary>The create call failed ambiguously and reconciliation could not tell whether the Pin exists.</summary>

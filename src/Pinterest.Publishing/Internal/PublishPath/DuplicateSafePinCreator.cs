@@ -35,12 +35,28 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
 
     /// <summary>Creates the Pin, retrying only when safe, and reconciling after an ambiguous failure.</summary>
     /// <returns>The Pin, and whether it was found by reconciliation.</returns>
-    public async Task<(Pin Pin, bool Reconciled)> CreateAsync(PinterestClient client, CreatePinRequest body, CancellationToken cancellationToken)
+    public Task<(Pin Pin, bool Reconciled)> CreateAsync(PinterestClient client, CreatePinRequest body, CancellationToken cancellationToken) =>
+        CreateAsync(client, body, deadline: null, cancellationToken);
+
+    /// <summary>Creates the Pin as <see cref="CreateAsync(PinterestClient, CreatePinRequest, CancellationToken)"/> does.</summary>
+    /// <param name="client">The account's client.</param>
+    /// <param name="body">The Pin.</param>
+    /// <param name="deadline">No create call (a retry included) is sent at or after it.</param>
+    /// <param name="cancellationToken">Cancels the create.</param>
+    /// <returns>The Pin, and whether it was found by reconciliation.</returns>
+    /// <exception cref="PinterestCreateDeadlineExceededException">The deadline passed before a create call; nothing was created.</exception>
+    public async Task<(Pin Pin, bool Reconciled)> CreateAsync(PinterestClient client, CreatePinRequest body, DateTimeOffset? deadline, CancellationToken cancellationToken)
     {
         var attemptStartedAt = timeProvider.GetUtcNow();
         var draftKey = AttributedPinRegistry.DraftKey(body.BoardId, body.Title, body.Description, body.Link);
         for (var attempt = 0; ; attempt++)
         {
+            // Every earlier attempt surely was not processed (else this is no retry): nothing is created by stopping here.
+            if (deadline is { } due && timeProvider.GetUtcNow() >= due)
+            {
+                throw new PinterestCreateDeadlineExceededException(due);
+            }
+
             Exception failure;
             CreateFailureAction action;
             var inFlight = _attributed.BeginCreate(draftKey);

@@ -1,68 +1,55 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
-using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Diagnostics.Internal;
 using Pinterest.Publishing.Internal.Failures;
 using Pinterest.Publishing.Preflight;
-using Pinterest.Publishing.Scheduling;
 
 namespace Pinterest.Publishing.Internal.PublishPath;
 
 /// <summary>
-/// The facade: preflight, then (for videos) upload and processing, then a duplicate-safe create, under a per-account
-/// concurrency limit.
+/// The facade: runs the publish path's stages in a straight line — resolve the board, preflight, take one of the
+/// account's slots, upload the video and wait for it, create the Pin without ever duplicating it — and measures the
+/// publish. Each stage is its own class, registered in dependency injection.
 /// </summary>
-internal sealed partial class PinPublisher : IPinPublisher
+internal sealed class PinPublisher : IPinPublisher
 {
-    private readonly IPinPreflightValidator _validator;
-    private readonly PinterestClientProvider _clients;
-    private readonly IVideoPinUploader _videoUploader;
-    private readonly IDefaultBoardProvider? _defaultBoards;
-    private readonly AccountConcurrencyLimiter _limiter;
-    private readonly DuplicateSafePinCreator _creator;
+    private readonly BoardResolutionStage _board;
+    private readonly PreflightStage _preflight;
+    private readonly AccountSlotStage _accountSlot;
+    private readonly VideoStage _video;
+    private readonly CreateStage _create;
     private readonly TimeProvider _timeProvider;
-    private readonly ILogger _logger;
     private readonly PinterestTelemetry _telemetry;
+    private readonly ILogger _logger;
 
     public PinPublisher(
-        IPinPreflightValidator validator,
-        PinterestClientProvider clients,
-        IVideoPinUploader videoUploader,
-        AccountConcurrencyLimiter limiter,
-        PinterestRetryOptions retry,
+        BoardResolutionStage board,
+        PreflightStage preflight,
+        AccountSlotStage accountSlot,
+        VideoStage video,
+        CreateStage create,
         TimeProvider timeProvider,
-        ILogger<PinPublisher> logger,
         PinterestTelemetry telemetry,
-        IDefaultBoardProvider? defaultBoards = null)
+        ILoggerFactory loggerFactory)
     {
-        _validator = validator;
-        _clients = clients;
-        _telemetry = telemetry;
-        _videoUploader = videoUploader;
-        _defaultBoards = defaultBoards;
-        _limiter = limiter;
+        _board = board;
+        _preflight = preflight;
+        _accountSlot = accountSlot;
+        _video = video;
+        _create = create;
         _timeProvider = timeProvider;
-        _logger = logger;
-        _creator = new DuplicateSafePinCreator(timeProvider, retry, logger);
+        _telemetry = telemetry;
+        _logger = loggerFactory.CreateLogger(PublishPathLog.CategoryName);
     }
 
     public async Task<PreflightResult> ValidateAsync(PublishPinRequest request, CancellationToken cancellationToken = default)
     {
         ValidateArguments(request);
-        var withBoard = await ResolveBoardAsync(request, cancellationToken).ConfigureAwait(false);
-        return await _validator.ValidateAsync(withBoard, cancellationToken).ConfigureAwait(false);
+        var resolved = await _board.ResolveAsync(request, cancellationToken).ConfigureAwait(false);
+        return await _preflight.ValidateAsync(resolved, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<PublishPinResult> PublishAsync(PublishPinRequest request, CancellationToken cancellationToken = default) =>
-        PublishAsync(request, createDeadline: null, cancellationToken);
-
-    /// <param name="request">The Pin.</param>
-    /// <param name="createDeadline">
-    /// The scheduling dispatcher's lease end (less a margin): past it the create is not sent, because another instance
-    /// may already own the Pin.
-    /// </param>
-    /// <param name="cancellationToken">Cancels the publish.</param>
-    internal async Task<PublishPinResult> PublishAsync(PublishPinRequest request, DateTimeOffset? createDeadline, CancellationToken cancellationToken)
+    public async Task<PublishPinResult> PublishAsync(PublishPinRequest request, CancellationToken cancellationToken = default)
     {
         ValidateArguments(request);
         var started = _timeProvider.GetTimestamp();
@@ -70,7 +57,7 @@ internal sealed partial class PinPublisher : IPinPublisher
         activity?.SetTag("pinterest.account.id", request.AccountId);
         try
         {
-            var result = await PublishCoreAsync(request, started, createDeadline, cancellationToken).ConfigureAwait(false);
+            var result = await PublishCoreAsync(request, started, cancellationToken).ConfigureAwait(false);
             activity?.SetTag("pinterest.pin.id", result.PinId);
             _telemetry.RecordPublish(result.Reconciled ? "reconciled" : "published", _timeProvider.GetElapsedTime(started));
             return result;
@@ -84,49 +71,19 @@ internal sealed partial class PinPublisher : IPinPublisher
         }
     }
 
-    private async Task<PublishPinResult> PublishCoreAsync(PublishPinRequest request, long started, DateTimeOffset? createDeadline, CancellationToken cancellationToken)
+    private async Task<PublishPinResult> PublishCoreAsync(PublishPinRequest request, long started, CancellationToken cancellationToken)
     {
+        var resolved = await _board.ResolveAsync(request, cancellationToken).ConfigureAwait(false);
+        resolved = _video.ResumeProcessingUpload(resolved);
+        var preflight = await _preflight.RunAsync(resolved, cancellationToken).ConfigureAwait(false);
 
-        // The default board is resolved once here and handed to preflight, so the provider is asked once per publish.
-        var resolved = await ResolveBoardAsync(request, cancellationToken).ConfigureAwait(false);
-        var preflight = await _validator.ValidateAsync(resolved, cancellationToken).ConfigureAwait(false);
-        _telemetry.RecordPreflightIssues(preflight);
-        if (!preflight.IsValid)
-        {
-            LogPreflightRejected(_logger, request.AccountId, preflight.Errors.Count, string.Join(",", preflight.Errors.Select(e => e.Code).Distinct()));
-            throw new PinPreflightException(preflight);
-        }
+        using var account = await _accountSlot.EnterAsync(resolved.AccountId, cancellationToken).ConfigureAwait(false);
+        var videoMediaId = await _video.UploadAndWaitAsync(account.Client, resolved, cancellationToken).ConfigureAwait(false);
+        var (pin, reconciled) = await _create.CreateAsync(account.Client, resolved, videoMediaId, cancellationToken).ConfigureAwait(false);
 
-        using var slot = await _limiter.AcquireAsync(request.AccountId, cancellationToken).ConfigureAwait(false);
-        var client = _clients.ForAccount(request.AccountId);
-        var boardId = resolved.BoardId!;
-
-        string? mediaId = null;
-        if (resolved.Media is VideoPinMedia video)
-        {
-            mediaId = await _videoUploader.UploadAndWaitAsync(client, video.Source, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (createDeadline is { } deadline && _timeProvider.GetUtcNow() >= deadline)
-        {
-            throw new ScheduleLeaseExpiredException(deadline);
-        }
-
-        var body = CreatePinRequestFactory.Create(resolved, boardId, mediaId);
-        var (pin, reconciled) = await _creator.CreateAsync(client, body, cancellationToken).ConfigureAwait(false);
-        LogPublished(_logger, request.AccountId, pin.Id, boardId, reconciled, _timeProvider.GetElapsedTime(started).TotalMilliseconds);
-        return new PublishPinResult { PinId = pin.Id, Preflight = preflight.WarningsOnly(), Reconciled = reconciled };
-    }
-
-    private async Task<PublishPinRequest> ResolveBoardAsync(PublishPinRequest request, CancellationToken cancellationToken)
-    {
-        if (request.BoardId is not null || _defaultBoards is null)
-        {
-            return request;
-        }
-
-        var boardId = await _defaultBoards.GetDefaultBoardIdAsync(request.AccountId, cancellationToken).ConfigureAwait(false);
-        return boardId is null ? request : request with { BoardId = boardId };
+        _video.Forget(resolved.OperationId);
+        PublishPathLog.Published(_logger, resolved.AccountId, pin.Id, resolved.BoardId!, reconciled, _timeProvider.GetElapsedTime(started).TotalMilliseconds);
+        return new PublishPinResult { PinId = pin.Id, Preflight = preflight, Reconciled = reconciled };
     }
 
     /// <summary>The publish metric's <c>outcome</c> tag of a failed publish, by the failure's kind.</summary>
@@ -155,10 +112,4 @@ internal sealed partial class PinPublisher : IPinPublisher
             throw new InvalidPublishRequestException("PublishPinRequest.Media is required: use PinMedia.Image, Carousel or Video.", nameof(request));
         }
     }
-
-    [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Published Pin {PinId} for account {AccountId} on board {BoardId} (reconciled: {Reconciled}) in {ElapsedMs} ms.")]
-    private static partial void LogPublished(ILogger logger, string accountId, string pinId, string boardId, bool reconciled, double elapsedMs);
-
-    [LoggerMessage(EventId = 4102, Level = LogLevel.Information, Message = "Preflight rejected a Pin for account {AccountId} with {ErrorCount} errors: {Codes}.")]
-    private static partial void LogPreflightRejected(ILogger logger, string accountId, int errorCount, string codes);
 }

@@ -94,12 +94,22 @@ internal sealed class PinPreflightValidator : IPinPreflightValidator, IDisposabl
     }
 
     /// <inheritdoc />
-    public async Task<PreflightResult> ValidateAsync(PublishPinRequest request, CancellationToken cancellationToken = default)
+    public Task<PreflightResult> ValidateAsync(PublishPinRequest request, CancellationToken cancellationToken = default) =>
+        ValidateCoreAsync(request, _defaultBoards, cancellationToken);
+
+    /// <summary>
+    /// Validates a request whose board the publish path has already resolved: a blank board is reported as missing
+    /// without asking the default board provider again.
+    /// </summary>
+    internal Task<PreflightResult> ValidateResolvedAsync(PublishPinRequest request, CancellationToken cancellationToken) =>
+        ValidateCoreAsync(request, defaultBoards: null, cancellationToken);
+
+    private async Task<PreflightResult> ValidateCoreAsync(PublishPinRequest request, IDefaultBoardProvider? defaultBoards, CancellationToken cancellationToken)
     {
         RequestShape.Validate(request);
 
         using var probes = new ProbeScheduler(_prober, _options.MaxConcurrentProbes);
-        var context = new PreflightContext(request, _options, _defaultBoards, probes);
+        var context = new PreflightContext(request, _options, defaultBoards, probes);
 
         // Each rule has its own list, so the result lists issues rule by rule, in the order of the rules, whichever
         // phase found them.

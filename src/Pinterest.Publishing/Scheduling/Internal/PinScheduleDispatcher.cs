@@ -1,10 +1,7 @@
-using System.Collections.Concurrent;
-using System.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pinterest.Publishing.Internal.Failures;
-using Pinterest.Publishing.Internal.PublishPath;
 
 namespace Pinterest.Publishing.Scheduling.Internal;
 
@@ -14,8 +11,10 @@ namespace Pinterest.Publishing.Scheduling.Internal;
 /// <see cref="PinSchedulingOptions.MaxConcurrentPublishes"/> publishes in flight and claims again whenever one ends (or
 /// the poll interval passes), never more Pins than it has free slots, so a publish that hangs holds one slot, not the
 /// loop. Each publish is cancelled when its lease ends. Stopping the host stops the claiming; publishes already
-/// running finish, because abandoning a create half-way would leave its outcome unknown. A video whose processing
-/// outlived the deadline is not uploaded again when its Pin is retried by this instance: the retry waits for that upload.
+/// running finish, because abandoning a create half-way would leave its outcome unknown. Each publish carries the lease
+/// (less a margin) as <see cref="PublishPinRequest.CreateDeadline"/> and the Pin's id as
+/// <see cref="PublishPinRequest.OperationId"/>, on the request itself, so both survive any decorator of
+/// <see cref="IPinPublisher"/>: a retry of a video whose processing outlived the deadline waits for that upload.
 /// </summary>
 internal sealed partial class PinScheduleDispatcher : BackgroundService
 {
@@ -27,13 +26,6 @@ internal sealed partial class PinScheduleDispatcher : BackgroundService
     private readonly PinSchedulingOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
-
-    internal static readonly TimeSpan ProcessingUploadRetention = TimeSpan.FromDays(1);
-
-    // Scheduled Pin id → the upload still processing when its last attempt gave up, and when that was. Process-local:
-    // the store contract carries no media id, so another instance retrying the Pin uploads again (a cost, not a duplicate).
-    private readonly ConcurrentDictionary<string, (string MediaId, DateTimeOffset At)> _processingUploads = new(StringComparer.Ordinal);
-
     private readonly PublishSlots _slots;
 
     public PinScheduleDispatcher(IPinScheduleStore store, IPinPublisher publisher, IOptions<PinSchedulingOptions> options, TimeProvider timeProvider, ILogger<PinScheduleDispatcher> logger)
@@ -161,17 +153,19 @@ internal sealed partial class PinScheduleDispatcher : BackgroundService
     private async Task PublishOneAsync(ScheduledPin pin, DateTimeOffset claimedAt)
     {
         PinPublishOutcome outcome;
-        var request = pin.Request;
         var leaseEnd = pin.LeaseExpiresAt ?? claimedAt + _options.Lease;
         // The lease bounds the publish: past it another instance may claim the Pin. Not the stopping token: stopping the
         // host lets publishes finish. A create in flight when the lease ends becomes an unknown outcome, never a retry.
         using var lease = CancelAt(leaseEnd);
         try
         {
-            request = WithProcessingUpload(pin);
-            var result = _publisher is PinPublisher publisher
-                ? await publisher.PublishAsync(request, CreateDeadline(leaseEnd), lease.Token).ConfigureAwait(false)
-                : await _publisher.PublishAsync(request, lease.Token).ConfigureAwait(false);
+            var createDeadline = CreateDeadline(leaseEnd);
+            var request = pin.Request with
+            {
+                CreateDeadline = pin.Request.CreateDeadline is { } own && own < createDeadline ? own : createDeadline,
+                OperationId = pin.Id,
+            };
+            var result = await _publisher.PublishAsync(request, lease.Token).ConfigureAwait(false);
             outcome = PinPublishOutcomeMapper.FromResult(result);
         }
         catch (Exception caught)
@@ -187,28 +181,6 @@ internal sealed partial class PinScheduleDispatcher : BackgroundService
             }
 
             outcome = PinPublishOutcomeMapper.FromException(ex, Math.Max(pin.Attempt, 1), _timeProvider.GetUtcNow(), _options);
-            if (ex is PinterestMediaProcessingException { Code: PinterestMediaProcessingException.TranscodeTimeoutCode } timeout
-                && outcome.Kind == PinPublishOutcomeKind.RetryAt && request.Media is VideoPinMedia)
-            {
-                RememberProcessingUpload(pin.Id, timeout.MediaId);
-            }
-            else if (ex is PinterestApiException { StatusCode: HttpStatusCode.NotFound } && !ReferenceEquals(request, pin.Request)
-                && _processingUploads.TryRemove(pin.Id, out var gone))
-            {
-                // The remembered upload is gone from Pinterest (expired, say): that is no fault of the draft, so the
-                // next attempt uploads the video again instead of the Pin being rejected.
-                LogProcessingUploadGone(_logger, pin.Id, gone.MediaId);
-                outcome = PinPublishOutcomeMapper.FromException(
-                    new PinterestMediaProcessingException(ex.Message, gone.MediaId, PinterestMediaProcessingException.TranscodeTimeoutCode, ex),
-                    Math.Max(pin.Attempt, 1),
-                    _timeProvider.GetUtcNow(),
-                    _options);
-            }
-        }
-
-        if (outcome.Kind != PinPublishOutcomeKind.RetryAt)
-        {
-            _processingUploads.TryRemove(pin.Id, out _);
         }
 
         LogCompleted(_logger, pin.Id, pin.Request.AccountId, outcome.Kind, pin.Attempt);
@@ -221,39 +193,6 @@ internal sealed partial class PinScheduleDispatcher : BackgroundService
             // The lease will expire and the Pin will be claimed again; for a Published outcome that means the
             // dispatcher publishes again, so make this loud.
             LogCompleteFailed(_logger, pin.Id, outcome.Kind, ex);
-        }
-    }
-
-    /// <summary>The Pin's request, with its video replaced by the upload a previous attempt left processing.</summary>
-    private PublishPinRequest WithProcessingUpload(ScheduledPin pin)
-    {
-        if (pin.Request.Media is not VideoPinMedia video || !_processingUploads.TryGetValue(pin.Id, out var upload))
-        {
-            return pin.Request;
-        }
-
-        LogResumingUpload(_logger, pin.Id, upload.MediaId);
-        return pin.Request with { Media = video with { Source = VideoSource.FromUploadedMedia(upload.MediaId) } };
-    }
-
-    private void RememberProcessingUpload(string scheduledPinId, string mediaId)
-    {
-        if (mediaId.Length == 0 || mediaId.AsSpan().ContainsAnyExceptInRange('0', '9'))
-        {
-            // Not a media id Pinterest gave (a custom publisher's exception, say): nothing to resume from.
-            return;
-        }
-
-        var now = _timeProvider.GetUtcNow();
-        _processingUploads[scheduledPinId] = (mediaId, now);
-
-        // Pins retried by another instance never come back here; forget uploads older than any sensible retry.
-        foreach (var (id, upload) in _processingUploads)
-        {
-            if (now - upload.At > ProcessingUploadRetention)
-            {
-                _processingUploads.TryRemove(new KeyValuePair<string, (string, DateTimeOffset)>(id, upload));
-            }
         }
     }
 
@@ -283,12 +222,6 @@ internal sealed partial class PinScheduleDispatcher : BackgroundService
 
     [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "Scheduled Pin {ScheduledPinId} of account {AccountId}: still publishing when its lease ended at {LeaseEnd}; cancelled ({Failure}).")]
     private static partial void LogLeaseEnded(ILogger logger, string scheduledPinId, string accountId, DateTimeOffset leaseEnd, string failure);
-
-    [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "Scheduled Pin {ScheduledPinId}: video upload {MediaId} is no longer on Pinterest; the next attempt uploads the video again.")]
-    private static partial void LogProcessingUploadGone(ILogger logger, string scheduledPinId, string mediaId);
-
-    [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "Scheduled Pin {ScheduledPinId}: waiting for video upload {MediaId}, still processing after the last attempt, instead of uploading again.")]
-    private static partial void LogResumingUpload(ILogger logger, string scheduledPinId, string mediaId);
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Scheduled Pin {ScheduledPinId} of account {AccountId}: {Outcome} (attempt {Attempt}).")]
     private static partial void LogCompleted(ILogger logger, string scheduledPinId, string accountId, PinPublishOutcomeKind outcome, int attempt);

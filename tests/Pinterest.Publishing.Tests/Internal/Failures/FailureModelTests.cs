@@ -90,7 +90,8 @@ public class FailureModelTests
         new Row("video upload 403", new PinterestVideoUploadException("403", HttpStatusCode.Forbidden), new(FailureKind.UploadRefused, null, false, Reconcile, false, Rejected, "upload", "failed")),
         new Row("preflight errors", Preflight("pinterest.title.too_long"), new(FailureKind.DraftInvalid, null, false, Reconcile, false, Rejected, "pinterest.title.too_long", "rejected")),
         new Row("malformed request", new InvalidPublishRequestException("The image URL is null.", "request.Media.Url"), new(FailureKind.InvalidRequest, null, false, Reconcile, false, Rejected, "request.invalid", "failed")),
-        new Row("schedule lease expired", new ScheduleLeaseExpiredException(Now), new(FailureKind.LeaseExpired, null, false, Reconcile, false, RetryAt, "lease_expired", "failed")),
+        new Row("schedule lease expired", new ScheduleLeaseExpiredException(Now, new OperationCanceledException()), new(FailureKind.LeaseExpired, null, false, Reconcile, false, RetryAt, "lease_expired", "failed")),
+        new Row("create deadline passed", new PinterestCreateDeadlineExceededException(Now), new(FailureKind.LeaseExpired, null, false, Reconcile, false, RetryAt, "lease_expired", "failed")),
 
         // The transport.
         new Row("connection refused", Connect(HttpRequestError.ConnectionError, SocketError.ConnectionRefused), new(FailureKind.NotSent, null, true, Retry, true, RetryAt, "network", "failed")),
