@@ -5,9 +5,9 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Pinterest.Publishing.Api;
 using Pinterest.Publishing.Api.Models;
 using Pinterest.Publishing.VideoUpload;
-using Pinterest.Publishing.VideoUpload.Internal;
 
 namespace Pinterest.Publishing.Benchmarks;
 
@@ -137,9 +137,9 @@ public class VideoUploadBenchmarks
         }
     }
 
-    private sealed class StubMediaApi(Uri uploadUrl) : IVideoMediaApi
+    private sealed class StubMediaApi(Uri uploadUrl) : MediaClient
     {
-        public Task<MediaUploadRegistration> RegisterVideoUploadAsync(CancellationToken cancellationToken) =>
+        public override Task<MediaUploadRegistration> RegisterVideoUploadAsync(CancellationToken cancellationToken = default) =>
             Task.FromResult(new MediaUploadRegistration
             {
                 MediaId = "1",
@@ -158,7 +158,7 @@ public class VideoUploadBenchmarks
                 },
             });
 
-        public Task<MediaUploadDetails> GetAsync(string mediaId, CancellationToken cancellationToken) =>
+        public override Task<MediaUploadDetails> GetAsync(string mediaId, CancellationToken cancellationToken = default) =>
             Task.FromResult(new MediaUploadDetails { MediaId = mediaId, Status = MediaUploadStatus.Succeeded });
     }
 }

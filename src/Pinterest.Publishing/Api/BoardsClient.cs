@@ -7,37 +7,45 @@ using Pinterest.Publishing.Authentication.Internal;
 namespace Pinterest.Publishing.Api;
 
 /// <summary><c>/v5/boards</c> and board sections.</summary>
-public sealed class BoardsClient
+public class BoardsClient
 {
-    private readonly PinterestPipeline _pipeline;
+    private readonly PinterestApiTransport? _transport;
     private readonly IPinterestCredential? _credential;
 
-    internal BoardsClient(PinterestPipeline pipeline, IPinterestCredential? credential)
+    /// <summary>For mocking: a client that is not connected to Pinterest. Override the members your test calls.</summary>
+    protected BoardsClient()
     {
-        _pipeline = pipeline;
+    }
+
+    internal BoardsClient(PinterestApiTransport transport, IPinterestCredential? credential)
+    {
+        _transport = transport;
         _credential = credential;
     }
+
+    // A test double has no transport: the member that needed one names itself in the exception.
+    private PinterestApiTransport Connected([CallerMemberName] string member = "") => _transport ?? throw ClientForMocking.NotConnected(this, member);
 
     /// <summary><c>GET /v5/boards</c>, following <c>bookmark</c> through every page: every board of the account.</summary>
     /// <param name="pageSize">Boards per request, 1 to 250.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <exception cref="PinterestApiException">Also when the list does not end: a page cursor repeats or is longer than 4,096 characters, 100 empty pages come in a row, or there are more than 10,000 pages.</exception>
-    public IAsyncEnumerable<Board> GetBoardsAsync(int pageSize = PinterestLimits.MaxPageSize, CancellationToken cancellationToken = default)
+    public virtual IAsyncEnumerable<Board> GetBoardsAsync(int pageSize = PinterestLimits.MaxPageSize, CancellationToken cancellationToken = default)
     {
         ValidatePageSize(pageSize);
-        return PageAsync("boards", "list boards", pageSize, PinterestJsonContext.Default.PinterestPageBoard, PageCursorGuard.MaxPages, cancellationToken);
+        return PageAsync(Connected(), "boards", "list boards", pageSize, PinterestJsonContext.Default.PinterestPageBoard, PageCursorGuard.MaxPages, cancellationToken);
     }
 
     /// <summary><c>GET /v5/boards/{board_id}</c>.</summary>
-    public Task<Board> GetAsync(string boardId, CancellationToken cancellationToken = default)
+    public virtual Task<Board> GetAsync(string boardId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(boardId);
         var request = PinterestApiRequest.Create(HttpMethod.Get, BoardPath(boardId), "get board");
-        return _pipeline.SendAsync(request, PinterestJsonContext.Default.Board, _credential, cancellationToken);
+        return Connected().SendAsync(request, PinterestJsonContext.Default.Board, _credential, cancellationToken);
     }
 
     /// <summary><c>POST /v5/boards</c>. Not retried by this layer.</summary>
-    public Task<Board> CreateAsync(CreateBoardRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<Board> CreateAsync(CreateBoardRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.Name))
@@ -46,11 +54,11 @@ public sealed class BoardsClient
         }
 
         var apiRequest = PinterestApiRequest.Json(HttpMethod.Post, "boards", "create board", request, PinterestJsonContext.Default.CreateBoardRequest);
-        return _pipeline.SendAsync(apiRequest, PinterestJsonContext.Default.Board, _credential, cancellationToken);
+        return Connected().SendAsync(apiRequest, PinterestJsonContext.Default.Board, _credential, cancellationToken);
     }
 
     /// <summary><c>POST /v5/boards/{board_id}/sections</c>. Not retried by this layer.</summary>
-    public Task<BoardSection> CreateSectionAsync(string boardId, CreateBoardSectionRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<BoardSection> CreateSectionAsync(string boardId, CreateBoardSectionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(boardId);
         ArgumentNullException.ThrowIfNull(request);
@@ -60,29 +68,35 @@ public sealed class BoardsClient
         }
 
         var apiRequest = PinterestApiRequest.Json(HttpMethod.Post, BoardPath(boardId) + "/sections", "create board section", request, PinterestJsonContext.Default.CreateBoardSectionRequest);
-        return _pipeline.SendAsync(apiRequest, PinterestJsonContext.Default.BoardSection, _credential, cancellationToken);
+        return Connected().SendAsync(apiRequest, PinterestJsonContext.Default.BoardSection, _credential, cancellationToken);
     }
 
     /// <summary><c>GET /v5/boards/{board_id}/sections</c>, following <c>bookmark</c> through every page.</summary>
     /// <exception cref="PinterestApiException">Also when the list does not end: a page cursor repeats or is longer than 4,096 characters, 100 empty pages come in a row, or there are more than 10,000 pages.</exception>
-    public IAsyncEnumerable<BoardSection> GetSectionsAsync(string boardId, int pageSize = PinterestLimits.MaxPageSize, CancellationToken cancellationToken = default)
+    public virtual IAsyncEnumerable<BoardSection> GetSectionsAsync(string boardId, int pageSize = PinterestLimits.MaxPageSize, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(boardId);
         ValidatePageSize(pageSize);
-        return PageAsync(BoardPath(boardId) + "/sections", "list board sections", pageSize, PinterestJsonContext.Default.PinterestPageBoardSection, PageCursorGuard.MaxPages, cancellationToken);
+        return PageAsync(Connected(), BoardPath(boardId) + "/sections", "list board sections", pageSize, PinterestJsonContext.Default.PinterestPageBoardSection, PageCursorGuard.MaxPages, cancellationToken);
     }
 
     /// <summary><c>GET /v5/boards/{board_id}/pins</c>, newest first, following <c>bookmark</c>.</summary>
     /// <exception cref="PinterestApiException">Also when the list does not end: a page cursor repeats or is longer than 4,096 characters, 100 empty pages come in a row, or there are more than 10,000 pages.</exception>
-    public IAsyncEnumerable<Pin> GetPinsAsync(string boardId, int pageSize = 25, CancellationToken cancellationToken = default) =>
-        GetPinsAsync(boardId, pageSize, PageCursorGuard.MaxPages, cancellationToken);
+    public virtual IAsyncEnumerable<Pin> GetPinsAsync(string boardId, int pageSize = 25, CancellationToken cancellationToken = default) =>
+        GetPinsCore(Connected(), boardId, pageSize, PageCursorGuard.MaxPages, cancellationToken);
 
-    /// <summary>The board's Pins, reading at most <paramref name="maxPages"/> pages (reconciliation reads only the newest).</summary>
-    internal IAsyncEnumerable<Pin> GetPinsAsync(string boardId, int pageSize, int maxPages, CancellationToken cancellationToken)
+    /// <summary>
+    /// The board's Pins, reading at most <paramref name="maxPages"/> pages (reconciliation reads only the newest). On a
+    /// test double, its override of <see cref="GetPinsAsync(string, int, CancellationToken)"/> is the listing.
+    /// </summary>
+    internal IAsyncEnumerable<Pin> GetPinsAsync(string boardId, int pageSize, int maxPages, CancellationToken cancellationToken) =>
+        _transport is null ? GetPinsAsync(boardId, pageSize, cancellationToken) : GetPinsCore(_transport, boardId, pageSize, maxPages, cancellationToken);
+
+    private IAsyncEnumerable<Pin> GetPinsCore(PinterestApiTransport transport, string boardId, int pageSize, int maxPages, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(boardId);
         ValidatePageSize(pageSize);
-        return PageAsync(BoardPath(boardId) + "/pins", "list board Pins", pageSize, PinterestJsonContext.Default.PinterestPagePin, maxPages, cancellationToken);
+        return PageAsync(transport, BoardPath(boardId) + "/pins", "list board Pins", pageSize, PinterestJsonContext.Default.PinterestPagePin, maxPages, cancellationToken);
     }
 
     private static string BoardPath(string boardId) => "boards/" + Uri.EscapeDataString(boardId);
@@ -96,6 +110,7 @@ public sealed class BoardsClient
     }
 
     private async IAsyncEnumerable<T> PageAsync<T>(
+        PinterestApiTransport transport,
         string path,
         string operation,
         int pageSize,
@@ -109,7 +124,7 @@ public sealed class BoardsClient
         {
             var query = new QueryBuilder().Add("page_size", pageSize).Add("bookmark", bookmark);
             var request = PinterestApiRequest.Create(HttpMethod.Get, path, operation).WithQuery(query);
-            var page = await _pipeline.SendAsync(request, pageTypeInfo, _credential, cancellationToken).ConfigureAwait(false);
+            var page = await transport.SendAsync(request, pageTypeInfo, _credential, cancellationToken).ConfigureAwait(false);
             var items = page.Items ?? [];
             foreach (var item in items)
             {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Pinterest.Publishing.Api.Internal;
 using Pinterest.Publishing.Api.Models;
 using Pinterest.Publishing.Authentication.Internal;
@@ -5,20 +6,28 @@ using Pinterest.Publishing.Authentication.Internal;
 namespace Pinterest.Publishing.Api;
 
 /// <summary><c>/v5/media</c>: video upload registration and status.</summary>
-public sealed class MediaClient
+public class MediaClient
 {
-    private readonly PinterestPipeline _pipeline;
+    private readonly PinterestApiTransport? _transport;
     private readonly IPinterestCredential? _credential;
 
-    internal MediaClient(PinterestPipeline pipeline, IPinterestCredential? credential)
+    /// <summary>For mocking: a client that is not connected to Pinterest. Override the members your test calls.</summary>
+    protected MediaClient()
     {
-        _pipeline = pipeline;
+    }
+
+    internal MediaClient(PinterestApiTransport transport, IPinterestCredential? credential)
+    {
+        _transport = transport;
         _credential = credential;
     }
 
+    // A test double has no transport: the member that needed one names itself in the exception.
+    private PinterestApiTransport Connected([CallerMemberName] string member = "") => _transport ?? throw ClientForMocking.NotConnected(this, member);
+
     /// <summary><c>POST /v5/media</c> with <c>media_type: video</c>. Not retried: each call registers a new upload.</summary>
     /// <returns>The media id and where to upload the file. <see cref="MediaUploadRegistration.UploadParameters"/> are signed: never log them.</returns>
-    public Task<MediaUploadRegistration> RegisterVideoUploadAsync(CancellationToken cancellationToken = default)
+    public virtual Task<MediaUploadRegistration> RegisterVideoUploadAsync(CancellationToken cancellationToken = default)
     {
         var request = PinterestApiRequest.Json(
             HttpMethod.Post,
@@ -26,14 +35,14 @@ public sealed class MediaClient
             "register video upload",
             new MediaUploadCreateRequest { MediaType = MediaUploadCreateRequest.Video },
             PinterestJsonContext.Default.MediaUploadCreateRequest);
-        return _pipeline.SendAsync(request, PinterestJsonContext.Default.MediaUploadRegistration, _credential, cancellationToken);
+        return Connected().SendAsync(request, PinterestJsonContext.Default.MediaUploadRegistration, _credential, cancellationToken);
     }
 
     /// <summary><c>GET /v5/media/{media_id}</c>: the processing status of an uploaded video.</summary>
-    public Task<MediaUploadDetails> GetAsync(string mediaId, CancellationToken cancellationToken = default)
+    public virtual Task<MediaUploadDetails> GetAsync(string mediaId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(mediaId);
         var request = PinterestApiRequest.Create(HttpMethod.Get, "media/" + Uri.EscapeDataString(mediaId), "get media upload status");
-        return _pipeline.SendAsync(request, PinterestJsonContext.Default.MediaUploadDetails, _credential, cancellationToken);
+        return Connected().SendAsync(request, PinterestJsonContext.Default.MediaUploadDetails, _credential, cancellationToken);
     }
 }

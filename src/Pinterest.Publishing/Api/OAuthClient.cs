@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using Pinterest.Publishing.Api.Internal;
 using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Authentication.Internal;
@@ -9,7 +10,7 @@ namespace Pinterest.Publishing.Api;
 /// <c>/v5/oauth/token</c> and the authorize URL. Token calls authenticate with the app's client id and secret (HTTP
 /// Basic), never with a bearer token.
 /// </summary>
-public sealed class OAuthClient
+public class OAuthClient
 {
     /// <summary>Where users grant access (the same for production and sandbox apps).</summary>
     internal static readonly Uri AuthorizeEndpoint = new("https://www.pinterest.com/oauth/");
@@ -23,13 +24,21 @@ public sealed class OAuthClient
     /// <summary>The latest a refresh token's expiry is believed to be, from now (Pinterest's last 60 days to a year).</summary>
     internal static readonly TimeSpan MaxRefreshTokenLifetime = TimeSpan.FromDays(3650);
 
-    private readonly PinterestPipeline _pipeline;
+    private readonly PinterestApiTransport? _transport;
 
-    internal OAuthClient(PinterestPipeline pipeline)
+    /// <summary>For mocking: a client that is not connected to Pinterest. Override the members your test calls.</summary>
+    protected OAuthClient()
     {
-        ArgumentNullException.ThrowIfNull(pipeline);
-        _pipeline = pipeline;
     }
+
+    internal OAuthClient(PinterestApiTransport transport)
+    {
+        ArgumentNullException.ThrowIfNull(transport);
+        _transport = transport;
+    }
+
+    // A test double has no transport: the member that needed one names itself in the exception.
+    private PinterestApiTransport Connected([CallerMemberName] string member = "") => _transport ?? throw ClientForMocking.NotConnected(this, member);
 
     /// <summary>
     /// The URL to send the user to: <c>https://www.pinterest.com/oauth/?client_id=…&amp;redirect_uri=…&amp;response_type=code&amp;scope=a,b&amp;state=…</c>.
@@ -38,7 +47,7 @@ public sealed class OAuthClient
     /// <param name="scopes">The scopes to ask for (e.g. <c>boards:read</c>, <c>pins:write</c>).</param>
     /// <param name="state">An unguessable value tied to the user's session; check it when Pinterest redirects back.</param>
     /// <exception cref="InvalidOperationException">The client id is not configured.</exception>
-    public Uri BuildAuthorizeUri(Uri redirectUri, IEnumerable<string> scopes, string state)
+    public virtual Uri BuildAuthorizeUri(Uri redirectUri, IEnumerable<string> scopes, string state)
     {
         ArgumentNullException.ThrowIfNull(redirectUri);
         ArgumentNullException.ThrowIfNull(scopes);
@@ -54,7 +63,7 @@ public sealed class OAuthClient
             throw new ArgumentException("At least one scope is required, and none may be empty.", nameof(scopes));
         }
 
-        var clientId = _pipeline.ClientId;
+        var clientId = Connected().Requests.ClientId;
         if (string.IsNullOrEmpty(clientId))
         {
             throw new InvalidOperationException("The Pinterest app's ClientId is not set (PinterestClientOptions.ClientId or PinterestPublishingOptions.ClientId): the authorize URL needs it.");
@@ -76,7 +85,7 @@ public sealed class OAuthClient
     /// <param name="code">The code Pinterest passed to the redirect URI.</param>
     /// <param name="redirectUri">The same redirect URI as in the authorize URL.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<PinterestToken> ExchangeCodeAsync(string code, Uri redirectUri, CancellationToken cancellationToken = default)
+    public virtual async Task<PinterestToken> ExchangeCodeAsync(string code, Uri redirectUri, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
         ArgumentNullException.ThrowIfNull(redirectUri);
@@ -94,7 +103,7 @@ public sealed class OAuthClient
                 new("redirect_uri", redirectUri.AbsoluteUri),
                 new("continuous_refresh", "true"),
             ]);
-        return await SendTokenRequestAsync(request, keepRefreshTokenAlone: false, cancellationToken).ConfigureAwait(false);
+        return await SendTokenRequestAsync(Connected(), request, keepRefreshTokenAlone: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -107,10 +116,10 @@ public sealed class OAuthClient
     /// success without an access token (the refresh token it may carry is lost to this call: the token manager of a
     /// token-store client keeps it).
     /// </exception>
-    public Task<PinterestToken> RefreshAsync(string refreshToken, CancellationToken cancellationToken = default) =>
-        RefreshCoreAsync(refreshToken, keepRefreshTokenAlone: false, cancellationToken);
+    public virtual Task<PinterestToken> RefreshAsync(string refreshToken, CancellationToken cancellationToken = default) =>
+        RefreshCoreAsync(Connected(), refreshToken, keepRefreshTokenAlone: false, cancellationToken);
 
-    private async Task<PinterestToken> RefreshCoreAsync(string refreshToken, bool keepRefreshTokenAlone, CancellationToken cancellationToken)
+    private static async Task<PinterestToken> RefreshCoreAsync(PinterestApiTransport transport, string refreshToken, bool keepRefreshTokenAlone, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(refreshToken);
         var request = PinterestApiRequest.Form(
@@ -128,7 +137,7 @@ public sealed class OAuthClient
                 $"Pinterest rejected the refresh token (HTTP {(int)error.StatusCode}{(error.ErrorCode is { } code ? $", code {code}" : string.Empty)}): the account must be connected again through OAuth.",
                 error)
             : null;
-        return await SendTokenRequestAsync(request, keepRefreshTokenAlone, cancellationToken).ConfigureAwait(false);
+        return await SendTokenRequestAsync(transport, request, keepRefreshTokenAlone, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -137,14 +146,14 @@ public sealed class OAuthClient
     /// expired now) so that the rotated token is stored.
     /// </summary>
     internal Task<PinterestToken> RefreshKeepingRotatedTokenAsync(string refreshToken, CancellationToken cancellationToken) =>
-        RefreshCoreAsync(refreshToken, keepRefreshTokenAlone: true, cancellationToken);
+        RefreshCoreAsync(Connected(), refreshToken, keepRefreshTokenAlone: true, cancellationToken);
 
-    private async Task<PinterestToken> SendTokenRequestAsync(PinterestApiRequest request, bool keepRefreshTokenAlone, CancellationToken cancellationToken)
+    private static async Task<PinterestToken> SendTokenRequestAsync(PinterestApiTransport transport, PinterestApiRequest request, bool keepRefreshTokenAlone, CancellationToken cancellationToken)
     {
         OAuthTokenResponse response;
         try
         {
-            response = await _pipeline.SendAsync(request, PinterestJsonContext.Default.OAuthTokenResponse, credential: null, cancellationToken).ConfigureAwait(false);
+            response = await transport.SendAsync(request, PinterestJsonContext.Default.OAuthTokenResponse, credential: null, cancellationToken).ConfigureAwait(false);
         }
         catch (PinterestApiException exception) when (exception.GetType() == typeof(PinterestApiException) && PinterestApiRequest.IsSuccess(exception.StatusCode))
         {
@@ -156,7 +165,7 @@ public sealed class OAuthClient
                 exception);
         }
 
-        return ToToken(response, request.Operation, _pipeline.TimeProvider.GetUtcNow(), keepRefreshTokenAlone);
+        return ToToken(response, request.Operation, transport.TimeProvider.GetUtcNow(), keepRefreshTokenAlone);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Pinterest.Publishing.Api.Internal;
 using Pinterest.Publishing.Api.Models;
 using Pinterest.Publishing.Authentication.Internal;
@@ -6,27 +7,48 @@ using Pinterest.Publishing.Internal.Failures;
 namespace Pinterest.Publishing.Api;
 
 /// <summary><c>/v5/pins</c>.</summary>
-public sealed class PinsClient
+public class PinsClient
 {
-    private readonly PinterestPipeline _pipeline;
+    private readonly PinterestApiTransport? _transport;
     private readonly IPinterestCredential? _credential;
 
-    internal PinsClient(PinterestPipeline pipeline, IPinterestCredential? credential)
+    /// <summary>For mocking: a client that is not connected to Pinterest. Override the members your test calls.</summary>
+    protected PinsClient()
     {
-        _pipeline = pipeline;
+    }
+
+    internal PinsClient(PinterestApiTransport transport, IPinterestCredential? credential)
+    {
+        _transport = transport;
         _credential = credential;
     }
 
+    // A test double has no transport: the member that needed one names itself in the exception.
+    private PinterestApiTransport Connected([CallerMemberName] string member = "") => _transport ?? throw ClientForMocking.NotConnected(this, member);
+
     /// <summary><c>POST /v5/pins</c> (200 and 201 are both success). Not retried by this layer: a retried create can duplicate the Pin.</summary>
-    public Task<Pin> CreateAsync(CreatePinRequest request, CancellationToken cancellationToken = default) =>
-        CreateAsync(request, sendAttempt: null, cancellationToken);
+    public virtual Task<Pin> CreateAsync(CreatePinRequest request, CancellationToken cancellationToken = default) =>
+        CreateCoreAsync(request, sendAttempt: null, cancellationToken);
 
     /// <summary>
     /// <c>POST /v5/pins</c>, marking <paramref name="sendAttempt"/> just before the request is sent (and clearing it when
     /// Pinterest answers 401), so that the duplicate-safe create knows whether a failure may have created the Pin.
-    /// Throws an invalid <paramref name="request"/> before it returns the task: nothing was sent then.
+    /// Throws an invalid <paramref name="request"/> before it returns the task: nothing was sent then. On a test double
+    /// the override of <see cref="CreateAsync(CreatePinRequest, CancellationToken)"/> is the create, and what it
+    /// throws counts as possibly sent, as a failure on the wire would.
     /// </summary>
     internal Task<Pin> CreateAsync(CreatePinRequest request, SendAttempt? sendAttempt, CancellationToken cancellationToken)
+    {
+        if (_transport is null)
+        {
+            sendAttempt?.MarkSending();
+            return CreateAsync(request, cancellationToken);
+        }
+
+        return CreateCoreAsync(request, sendAttempt, cancellationToken);
+    }
+
+    private Task<Pin> CreateCoreAsync(CreatePinRequest request, SendAttempt? sendAttempt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.MediaSource is null)
@@ -35,23 +57,23 @@ public sealed class PinsClient
         }
 
         var apiRequest = PinterestApiRequest.Json(HttpMethod.Post, "pins", "create Pin", request, PinterestJsonContext.Default.CreatePinRequest);
-        return _pipeline.SendAsync(apiRequest, PinterestJsonContext.Default.Pin, _credential, sendAttempt, cancellationToken);
+        return Connected(nameof(CreateAsync)).SendAsync(apiRequest, PinterestJsonContext.Default.Pin, _credential, sendAttempt, cancellationToken);
     }
 
     /// <summary><c>GET /v5/pins/{pin_id}</c>.</summary>
-    public Task<Pin> GetAsync(string pinId, CancellationToken cancellationToken = default)
+    public virtual Task<Pin> GetAsync(string pinId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(pinId);
         var request = PinterestApiRequest.Create(HttpMethod.Get, "pins/" + Uri.EscapeDataString(pinId), "get Pin");
-        return _pipeline.SendAsync(request, PinterestJsonContext.Default.Pin, _credential, cancellationToken);
+        return Connected().SendAsync(request, PinterestJsonContext.Default.Pin, _credential, cancellationToken);
     }
 
     /// <summary><c>DELETE /v5/pins/{pin_id}</c>.</summary>
-    public Task DeleteAsync(string pinId, CancellationToken cancellationToken = default)
+    public virtual Task DeleteAsync(string pinId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(pinId);
         var request = PinterestApiRequest.Create(HttpMethod.Delete, "pins/" + Uri.EscapeDataString(pinId), "delete Pin");
-        return _pipeline.SendAsync(request, _credential, cancellationToken);
+        return Connected().SendAsync(request, _credential, cancellationToken);
     }
 
     /// <summary>
@@ -65,7 +87,7 @@ public sealed class PinsClient
     /// <param name="appTypes"><c>ALL</c> (default), <c>MOBILE</c>, <c>TABLET</c> or <c>WEB</c>.</param>
     /// <param name="splitField"><c>NO_SPLIT</c> (default) or <c>APP_TYPE</c>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public Task<AnalyticsReport> GetAnalyticsAsync(
+    public virtual Task<AnalyticsReport> GetAnalyticsAsync(
         string pinId,
         DateOnly startDate,
         DateOnly endDate,
@@ -75,10 +97,11 @@ public sealed class PinsClient
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(pinId);
-        AnalyticsWindow.Validate(startDate, endDate, _pipeline.TimeProvider);
+        var transport = Connected();
+        AnalyticsWindow.Validate(startDate, endDate, transport.TimeProvider);
         var metrics = AnalyticsWindow.ValidateMetricTypes(metricTypes, nameof(metricTypes), required: true)!;
         var query = AnalyticsWindow.Query(startDate, endDate, metrics, appTypes, splitField);
         var request = PinterestApiRequest.Create(HttpMethod.Get, "pins/" + Uri.EscapeDataString(pinId) + "/analytics", "get Pin analytics").WithQuery(query);
-        return AnalyticsWindow.SendAsync(_pipeline, request, _credential, cancellationToken);
+        return AnalyticsWindow.SendAsync(transport, request, _credential, cancellationToken);
     }
 }

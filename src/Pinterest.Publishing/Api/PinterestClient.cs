@@ -10,18 +10,27 @@ namespace Pinterest.Publishing.Api;
 /// or over an <see cref="IPinterestTokenStore"/> for an account (tokens are refreshed and rotated automatically).
 /// With dependency injection, resolve it and call <see cref="ForAccount(string)"/>.
 /// </summary>
-public sealed class PinterestClient
+/// <remarks>
+/// To mock it, derive from it (and from the sub-clients your code uses) with the protected constructor and override the
+/// virtual members your test calls; a member that is not overridden and needs Pinterest throws <see cref="InvalidOperationException"/> saying so.
+/// </remarks>
+public class PinterestClient
 {
-    private readonly PinterestPipeline _pipeline;
+    private readonly PinterestApiTransport? _transport;
     private readonly PinterestTokenManager? _tokenManager;
     private readonly IPinterestCredential? _credential;
+    private readonly PinsClient? _pins;
+    private readonly BoardsClient? _boards;
+    private readonly MediaClient? _media;
+    private readonly UserAccountClient? _userAccount;
+    private readonly OAuthClient? _oauth;
 
     /// <summary>A client that sends a fixed access token (no refresh).</summary>
     /// <param name="httpClient">The HTTP client to send through; its base address is not used.</param>
     /// <param name="accessToken">The access token (production or sandbox, matching <see cref="PinterestClientOptions.Environment"/>).</param>
     /// <param name="options">Settings; defaults to production.</param>
     public PinterestClient(HttpClient httpClient, string accessToken, PinterestClientOptions? options = null)
-        : this(new PinterestPipeline(httpClient, options ?? new PinterestClientOptions()), tokenManager: null, new StaticAccessTokenCredential(accessToken), oauth: null)
+        : this(new PinterestApiTransport(httpClient, options ?? new PinterestClientOptions()), tokenManager: null, new StaticAccessTokenCredential(accessToken), oauth: null)
     {
     }
 
@@ -35,84 +44,90 @@ public sealed class PinterestClient
     {
     }
 
+    /// <summary>For mocking: a client that is not connected to Pinterest. Override the members your test calls.</summary>
+    protected PinterestClient()
+    {
+    }
+
     /// <summary>
     /// The dependency-injection constructor: a client without an account (OAuth works; other calls need
     /// <see cref="ForAccount(string)"/>) sharing a process-wide token manager.
     /// </summary>
     internal PinterestClient(HttpClient httpClient, PinterestClientOptions options, PinterestTokenManager? tokenManager, IPinterestCredential? credential = null, PinterestRetryPolicy? retryPolicy = null)
-        : this(new PinterestPipeline(httpClient, options, retryPolicy), tokenManager, credential, oauth: null)
+        : this(new PinterestApiTransport(httpClient, options, retryPolicy), tokenManager, credential, oauth: null)
     {
     }
 
-    internal PinterestClient(PinterestPipeline pipeline, PinterestTokenManager? tokenManager, IPinterestCredential? credential, OAuthClient? oauth)
+    internal PinterestClient(PinterestApiTransport transport, PinterestTokenManager? tokenManager, IPinterestCredential? credential, OAuthClient? oauth)
     {
-        ArgumentNullException.ThrowIfNull(pipeline);
-        _pipeline = pipeline;
+        ArgumentNullException.ThrowIfNull(transport);
+        _transport = transport;
         _tokenManager = tokenManager;
         _credential = credential;
-        Pins = new PinsClient(pipeline, credential);
-        Boards = new BoardsClient(pipeline, credential);
-        Media = new MediaClient(pipeline, credential);
-        UserAccount = new UserAccountClient(pipeline, credential);
-        OAuth = oauth ?? new OAuthClient(pipeline);
+        _pins = new PinsClient(transport, credential);
+        _boards = new BoardsClient(transport, credential);
+        _media = new MediaClient(transport, credential);
+        _userAccount = new UserAccountClient(transport, credential);
+        _oauth = oauth ?? new OAuthClient(transport);
     }
 
-    private PinterestClient((PinterestPipeline Pipeline, PinterestTokenManager Manager, IPinterestCredential Credential) parts)
-        : this(parts.Pipeline, parts.Manager, parts.Credential, oauth: null)
+    private PinterestClient((PinterestApiTransport Transport, PinterestTokenManager Manager, IPinterestCredential Credential) parts)
+        : this(parts.Transport, parts.Manager, parts.Credential, oauth: null)
     {
     }
 
     /// <summary>The account this client calls for, or <see langword="null"/>.</summary>
-    public string? AccountId => _credential?.AccountId;
+    public virtual string? AccountId => _credential?.AccountId;
 
     /// <summary>Pins: create, get, delete, analytics.</summary>
-    public PinsClient Pins { get; }
+    public virtual PinsClient Pins => _pins ?? throw ClientForMocking.NotConnected(this);
 
     /// <summary>Boards and board sections.</summary>
-    public BoardsClient Boards { get; }
+    public virtual BoardsClient Boards => _boards ?? throw ClientForMocking.NotConnected(this);
 
     /// <summary>Video media uploads.</summary>
-    public MediaClient Media { get; }
+    public virtual MediaClient Media => _media ?? throw ClientForMocking.NotConnected(this);
 
     /// <summary>The connected user's account and analytics.</summary>
-    public UserAccountClient UserAccount { get; }
+    public virtual UserAccountClient UserAccount => _userAccount ?? throw ClientForMocking.NotConnected(this);
 
     /// <summary>OAuth: authorize URL, code exchange, refresh.</summary>
-    public OAuthClient OAuth { get; }
+    public virtual OAuthClient OAuth => _oauth ?? throw ClientForMocking.NotConnected(this);
 
-    /// <summary>The request pipeline (shared by <see cref="ForAccount(string)"/> clients).</summary>
-    internal PinterestPipeline Pipeline => _pipeline;
+    /// <summary>The API transport (shared by <see cref="ForAccount(string)"/> clients).</summary>
+    internal PinterestApiTransport Transport => _transport ?? throw ClientForMocking.NotConnected(this);
 
     /// <summary>The credential of this client's account, or <see langword="null"/>.</summary>
     internal IPinterestCredential? Credential => _credential;
 
-    /// <summary>A client for another account sharing this one's HTTP pipeline and token refresh state.</summary>
+    /// <summary>A client for another account sharing this one's HTTP transport and token refresh state.</summary>
     /// <exception cref="InvalidOperationException">This client uses a fixed access token: it has no token store to read other accounts from.</exception>
-    public PinterestClient ForAccount(string accountId)
+    public virtual PinterestClient ForAccount(string accountId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(accountId);
+        var transport = _transport ?? throw ClientForMocking.NotConnected(this);
         if (_tokenManager is null)
         {
             throw new InvalidOperationException("ForAccount needs a client created over a token store (or resolved from dependency injection); this client sends a fixed access token.");
         }
 
-        return new PinterestClient(_pipeline, _tokenManager, new TokenStoreCredential(_tokenManager, accountId), OAuth);
+        return new PinterestClient(transport, _tokenManager, new TokenStoreCredential(_tokenManager, accountId), _oauth);
     }
 
-    // The same pieces as with dependency injection, for this client alone: its pipeline, a refresher over that
-    // pipeline, and a token manager over the store.
-    private static (PinterestPipeline, PinterestTokenManager, IPinterestCredential) CreateForTokenStore(
+    // The same pieces as with dependency injection, for this client alone: its transport, a refresher over that
+    // transport, and a token manager over the store.
+    private static (PinterestApiTransport, PinterestTokenManager, IPinterestCredential) CreateForTokenStore(
         HttpClient httpClient, IPinterestTokenStore tokenStore, string accountId, PinterestClientOptions? options)
     {
         ArgumentNullException.ThrowIfNull(tokenStore);
         ArgumentException.ThrowIfNullOrWhiteSpace(accountId);
-        var pipeline = new PinterestPipeline(httpClient, options ?? new PinterestClientOptions());
+        var transport = new PinterestApiTransport(httpClient, options ?? new PinterestClientOptions());
         var manager = new PinterestTokenManager(
             tokenStore,
-            new PinterestTokenRefresher(pipeline),
-            pipeline.TimeProvider,
-            pipeline.TokenRefreshMargin,
-            pipeline.LoggerFactory.CreateLogger(AuthenticationLog.CategoryName));
-        return (pipeline, manager, new TokenStoreCredential(manager, accountId));
+            new PinterestTokenRefresher(transport),
+            transport.TimeProvider,
+            transport.TokenRefreshMargin,
+            transport.LoggerFactory.CreateLogger(AuthenticationLog.CategoryName));
+        return (transport, manager, new TokenStoreCredential(manager, accountId));
     }
 }

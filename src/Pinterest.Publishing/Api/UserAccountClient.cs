@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Pinterest.Publishing.Api.Internal;
 using Pinterest.Publishing.Api.Models;
 using Pinterest.Publishing.Authentication.Internal;
@@ -5,22 +6,30 @@ using Pinterest.Publishing.Authentication.Internal;
 namespace Pinterest.Publishing.Api;
 
 /// <summary><c>/v5/user_account</c>.</summary>
-public sealed class UserAccountClient
+public class UserAccountClient
 {
-    private readonly PinterestPipeline _pipeline;
+    private readonly PinterestApiTransport? _transport;
     private readonly IPinterestCredential? _credential;
 
-    internal UserAccountClient(PinterestPipeline pipeline, IPinterestCredential? credential)
+    /// <summary>For mocking: a client that is not connected to Pinterest. Override the members your test calls.</summary>
+    protected UserAccountClient()
     {
-        _pipeline = pipeline;
+    }
+
+    internal UserAccountClient(PinterestApiTransport transport, IPinterestCredential? credential)
+    {
+        _transport = transport;
         _credential = credential;
     }
 
+    // A test double has no transport: the member that needed one names itself in the exception.
+    private PinterestApiTransport Connected([CallerMemberName] string member = "") => _transport ?? throw ClientForMocking.NotConnected(this, member);
+
     /// <summary><c>GET /v5/user_account</c>.</summary>
-    public Task<UserAccount> GetAsync(CancellationToken cancellationToken = default)
+    public virtual Task<UserAccount> GetAsync(CancellationToken cancellationToken = default)
     {
         var request = PinterestApiRequest.Create(HttpMethod.Get, "user_account", "get user account");
-        return _pipeline.SendAsync(request, PinterestJsonContext.Default.UserAccount, _credential, cancellationToken);
+        return Connected().SendAsync(request, PinterestJsonContext.Default.UserAccount, _credential, cancellationToken);
     }
 
     /// <summary>
@@ -34,7 +43,7 @@ public sealed class UserAccountClient
     /// <param name="appTypes"><c>ALL</c> (default), <c>MOBILE</c>, <c>TABLET</c> or <c>WEB</c>.</param>
     /// <param name="splitField">How to split the data (e.g. <c>NO_SPLIT</c>, <c>APP_TYPE</c>).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public Task<AnalyticsReport> GetAnalyticsAsync(
+    public virtual Task<AnalyticsReport> GetAnalyticsAsync(
         DateOnly startDate,
         DateOnly endDate,
         IEnumerable<string>? metricTypes = null,
@@ -42,10 +51,11 @@ public sealed class UserAccountClient
         string? splitField = null,
         CancellationToken cancellationToken = default)
     {
-        AnalyticsWindow.Validate(startDate, endDate, _pipeline.TimeProvider);
+        var transport = Connected();
+        AnalyticsWindow.Validate(startDate, endDate, transport.TimeProvider);
         var metrics = AnalyticsWindow.ValidateMetricTypes(metricTypes, nameof(metricTypes), required: false);
         var query = AnalyticsWindow.Query(startDate, endDate, metrics, appTypes, splitField);
         var request = PinterestApiRequest.Create(HttpMethod.Get, "user_account/analytics", "get user account analytics").WithQuery(query);
-        return AnalyticsWindow.SendAsync(_pipeline, request, _credential, cancellationToken);
+        return AnalyticsWindow.SendAsync(transport, request, _credential, cancellationToken);
     }
 }

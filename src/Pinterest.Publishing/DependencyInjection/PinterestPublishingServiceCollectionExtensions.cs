@@ -159,8 +159,8 @@ public static class PinterestPublishingServiceCollectionExtensions
                 sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.Preflight, sp.GetService<ProbeNetworkSeams>()))
             .RemoveAllLoggers();
 
-        services.TryAddSingleton<PinterestPipelineFactory>();
-        services.TryAddSingleton<IPinterestTokenRefresher>(sp => new PinterestTokenRefresher(sp.GetRequiredService<PinterestPipelineFactory>()));
+        services.TryAddSingleton<PinterestApiTransportFactory>();
+        services.TryAddSingleton<IPinterestTokenRefresher>(sp => new PinterestTokenRefresher(sp.GetRequiredService<PinterestApiTransportFactory>()));
         services.TryAddSingleton(sp => new PinterestTokenManager(
             sp.GetRequiredService<IPinterestTokenStore>(),
             sp.GetRequiredService<IPinterestTokenRefresher>(),

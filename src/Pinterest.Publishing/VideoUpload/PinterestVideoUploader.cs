@@ -20,15 +20,15 @@ public sealed class PinterestVideoUploader
     /// </summary>
     internal const string UploadHttpClientName = "Pinterest.Publishing.Upload";
 
-    private readonly IVideoMediaApi _api;
+    private readonly MediaClient _media;
     private readonly VideoUploadOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly MultipartVideoUploader _uploader;
     private readonly VideoSourceOpener _opener;
 
-    /// <summary>Creates an uploader.</summary>
-    /// <param name="client">The Pinterest API client of the account the video is for.</param>
+    /// <summary>Creates an uploader; only <paramref name="client"/> is required.</summary>
+    /// <param name="client">The Pinterest API client of the account the video is for (its <see cref="PinterestClient.Media"/> registers and polls).</param>
     /// <param name="uploadClient">
     /// The client for the upload host, or <see langword="null"/> for the library's shared upload client, built like the
     /// one dependency injection registers: https only, connections to public addresses on ports 80 and 443 only, no
@@ -40,20 +40,25 @@ public sealed class PinterestVideoUploader
     /// <param name="options">Polling and timeout settings; defaults when <see langword="null"/>.</param>
     /// <param name="timeProvider">The clock for polling and timeouts; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
     /// <param name="logger">The logger, or <see langword="null"/>.</param>
-    /// <param name="downloadClient">The client that downloads <see cref="VideoSource.FromUrl(Uri)"/> videos (the SSRF-safe probe client); URL sources fail without one.</param>
+    /// <param name="downloadClient">
+    /// The client that downloads <see cref="VideoSource.FromUrl(Uri)"/> videos, or <see langword="null"/> for the
+    /// library's shared download client, guarded like the probe client dependency injection registers: public
+    /// addresses on ports 80 and 443 only, no proxy, redirects followed by hand with every hop checked. A client of your
+    /// own gets none of these guards: the URL is your user's, and it may point inside your network.
+    /// </param>
     public PinterestVideoUploader(
         PinterestClient client,
-        HttpClient? uploadClient,
+        HttpClient? uploadClient = null,
         VideoUploadOptions? options = null,
         TimeProvider? timeProvider = null,
         ILogger? logger = null,
         HttpClient? downloadClient = null)
-        : this(new PinterestClientVideoMediaApi(client ?? throw new ArgumentNullException(nameof(client))), uploadClient, options, timeProvider, logger, downloadClient)
+        : this((client ?? throw new ArgumentNullException(nameof(client))).Media, uploadClient, options, timeProvider, logger, downloadClient)
     {
     }
 
     internal PinterestVideoUploader(
-        IVideoMediaApi api,
+        MediaClient media,
         HttpClient? uploadClient,
         VideoUploadOptions? options = null,
         TimeProvider? timeProvider = null,
@@ -61,19 +66,19 @@ public sealed class PinterestVideoUploader
         HttpClient? downloadClient = null,
         string? temporaryDirectory = null)
     {
-        ArgumentNullException.ThrowIfNull(api);
+        ArgumentNullException.ThrowIfNull(media);
         uploadClient ??= ProbeHttpHandlerFactory.SharedUploadClient;
         if (uploadClient.DefaultRequestHeaders.Authorization is not null)
         {
             throw new ArgumentException("The upload client must not carry an Authorization header: the upload host is not Pinterest's API.", nameof(uploadClient));
         }
 
-        _api = api;
+        _media = media;
         _options = options ?? new VideoUploadOptions();
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
         _uploader = new MultipartVideoUploader(uploadClient, _options, _timeProvider, _logger);
-        _opener = new VideoSourceOpener(downloadClient, _options, _timeProvider, _logger, temporaryDirectory);
+        _opener = new VideoSourceOpener(downloadClient ?? ProbeHttpHandlerFactory.SharedProbeClient, _options, _timeProvider, _logger, temporaryDirectory);
     }
 
     /// <summary>Where upload bytes and polls are counted; dependency injection sets the host's instance.</summary>
@@ -103,7 +108,7 @@ public sealed class PinterestVideoUploader
         var video = await _opener.OpenAsync(source, cancellationToken).ConfigureAwait(false);
         await using (video.ConfigureAwait(false))
         {
-            var registration = await _api.RegisterVideoUploadAsync(cancellationToken).ConfigureAwait(false);
+            var registration = await _media.RegisterVideoUploadAsync(cancellationToken).ConfigureAwait(false);
             var mediaId = registration.MediaId;
             if (string.IsNullOrEmpty(mediaId) || registration.UploadUrl is not { IsAbsoluteUri: true } uploadUrl
                 || (uploadUrl.Scheme != Uri.UriSchemeHttps && uploadUrl.Scheme != Uri.UriSchemeHttp))
@@ -118,7 +123,7 @@ public sealed class PinterestVideoUploader
             var fields = registration.UploadParameters ?? [];
             await _uploader.UploadAsync(mediaId, uploadUrl, fields, video, progress, cancellationToken).ConfigureAwait(false);
             Telemetry.RecordUploadBytes(video.Length);
-            return new VideoUploadOperation(_api, mediaId, _options, _timeProvider, _logger, deadlineStart: _timeProvider.GetUtcNow(), Telemetry);
+            return new VideoUploadOperation(_media, mediaId, _options, _timeProvider, _logger, deadlineStart: _timeProvider.GetUtcNow(), Telemetry);
         }
     }
 
@@ -131,6 +136,6 @@ public sealed class PinterestVideoUploader
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(mediaId);
         VideoUploadLog.Resumed(_logger, mediaId);
-        return new VideoUploadOperation(_api, mediaId, _options, _timeProvider, _logger, deadlineStart: null, Telemetry);
+        return new VideoUploadOperation(_media, mediaId, _options, _timeProvider, _logger, deadlineStart: null, Telemetry);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Pinterest.Publishing.Api;
 using Pinterest.Publishing.Api.Models;
 using Pinterest.Publishing.Diagnostics.Internal;
 using Pinterest.Publishing.Internal.Failures;
@@ -14,17 +15,17 @@ namespace Pinterest.Publishing.VideoUpload;
 /// <remarks>One caller at a time: do not wait on the same instance from several threads.</remarks>
 public sealed class VideoUploadOperation
 {
-    private readonly IVideoMediaApi _api;
+    private readonly MediaClient _media;
     private readonly VideoUploadOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private DateTimeOffset? _deadlineStart;
     private readonly PinterestTelemetry _telemetry;
 
-    internal VideoUploadOperation(IVideoMediaApi api, string mediaId, VideoUploadOptions options, TimeProvider timeProvider, ILogger logger, DateTimeOffset? deadlineStart, PinterestTelemetry? telemetry = null)
+    internal VideoUploadOperation(MediaClient media, string mediaId, VideoUploadOptions options, TimeProvider timeProvider, ILogger logger, DateTimeOffset? deadlineStart, PinterestTelemetry? telemetry = null)
     {
         _telemetry = telemetry ?? PinterestTelemetry.Shared;
-        _api = api;
+        _media = media;
         MediaId = mediaId;
         _options = options;
         _timeProvider = timeProvider;
@@ -46,7 +47,7 @@ public sealed class VideoUploadOperation
     /// <returns>The media's details; a <c>failed</c> status is returned, not thrown.</returns>
     public async Task<MediaUploadDetails> UpdateStatusAsync(CancellationToken cancellationToken = default)
     {
-        var details = await _api.GetAsync(MediaId, cancellationToken).ConfigureAwait(false);
+        var details = await _media.GetAsync(MediaId, cancellationToken).ConfigureAwait(false);
         Status = details.Status;
         _telemetry.RecordMediaPoll(details.Status.Value);
         return details;

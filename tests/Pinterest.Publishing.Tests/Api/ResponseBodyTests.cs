@@ -84,7 +84,7 @@ public sealed class ResponseBodyTests
         var handler = new StubHandler(_ =>
         {
             var content = new StreamContent(body);
-            content.Headers.ContentLength = PinterestPipeline.MaxAnswerBytes + 1;
+            content.Headers.ContentLength = AnswerReader.MaxAnswerBytes + 1;
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
         });
         var client = CreateClient(handler, new FakeTimeProvider(Now), httpTimeout: Timeout.InfiniteTimeSpan);

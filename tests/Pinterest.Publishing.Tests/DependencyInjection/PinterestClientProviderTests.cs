@@ -29,8 +29,8 @@ public sealed class PinterestClientProviderTests
 
         var first = provider.ForAccount(PublishingHarness.AccountId);
         var second = provider.ForAccount(PublishingHarness.AccountId);
-        Assert.NotNull(first.Pipeline.RetryPipeline);
-        Assert.Same(first.Pipeline.RetryPipeline, second.Pipeline.RetryPipeline);
+        Assert.NotNull(first.Transport.RetryPolicy.ResiliencePipeline);
+        Assert.Same(first.Transport.RetryPolicy.ResiliencePipeline, second.Transport.RetryPolicy.ResiliencePipeline);
 
         h.Emulator.InjectFault("GET /v5/boards/*", EmulatorFault.Status(HttpStatusCode.ServiceUnavailable), count: 2);
         var board = await h.DriveAsync(second.Boards.GetAsync(h.Board.Id), TimeSpan.FromSeconds(1));
@@ -47,8 +47,8 @@ public sealed class PinterestClientProviderTests
         h.Services.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.Retry.MaxRetries = 0;
         var after = provider.ForAccount(PublishingHarness.AccountId);
 
-        Assert.Null(after.Pipeline.RetryPipeline);
-        Assert.NotNull(before.Pipeline.RetryPipeline);
+        Assert.Null(after.Transport.RetryPolicy.ResiliencePipeline);
+        Assert.NotNull(before.Transport.RetryPolicy.ResiliencePipeline);
         h.Emulator.InjectFault("GET /v5/boards/*", EmulatorFault.Status(HttpStatusCode.ServiceUnavailable));
         var error = await Assert.ThrowsAsync<PinterestApiException>(() => h.DriveAsync(after.Boards.GetAsync(h.Board.Id), TimeSpan.FromSeconds(1)));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
+using Pinterest.Publishing.Api;
 using Pinterest.Publishing.Api.Models;
 using Pinterest.Publishing.Diagnostics.Internal;
 using Pinterest.Publishing.VideoUpload;
@@ -33,15 +34,13 @@ public sealed class MediaPollStatusTagTests
             polls.GetMeasurementSnapshot().Select(m => (string)m.Tags["status"]!));
     }
 
-    private sealed class ScriptedMediaApi(string[] statuses) : IVideoMediaApi
+    private sealed class ScriptedMediaApi(string[] statuses) : MediaClient
     {
         private int _next;
 
         public int Count => statuses.Length;
 
-        public Task<MediaUploadRegistration> RegisterVideoUploadAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<MediaUploadDetails> GetAsync(string mediaId, CancellationToken cancellationToken) =>
+                public override Task<MediaUploadDetails> GetAsync(string mediaId, CancellationToken cancellationToken = default) =>
             Task.FromResult(new MediaUploadDetails { MediaId = mediaId, Status = new MediaUploadStatus(statuses[_next++]) });
     }
 }

@@ -45,7 +45,7 @@ public sealed class UploadClientSsrfTests : IAsyncLifetime
     public async Task A_loopback_https_upload_url_is_refused_before_any_connection(string host)
     {
         await using var provider = Provider(allowPrivateNetworks: false);
-        var api = new FakeVideoMediaApi(_clock) { UploadUrl = new Uri($"https://{host}:{_listener.Port}/bucket") };
+        var api = new FakeMediaClient(_clock) { UploadUrl = new Uri($"https://{host}:{_listener.Port}/bucket") };
 
         var ex = await Assert.ThrowsAsync<PinterestVideoUploadException>(() => UploadAsync(provider, api));
 
@@ -62,7 +62,7 @@ public sealed class UploadClientSsrfTests : IAsyncLifetime
     {
         await using var server = new LoopbackHttpServer();
         await using var provider = Provider(allowPrivateNetworks: false);
-        var api = new FakeVideoMediaApi(_clock) { UploadUrl = new Uri($"http://{host}:{server.BaseUri.Port}/bucket") };
+        var api = new FakeMediaClient(_clock) { UploadUrl = new Uri($"http://{host}:{server.BaseUri.Port}/bucket") };
 
         var ex = await Assert.ThrowsAsync<PinterestVideoUploadException>(() => UploadAsync(provider, api));
 
@@ -76,7 +76,7 @@ public sealed class UploadClientSsrfTests : IAsyncLifetime
         await using var server = new LoopbackHttpServer();
         var mapped = 0;
         await using var provider = Provider(allowPrivateNetworks: false, PublicUploadHost(server, () => mapped++));
-        var api = new FakeVideoMediaApi(_clock) { UploadUrl = new Uri($"http://{FakeUploadHost}/bucket?X-Amz-Signature=QUERY-SECRET") };
+        var api = new FakeMediaClient(_clock) { UploadUrl = new Uri($"http://{FakeUploadHost}/bucket?X-Amz-Signature=QUERY-SECRET") };
 
         var ex = await Assert.ThrowsAsync<PinterestVideoUploadException>(() => UploadAsync(provider, api));
 
@@ -95,7 +95,7 @@ public sealed class UploadClientSsrfTests : IAsyncLifetime
         await using var server = new LoopbackHttpServer();
         var mapped = 0;
         await using var provider = Provider(allowPrivateNetworks: true, PublicUploadHost(server, () => mapped++));
-        var api = new FakeVideoMediaApi(_clock) { UploadUrl = new Uri($"http://{FakeUploadHost}/bucket") };
+        var api = new FakeMediaClient(_clock) { UploadUrl = new Uri($"http://{FakeUploadHost}/bucket") };
 
         await UploadAsync(provider, api);
 
@@ -116,7 +116,7 @@ public sealed class UploadClientSsrfTests : IAsyncLifetime
             await stream.WriteAsync(Encoding.ASCII.GetBytes(head), ct);
         });
         await using var provider = Provider(allowPrivateNetworks: true);
-        var api = new FakeVideoMediaApi(_clock) { UploadUrl = new Uri(uploadHost.BaseUri, "bucket") };
+        var api = new FakeMediaClient(_clock) { UploadUrl = new Uri(uploadHost.BaseUri, "bucket") };
 
         var ex = await Assert.ThrowsAsync<PinterestVideoUploadException>(() => UploadAsync(provider, api));
 
@@ -157,7 +157,7 @@ public sealed class UploadClientSsrfTests : IAsyncLifetime
         return services.BuildServiceProvider();
     }
 
-    private async Task UploadAsync(ServiceProvider provider, FakeVideoMediaApi api)
+    private async Task UploadAsync(ServiceProvider provider, FakeMediaClient api)
     {
         var uploadClient = provider.GetRequiredService<IHttpClientFactory>().CreateClient(PinterestHttpClientNames.Upload);
         var uploader = new PinterestVideoUploader(api, uploadClient, new VideoUploadOptions(), _clock, NullLogger.Instance);

@@ -1,7 +1,9 @@
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Testing;
+using Pinterest.Publishing.Api;
 using Pinterest.Publishing.Api.Models;
+using Pinterest.Publishing.Tests.Security;
 using Pinterest.Publishing.Tests.VideoUpload.TestSupport;
 using Pinterest.Publishing.VideoUpload;
 using WireMock.RequestBuilders;
@@ -25,14 +27,14 @@ public sealed class PinterestVideoUploaderTests : IDisposable
         _downloadClient.Dispose();
     }
 
-    private PinterestVideoUploader CreateUploader(FakeVideoMediaApi api, Microsoft.Extensions.Logging.ILogger? logger = null) =>
+    private PinterestVideoUploader CreateUploader(FakeMediaClient api, Microsoft.Extensions.Logging.ILogger? logger = null) =>
         new(api, _uploadClient, new VideoUploadOptions(), _clock, logger ?? NullLogger.Instance, _downloadClient, _spool.Path);
 
     [Fact]
     public async Task FileUpload_RegistersOnce_SendsTheSignedFieldsInOrderThenTheFile_ThenWaits()
     {
         await using var host = new LoopbackHttpServer();
-        var api = new FakeVideoMediaApi(_clock) { UploadUrl = new Uri(host.BaseUri, "bucket") }
+        var api = new FakeMediaClient(_clock) { UploadUrl = new Uri(host.BaseUri, "bucket") }
             .Then(MediaUploadStatus.Processing).Then(MediaUploadStatus.Succeeded);
         var bytes = TestBytes.Create(1_200_000);
         var path = _files.WriteFile("clip.mov", bytes);
@@ -66,7 +68,7 @@ public sealed class PinterestVideoUploaderTests : IDisposable
     public async Task Logs_NeverContainTheSignedFieldsOrTheUploadQuery()
     {
         await using var host = new LoopbackHttpServer();
-        var api = new FakeVideoMediaApi(_clock) { UploadUrl = new Uri(host.BaseUri, "bucket?X-Amz-Signature=QUERY-SECRET") }.Then(MediaUploadStatus.Succeeded);
+        var api = new FakeMediaClient(_clock) { UploadUrl = new Uri(host.BaseUri, "bucket?X-Amz-Signature=QUERY-SECRET") }.Then(MediaUploadStatus.Succeeded);
         var logger = new FakeLogger();
 
         var operation = await CreateUploader(api, logger).StartUploadAsync(VideoSource.FromFile(_files.WriteFile("a.mp4", new byte[1000])));
@@ -91,7 +93,7 @@ public sealed class PinterestVideoUploaderTests : IDisposable
     public async Task Resume_or_an_uploaded_media_source_polls_the_media_id_without_registering_or_uploading(bool asSource)
     {
         await using var host = new LoopbackHttpServer();
-        var api = new FakeVideoMediaApi(_clock) { UploadUrl = host.BaseUri }.Then(MediaUploadStatus.Processing, 2).Then(MediaUploadStatus.Succeeded);
+        var api = new FakeMediaClient(_clock) { UploadUrl = host.BaseUri }.Then(MediaUploadStatus.Processing, 2).Then(MediaUploadStatus.Succeeded);
         var uploader = CreateUploader(api);
 
         var operation = asSource ? await uploader.StartUploadAsync(VideoSource.FromUploadedMedia(api.MediaId)) : uploader.Resume(api.MediaId);
@@ -120,7 +122,7 @@ public sealed class PinterestVideoUploaderTests : IDisposable
     [Fact]
     public async Task ResumedOperation_TimesOut_FromItsFirstWait()
     {
-        var api = new FakeVideoMediaApi(_clock).Then(MediaUploadStatus.Processing);
+        var api = new FakeMediaClient(_clock).Then(MediaUploadStatus.Processing);
         var operation = CreateUploader(api).Resume(api.MediaId);
         _clock.Advance(TimeSpan.FromHours(1)); // a restart much later must still get a full deadline
 
@@ -137,7 +139,7 @@ public sealed class PinterestVideoUploaderTests : IDisposable
         var bytes = TestBytes.Create(700_000);
         origin.Given(Request.Create().WithPath("/v.mp4").UsingGet()).RespondWith(Response.Create().WithHeader("Content-Type", "video/mp4").WithBody(bytes));
         await using var host = new LoopbackHttpServer();
-        var api = new FakeVideoMediaApi(_clock) { UploadUrl = host.BaseUri };
+        var api = new FakeMediaClient(_clock) { UploadUrl = host.BaseUri };
 
         await CreateUploader(api).StartUploadAsync(VideoSource.FromUrl(MultipartVideoUploaderTests.LoopbackUrl(origin, "/v.mp4")));
 
@@ -152,7 +154,7 @@ public sealed class PinterestVideoUploaderTests : IDisposable
         using var origin = MultipartVideoUploaderTests.StartWireMock();
         origin.Given(Request.Create().WithPath("/v.mp4").UsingGet()).RespondWith(Response.Create().WithHeader("Content-Type", "video/mp4").WithBody(new byte[50_000]));
         await using var host = new LoopbackHttpServer((_, stream, ct) => LoopbackHttpServer.WriteResponseAsync(stream, 403, "<Error><Code>AccessDenied</Code></Error>", "application/xml", ct));
-        var api = new FakeVideoMediaApi(_clock) { UploadUrl = host.BaseUri };
+        var api = new FakeMediaClient(_clock) { UploadUrl = host.BaseUri };
 
         var ex = await Assert.ThrowsAsync<PinterestVideoUploadException>(() =>
             CreateUploader(api).StartUploadAsync(VideoSource.FromUrl(MultipartVideoUploaderTests.LoopbackUrl(origin, "/v.mp4"))));
@@ -169,7 +171,7 @@ public sealed class PinterestVideoUploaderTests : IDisposable
         using var origin = MultipartVideoUploaderTests.StartWireMock();
         origin.Given(Request.Create().WithPath("/v.mp4").UsingGet()).RespondWith(Response.Create().WithHeader("Content-Type", "video/mp4").WithBody(new byte[50_000]));
         await using var host = new LoopbackHttpServer(async (_, _, ct) => await Task.Delay(Timeout.Infinite, ct));
-        var api = new FakeVideoMediaApi(_clock) { UploadUrl = host.BaseUri };
+        var api = new FakeMediaClient(_clock) { UploadUrl = host.BaseUri };
         using var cts = new CancellationTokenSource();
 
         var start = CreateUploader(api).StartUploadAsync(VideoSource.FromUrl(MultipartVideoUploaderTests.LoopbackUrl(origin, "/v.mp4")), cancellationToken: cts.Token);
@@ -185,7 +187,7 @@ public sealed class PinterestVideoUploaderTests : IDisposable
     public async Task NonSeekableStream_IsSpooled_Uploaded_AndTheSpoolRemoved()
     {
         await using var host = new LoopbackHttpServer();
-        var api = new FakeVideoMediaApi(_clock) { UploadUrl = host.BaseUri };
+        var api = new FakeMediaClient(_clock) { UploadUrl = host.BaseUri };
         var bytes = TestBytes.Create(400_000);
 
         await CreateUploader(api).StartUploadAsync(VideoSource.FromStream(new NonSeekableStream(new MemoryStream(bytes)), "video/mp4"));
@@ -200,10 +202,44 @@ public sealed class PinterestVideoUploaderTests : IDisposable
     [Fact]
     public async Task RegistrationWithoutUploadUrl_IsRefusedBeforeUploading()
     {
-        var api = new FakeVideoMediaApi(_clock) { UploadUrl = new Uri("/relative", UriKind.Relative) };
+        var api = new FakeMediaClient(_clock) { UploadUrl = new Uri("/relative", UriKind.Relative) };
 
         await Assert.ThrowsAsync<PinterestVideoUploadException>(() =>
             CreateUploader(api).StartUploadAsync(VideoSource.FromFile(_files.WriteFile("a.mp4", new byte[10]))));
+    }
+
+    [Fact]
+    public async Task An_uploader_built_from_only_a_client_downloads_url_sources_through_the_guarded_client()
+    {
+        // No download client given: FromUrl must not fail for want of one, nor go out unguarded. The URL is the user's,
+        // so a loopback one is refused before any connection, before anything is registered.
+        await using var listener = ConnectionCountingListener.Start(IPAddress.Loopback);
+        using var apiClient = new HttpClient();
+        var client = new PinterestClient(apiClient, "pina_token", new PinterestClientOptions { ApiBaseAddress = new Uri("http://127.0.0.1:9/") });
+        var uploader = new PinterestVideoUploader(client, uploadClient: null);
+
+        var ex = await Assert.ThrowsAsync<PinterestVideoUploadException>(() =>
+            uploader.StartUploadAsync(VideoSource.FromUrl(new Uri($"http://127.0.0.1:{listener.Port}/v.mp4"))));
+
+        Assert.Contains("loopback, private, link-local or reserved", ex.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, listener.Accepted);
+    }
+
+    [Fact]
+    public async Task An_uploader_built_from_a_test_double_client_registers_and_polls_through_its_media_client()
+    {
+        await using var host = new LoopbackHttpServer();
+        var media = new FakeMediaClient(_clock) { UploadUrl = new Uri(host.BaseUri, "bucket") }.Then(MediaUploadStatus.Processing).Then(MediaUploadStatus.Succeeded);
+        var uploader = new PinterestVideoUploader(new MediaOnlyClient(media), _uploadClient, timeProvider: _clock);
+
+        var operation = await uploader.StartUploadAsync(VideoSource.FromFile(_files.WriteFile("a.mp4", TestBytes.Create(1000))));
+        _clock.DiscardPendingTimers();
+        var details = await _clock.DriveAsync(operation.WaitForCompletionAsync());
+
+        Assert.Equal(1, media.RegisterCalls);
+        Assert.Single(host.Requests);
+        Assert.Equal(MediaUploadStatus.Succeeded, details.Status);
+        Assert.Equal(2, media.PollTimes.Count);
     }
 
     [Fact]
@@ -212,6 +248,11 @@ public sealed class PinterestVideoUploaderTests : IDisposable
         using var client = new HttpClient();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "pina_x");
 
-        Assert.Throws<ArgumentException>(() => new PinterestVideoUploader(new FakeVideoMediaApi(_clock), client));
+        Assert.Throws<ArgumentException>(() => new PinterestVideoUploader(new FakeMediaClient(_clock), client));
+    }
+
+    private sealed class MediaOnlyClient(MediaClient media) : PinterestClient
+    {
+        public override MediaClient Media => media;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Pinterest.Publishing.Internal.SafeHttp;
 using Pinterest.Publishing.Tests.TestSupport;
 using Pinterest.Publishing.Tests.VideoUpload.TestSupport;
 using Pinterest.Publishing.VideoUpload.Internal;
@@ -22,7 +23,7 @@ public sealed class TemporaryFilesTests : IDisposable
     public void Dispose() => _root.Dispose();
 
     private VideoSourceOpener CreateOpener(VideoUploadOptions options, string? temporaryDirectory = null) =>
-        new(downloadClient: null, options, _time, NullLogger.Instance, temporaryDirectory);
+        new(ProbeHttpHandlerFactory.SharedProbeClient, options, _time, NullLogger.Instance, temporaryDirectory);
 
     private static VideoSource NonSeekable(int length = 1000) =>
         VideoSource.FromStream(new NonSeekableStream(new MemoryStream(TestBytes.Create(length))), "video/mp4");

@@ -10,15 +10,15 @@ public sealed class VideoUploadOperationTests
 {
     private readonly ObservedTimeProvider _clock = new();
 
-    private VideoUploadOperation Operation(FakeVideoMediaApi api, VideoUploadOptions? options = null, DateTimeOffset? deadlineStart = null) =>
+    private VideoUploadOperation Operation(FakeMediaClient api, VideoUploadOptions? options = null, DateTimeOffset? deadlineStart = null) =>
         new(api, api.MediaId, options ?? new VideoUploadOptions(), _clock, NullLogger.Instance, deadlineStart);
 
-    private double[] SecondsSinceStart(FakeVideoMediaApi api) => [.. api.PollTimes.Select(t => (t - _clock.Start).TotalSeconds)];
+    private double[] SecondsSinceStart(FakeMediaClient api) => [.. api.PollTimes.Select(t => (t - _clock.Start).TotalSeconds)];
 
     [Fact]
     public async Task Wait_PollsWithGrowingIntervals_UntilSucceeded()
     {
-        var api = new FakeVideoMediaApi(_clock).Then(MediaUploadStatus.Registered).Then(MediaUploadStatus.Processing, 5).Then(MediaUploadStatus.Succeeded);
+        var api = new FakeMediaClient(_clock).Then(MediaUploadStatus.Registered).Then(MediaUploadStatus.Processing, 5).Then(MediaUploadStatus.Succeeded);
         var operation = Operation(api);
 
         var details = await _clock.DriveAsync(operation.WaitForCompletionAsync());
@@ -33,7 +33,7 @@ public sealed class VideoUploadOperationTests
     [Fact]
     public async Task Wait_HonoursConfiguredIntervals()
     {
-        var api = new FakeVideoMediaApi(_clock).Then(MediaUploadStatus.Processing, 4).Then(MediaUploadStatus.Succeeded);
+        var api = new FakeMediaClient(_clock).Then(MediaUploadStatus.Processing, 4).Then(MediaUploadStatus.Succeeded);
         var options = new VideoUploadOptions { InitialPollInterval = TimeSpan.FromSeconds(2), MaxPollInterval = TimeSpan.FromSeconds(5) };
 
         await _clock.DriveAsync(Operation(api, options).WaitForCompletionAsync());
@@ -44,7 +44,7 @@ public sealed class VideoUploadOperationTests
     [Fact]
     public async Task Failed_IsTranscodeFailed_WithTheMediaId()
     {
-        var api = new FakeVideoMediaApi(_clock).Then(MediaUploadStatus.Processing, 2).Then(MediaUploadStatus.Failed);
+        var api = new FakeMediaClient(_clock).Then(MediaUploadStatus.Processing, 2).Then(MediaUploadStatus.Failed);
         var operation = Operation(api);
 
         var ex = await Assert.ThrowsAsync<PinterestMediaProcessingException>(() => _clock.DriveAsync(operation.WaitForCompletionAsync()));
@@ -58,7 +58,7 @@ public sealed class VideoUploadOperationTests
     [Fact]
     public async Task Deadline_IsTranscodeTimeout_AfterAFinalPollAtTheDeadline()
     {
-        var api = new FakeVideoMediaApi(_clock).Then(MediaUploadStatus.Processing);
+        var api = new FakeMediaClient(_clock).Then(MediaUploadStatus.Processing);
         var options = new VideoUploadOptions { ProcessingTimeout = TimeSpan.FromSeconds(30) };
         var operation = Operation(api, options);
 
@@ -73,7 +73,7 @@ public sealed class VideoUploadOperationTests
     [Fact]
     public async Task Deadline_DefaultsToTenMinutes()
     {
-        var api = new FakeVideoMediaApi(_clock).Then(MediaUploadStatus.Processing);
+        var api = new FakeMediaClient(_clock).Then(MediaUploadStatus.Processing);
 
         var ex = await Assert.ThrowsAsync<PinterestMediaProcessingException>(() => _clock.DriveAsync(Operation(api).WaitForCompletionAsync()));
 
@@ -84,7 +84,7 @@ public sealed class VideoUploadOperationTests
     [Fact]
     public async Task Deadline_CountsFromTheUploadEnd_WhenGiven()
     {
-        var api = new FakeVideoMediaApi(_clock).Then(MediaUploadStatus.Processing);
+        var api = new FakeMediaClient(_clock).Then(MediaUploadStatus.Processing);
         var operation = Operation(api, new VideoUploadOptions { ProcessingTimeout = TimeSpan.FromSeconds(20) }, deadlineStart: _clock.GetUtcNow());
         _clock.Advance(TimeSpan.FromSeconds(15));
 
@@ -96,7 +96,7 @@ public sealed class VideoUploadOperationTests
     [Fact]
     public async Task TransientPollErrors_DoNotEndTheWait()
     {
-        var api = new FakeVideoMediaApi(_clock)
+        var api = new FakeMediaClient(_clock)
             .Then(MediaUploadStatus.Processing)
             .ThenThrow(() => new PinterestApiException("unavailable", HttpStatusCode.ServiceUnavailable))
             .ThenThrow(() => new HttpRequestException("connection reset"))
@@ -113,7 +113,7 @@ public sealed class VideoUploadOperationTests
     [Fact]
     public async Task TransientErrorAtTheDeadline_IsTheTimeoutsCause()
     {
-        var api = new FakeVideoMediaApi(_clock).ThenThrow(() => new PinterestApiException("down", HttpStatusCode.BadGateway));
+        var api = new FakeMediaClient(_clock).ThenThrow(() => new PinterestApiException("down", HttpStatusCode.BadGateway));
 
         var ex = await Assert.ThrowsAsync<PinterestMediaProcessingException>(() =>
             _clock.DriveAsync(Operation(api, new VideoUploadOptions { ProcessingTimeout = TimeSpan.FromSeconds(5) }).WaitForCompletionAsync()));
@@ -125,7 +125,7 @@ public sealed class VideoUploadOperationTests
     [Fact]
     public async Task PermanentPollError_EndsTheWait()
     {
-        var api = new FakeVideoMediaApi(_clock)
+        var api = new FakeMediaClient(_clock)
             .Then(MediaUploadStatus.Processing)
             .ThenThrow(() => new PinterestApiException("not found", HttpStatusCode.NotFound));
 
@@ -138,7 +138,7 @@ public sealed class VideoUploadOperationTests
     [Fact]
     public async Task Cancellation_StopsTheWait_WithinOnePollInterval()
     {
-        var api = new FakeVideoMediaApi(_clock).Then(MediaUploadStatus.Processing);
+        var api = new FakeMediaClient(_clock).Then(MediaUploadStatus.Processing);
         using var cts = new CancellationTokenSource();
         var wait = Operation(api).WaitForCompletionAsync(cts.Token);
 
@@ -159,7 +159,7 @@ public sealed class VideoUploadOperationTests
     [Fact]
     public async Task CancelledWait_CanBeWaitedAgain_AndKeepsItsDeadline()
     {
-        var api = new FakeVideoMediaApi(_clock).Then(MediaUploadStatus.Processing, 3).Then(MediaUploadStatus.Succeeded);
+        var api = new FakeMediaClient(_clock).Then(MediaUploadStatus.Processing, 3).Then(MediaUploadStatus.Succeeded);
         var operation = Operation(api, new VideoUploadOptions { ProcessingTimeout = TimeSpan.FromSeconds(100) });
         using (var cts = new CancellationTokenSource())
         {
@@ -177,7 +177,7 @@ public sealed class VideoUploadOperationTests
     [Fact]
     public async Task UpdateStatus_PollsOnce_AndReturnsFailedWithoutThrowing()
     {
-        var api = new FakeVideoMediaApi(_clock).Then(MediaUploadStatus.Failed);
+        var api = new FakeMediaClient(_clock).Then(MediaUploadStatus.Failed);
         var operation = Operation(api);
         Assert.Null(operation.Status);
         Assert.False(operation.HasCompleted);

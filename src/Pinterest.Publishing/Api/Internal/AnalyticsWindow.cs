@@ -64,9 +64,9 @@ internal static class AnalyticsWindow
             .Add("app_types", appTypes)
             .Add("split_field", splitField);
 
-    public static async Task<AnalyticsReport> SendAsync(PinterestPipeline pipeline, PinterestApiRequest request, IPinterestCredential? credential, CancellationToken cancellationToken)
+    public static async Task<AnalyticsReport> SendAsync(PinterestApiTransport transport, PinterestApiRequest request, IPinterestCredential? credential, CancellationToken cancellationToken)
     {
-        var groups = await pipeline.SendAsync(request, PinterestJsonContext.Default.DictionaryStringAnalyticsMetrics, credential, cancellationToken).ConfigureAwait(false);
+        var groups = await transport.SendAsync(request, PinterestJsonContext.Default.DictionaryStringAnalyticsMetrics, credential, cancellationToken).ConfigureAwait(false);
         return new AnalyticsReport(groups);
     }
 }

@@ -6,7 +6,10 @@ using Pinterest.Publishing.Diagnostics.Internal;
 
 namespace Pinterest.Publishing.Api.Internal;
 
-/// <summary>Turns a Pinterest error answer into the exception hierarchy.</summary>
+/// <summary>
+/// The error-mapping stage of <see cref="PinterestApiTransport"/>: turns a Pinterest error answer into the exception
+/// hierarchy.
+/// </summary>
 internal static class PinterestErrorMapper
 {
     /// <summary>At most this much of an error body is read: enough for <c>{code, message}</c>, never a huge HTML page.</summary>
@@ -17,6 +20,10 @@ internal static class PinterestErrorMapper
 
     internal const int TrialAccessErrorCode = 29;
 
+    /// <summary>
+    /// The exception of an error answer, its body read within <paramref name="readBudget"/>: a body that does not
+    /// arrive in time is left out (the status says what went wrong; the body would only add Pinterest's wording).
+    /// </summary>
     /// <param name="response">The error answer.</param>
     /// <param name="operation">What was attempted, for the message.</param>
     /// <param name="timeProvider">The clock of <c>Retry-After</c> dates.</param>
@@ -25,10 +32,21 @@ internal static class PinterestErrorMapper
     /// Whether Pinterest's <c>message</c> (scrubbed) goes into the exception message; never for the token endpoint,
     /// whose requests carry nothing but credentials.
     /// </param>
+    /// <param name="readBudget">How long the body may take (the HTTP client's timeout, which ended at the headers).</param>
     /// <param name="cancellationToken">Stops reading the body.</param>
-    public static async Task<PinterestApiException> CreateAsync(HttpResponseMessage response, string operation, TimeProvider timeProvider, IReadOnlyCollection<string> secrets, bool includeServerMessage, CancellationToken cancellationToken)
+    public static async Task<PinterestApiException> ReadAsync(HttpResponseMessage response, string operation, TimeProvider timeProvider, IReadOnlyCollection<string> secrets, bool includeServerMessage, TimeSpan readBudget, CancellationToken cancellationToken)
     {
-        var body = await ReadErrorBodyAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        using var deadline = new ReadDeadline(readBudget, cancellationToken);
+        PinterestErrorBody? body;
+        try
+        {
+            body = await ReadErrorBodyAsync(response.Content, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.HasExpired && !cancellationToken.IsCancellationRequested)
+        {
+            body = null;
+        }
+
         return Create(response.StatusCode, response.Headers, body, operation, timeProvider, secrets, includeServerMessage);
     }
 

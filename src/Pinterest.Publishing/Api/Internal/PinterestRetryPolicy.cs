@@ -8,10 +8,12 @@ using Polly.Retry;
 namespace Pinterest.Publishing.Api.Internal;
 
 /// <summary>
-/// The retry of idempotent calls: a snapshot of <see cref="PinterestRetryOptions"/> and the Polly pipeline built from
-/// it. Building the pipeline validates the strategy options through DataAnnotations (reflection), so the dependency
-/// injection provider builds one policy and shares it between the <see cref="PinterestPipeline"/>s of its clients
-/// instead of building one per client (that is, per publish). It holds no <see cref="HttpClient"/>.
+/// The send-and-retry stage of <see cref="PinterestApiTransport"/>: runs the attempts of an idempotent call through a
+/// Polly <see cref="Polly.ResiliencePipeline"/> (the only "pipeline" of this library) built from a snapshot of
+/// <see cref="PinterestRetryOptions"/>; what is retried, the failure classifier decides. Building the Polly pipeline
+/// validates the strategy options through DataAnnotations (reflection), so the dependency injection provider builds
+/// one policy and shares it between the transports of its clients instead of building one per client (that is, per
+/// publish). It holds no <see cref="HttpClient"/>.
 /// </summary>
 internal sealed class PinterestRetryPolicy
 {
@@ -39,11 +41,45 @@ internal sealed class PinterestRetryPolicy
             MaxDelay = retry.MaxDelay,
             MaxRetryAfter = retry.MaxRetryAfter,
         };
-        Pipeline = _retry.MaxRetries == 0 ? null : Build(options.TimeProvider ?? TimeProvider.System);
+        ResiliencePipeline = _retry.MaxRetries == 0 ? null : Build(options.TimeProvider ?? TimeProvider.System);
     }
 
-    /// <summary>The retry pipeline, or <see langword="null"/> when retries are off.</summary>
-    public ResiliencePipeline? Pipeline { get; }
+    /// <summary>The Polly retry pipeline, or <see langword="null"/> when retries are off.</summary>
+    public ResiliencePipeline? ResiliencePipeline { get; }
+
+    /// <summary>
+    /// Runs <paramref name="attempt"/> once, or, for an idempotent <paramref name="request"/> while retries are on,
+    /// again after each failure the policy retries, waiting its delay on the options' <see cref="TimeProvider"/>.
+    /// </summary>
+    /// <param name="request">The request: whether it is idempotent, and what the retry log names.</param>
+    /// <param name="attempt">One attempt: its answer of a success status, or an exception.</param>
+    /// <param name="state">What <paramref name="attempt"/> works on (kept across attempts).</param>
+    /// <param name="cancellationToken">Cancels the attempts and the waits between them.</param>
+    public async Task<HttpResponseMessage> ExecuteAsync<TState>(
+        PinterestApiRequest request,
+        Func<TState, CancellationToken, Task<HttpResponseMessage>> attempt,
+        TState state,
+        CancellationToken cancellationToken)
+    {
+        if (!request.IsIdempotent || ResiliencePipeline is null)
+        {
+            return await attempt(state, cancellationToken).ConfigureAwait(false);
+        }
+
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        try
+        {
+            context.Properties.Set(RequestKey, request);
+            return await ResiliencePipeline.ExecuteAsync(
+                static (ctx, s) => new ValueTask<HttpResponseMessage>(s.Attempt(s.State, ctx.CancellationToken)),
+                context,
+                (Attempt: attempt, State: state)).ConfigureAwait(false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
 
     /// <summary>
     /// Whether this policy was built from the retry settings <paramref name="options"/> holds now (a host may change

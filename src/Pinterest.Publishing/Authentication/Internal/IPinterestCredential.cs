@@ -2,8 +2,8 @@
 namespace Pinterest.Publishing.Authentication.Internal;
 
 /// <summary>
-/// Supplies the bearer token of one account to the API pipeline. The pipeline asks for a token before each attempt and,
-/// after a 401, asks once for a refreshed one and replays the request.
+/// Supplies the bearer token of one account to the API transport. Its authentication stage asks for a token before each
+/// attempt and, after a 401, asks once for a refreshed one and replays the request.
 /// </summary>
 internal interface IPinterestCredential
 {

@@ -1,8 +1,8 @@
 namespace Pinterest.Publishing.Internal.Failures;
 
 /// <summary>
-/// Whether one call (a Pin's create) may have reached Pinterest unrefused: the typed "not sent" signal from the request
-/// pipeline to the failure classifier. The caller creates one per call and passes it down; the pipeline marks it just
+/// Whether one call (a Pin's create) may have reached Pinterest unrefused: the typed "not sent" signal from the API
+/// transport to the failure classifier. The caller creates one per call and passes it down; the transport marks it just
 /// before it hands the request to <see cref="HttpClient"/>, and clears it when Pinterest answers 401 (the request was not
 /// processed) before the token is refreshed and the request replayed. A failure while it is clear (getting or
 /// refreshing the token, say) is <see cref="FailureKind.NotSent"/>: retrying it cannot duplicate the Pin.

@@ -10,24 +10,24 @@ namespace Pinterest.Publishing.Internal.PublishPath;
 /// </summary>
 internal sealed class PinterestClientProvider
 {
-    private readonly PinterestPipelineFactory _pipelines;
+    private readonly PinterestApiTransportFactory _transports;
     private readonly PinterestTokenManager _tokenManager;
 
-    public PinterestClientProvider(PinterestPipelineFactory pipelines, PinterestTokenManager tokenManager)
+    public PinterestClientProvider(PinterestApiTransportFactory transports, PinterestTokenManager tokenManager)
     {
-        ArgumentNullException.ThrowIfNull(pipelines);
+        ArgumentNullException.ThrowIfNull(transports);
         ArgumentNullException.ThrowIfNull(tokenManager);
-        _pipelines = pipelines;
+        _transports = transports;
         _tokenManager = tokenManager;
     }
 
     /// <summary>A client without an account (OAuth works; other calls need <see cref="PinterestClient.ForAccount(string)"/>).</summary>
-    public PinterestClient Create() => new(_pipelines.Create(), _tokenManager, credential: null, oauth: null);
+    public PinterestClient Create() => new(_transports.Create(), _tokenManager, credential: null, oauth: null);
 
     /// <summary>A client for one account (one client: not an account-less one and then its <see cref="PinterestClient.ForAccount(string)"/>).</summary>
     public PinterestClient ForAccount(string accountId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(accountId);
-        return new(_pipelines.Create(), _tokenManager, new TokenStoreCredential(_tokenManager, accountId), oauth: null);
+        return new(_transports.Create(), _tokenManager, new TokenStoreCredential(_tokenManager, accountId), oauth: null);
     }
 }

@@ -23,6 +23,16 @@ internal static class ProbeHttpHandlerFactory
     /// </summary>
     public static HttpClient SharedUploadClient => SharedUpload.Value;
 
+    private static readonly Lazy<HttpClient> SharedProbe = new(
+        () => new HttpClient(Create(new PreflightOptions()), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan });
+
+    /// <summary>
+    /// A process-wide probe client with the default guard, for the <c>FromUrl</c> downloads of a
+    /// <c>PinterestVideoUploader</c> built without dependency injection and given no download client. Like
+    /// <see cref="SharedUploadClient"/>, never disposed and its connections recycled.
+    /// </summary>
+    public static HttpClient SharedProbeClient => SharedProbe.Value;
+
     /// <summary>Creates the probe handler.</summary>
     public static SocketsHttpHandler Create(PreflightOptions options) => Create(options, seams: null);
 

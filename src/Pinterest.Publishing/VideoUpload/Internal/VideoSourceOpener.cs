@@ -14,12 +14,12 @@ internal sealed class VideoSourceOpener
 {
     private const int CopyBufferSize = 1024 * 1024;
 
-    private readonly HttpClient? _downloadClient;
+    private readonly HttpClient _downloadClient;
     private readonly VideoUploadOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
 
-    /// <param name="downloadClient">The SSRF-safe probe client for URL sources; URL sources fail without one.</param>
+    /// <param name="downloadClient">The SSRF-safe probe client for URL sources.</param>
     /// <param name="options">The size cap, download bounds and temporary directory.</param>
     /// <param name="timeProvider">The clock of the download bounds.</param>
     /// <param name="logger">The logger.</param>
@@ -27,8 +27,9 @@ internal sealed class VideoSourceOpener
     /// Where spooled videos go; <see cref="VideoUploadOptions.TemporaryDirectory"/>, else
     /// <see cref="TemporaryFiles.DefaultDirectory"/>, when <see langword="null"/>.
     /// </param>
-    public VideoSourceOpener(HttpClient? downloadClient, VideoUploadOptions options, TimeProvider timeProvider, ILogger logger, string? temporaryDirectory = null)
+    public VideoSourceOpener(HttpClient downloadClient, VideoUploadOptions options, TimeProvider timeProvider, ILogger logger, string? temporaryDirectory = null)
     {
+        ArgumentNullException.ThrowIfNull(downloadClient);
         _downloadClient = downloadClient;
         _options = options;
         _timeProvider = timeProvider;
@@ -105,12 +106,6 @@ internal sealed class VideoSourceOpener
 
     private async Task<OpenedVideo> DownloadAsync(UrlVideoSource source, CancellationToken cancellationToken)
     {
-        if (_downloadClient is null)
-        {
-            throw new InvalidOperationException(
-                "VideoSource.FromUrl needs a download client: pass an HttpClient (the SSRF-safe probe client) to PinterestVideoUploader.");
-        }
-
         var host = source.Url.IdnHost;
         // The probe client has no overall timeout (a 2 GB video may take long) and a publish may run for as long as its
         // lease, so bound both the host's silence and its average rate instead.

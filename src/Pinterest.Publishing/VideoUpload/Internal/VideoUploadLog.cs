@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace Pinterest.Publishing.VideoUpload.Internal;
 
 /// <summary>
-/// The video pipeline's log messages. Hosts only, never URLs with their query strings, and never the signed upload
+/// The video upload's log messages. Hosts only, never URLs with their query strings, and never the signed upload
 /// fields.
 /// </summary>
 internal static partial class VideoUploadLog

@@ -19,7 +19,7 @@ public sealed class PinterestTokenRefresherTests : IDisposable
     public async Task Refresh_through_the_token_refresher_seam_rejects_the_same_way()
     {
         GivenTokenAnswer(400, """{"code":1,"message":"Invalid refresh token"}""");
-        var refresher = new PinterestTokenRefresher(_ctx.Client().Pipeline);
+        var refresher = new PinterestTokenRefresher(_ctx.Client().Transport);
 
         await Assert.ThrowsAsync<PinterestReauthorizationRequiredException>(() => refresher.RefreshAsync("pinr_1", CancellationToken.None));
     }
@@ -28,7 +28,7 @@ public sealed class PinterestTokenRefresherTests : IDisposable
     public async Task An_answer_with_a_rotated_refresh_token_and_no_access_token_is_returned_for_storing_with_an_expired_empty_access_token()
     {
         GivenTokenAnswer(200, """{"refresh_token":"pinr_rotated","expires_in":3600}""");
-        var refresher = new PinterestTokenRefresher(_ctx.Client().Pipeline);
+        var refresher = new PinterestTokenRefresher(_ctx.Client().Transport);
 
         var token = await refresher.RefreshAsync("pinr_1", CancellationToken.None);
 
@@ -48,7 +48,7 @@ public sealed class PinterestTokenRefresherTests : IDisposable
         var clients = new CountingHttpClientFactory(_ctx.HttpClient);
         var options = Options.Create(new PinterestPublishingOptions { ApiBaseAddress = _ctx.BaseAddress, ClientId = "client-id-1", ClientSecret = "client-secret-1" });
         using var telemetry = new PinterestTelemetry();
-        var refresher = new PinterestTokenRefresher(new PinterestPipelineFactory(clients, options, _ctx.Time, NullLoggerFactory.Instance, telemetry));
+        var refresher = new PinterestTokenRefresher(new PinterestApiTransportFactory(clients, options, _ctx.Time, NullLoggerFactory.Instance, telemetry));
 
         Assert.Equal("pina_2", (await refresher.RefreshAsync("pinr_1", CancellationToken.None)).AccessToken);
         Assert.Equal("pina_2", (await refresher.RefreshAsync("pinr_2", CancellationToken.None)).AccessToken);

@@ -143,7 +143,7 @@ public sealed class MalformedRefreshAnswerTests : IDisposable
     private async Task<PinterestTokenManager> ManagerWithExpiredTokenAsync()
     {
         await _store.Seed(Account, new PinterestToken { AccessToken = "pina_old", RefreshToken = "pinr_old_0123", ExpiresAt = ApiTestContext.Now.AddHours(-1) });
-        return new PinterestTokenManager(_store, new PinterestTokenRefresher(_ctx.ClientWithoutAccount().Pipeline), _ctx.Time, PinterestTokenManager.DefaultRefreshMargin, NullLogger.Instance);
+        return new PinterestTokenManager(_store, new PinterestTokenRefresher(_ctx.ClientWithoutAccount().Transport), _ctx.Time, PinterestTokenManager.DefaultRefreshMargin, NullLogger.Instance);
     }
 
     private void GivenTokenAnswer(string body) =>

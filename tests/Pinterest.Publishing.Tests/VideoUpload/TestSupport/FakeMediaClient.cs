@@ -1,14 +1,14 @@
 using System.Collections.Concurrent;
+using Pinterest.Publishing.Api;
 using Pinterest.Publishing.Api.Models;
-using Pinterest.Publishing.VideoUpload.Internal;
 
 namespace Pinterest.Publishing.Tests.VideoUpload.TestSupport;
 
 /// <summary>
-/// A scripted media API: registration answers with an upload URL, and each status poll takes the next scripted step
+/// A scripted <see cref="MediaClient"/> test double (made with its protected constructor for mocking): registration answers with an upload URL, and each status poll takes the next scripted step
 /// (a status or an exception), repeating the last one. Records when (on the fake clock) each poll happened.
 /// </summary>
-internal sealed class FakeVideoMediaApi(TimeProvider clock) : IVideoMediaApi
+internal sealed class FakeMediaClient(TimeProvider clock) : MediaClient
 {
     private readonly ConcurrentQueue<Func<MediaUploadDetails>> _steps = new();
     private Func<MediaUploadDetails>? _last;
@@ -33,7 +33,7 @@ internal sealed class FakeVideoMediaApi(TimeProvider clock) : IVideoMediaApi
 
     public ConcurrentQueue<DateTimeOffset> PollTimes { get; } = new();
 
-    public FakeVideoMediaApi Then(MediaUploadStatus status, int times = 1)
+    public FakeMediaClient Then(MediaUploadStatus status, int times = 1)
     {
         for (var i = 0; i < times; i++)
         {
@@ -43,13 +43,13 @@ internal sealed class FakeVideoMediaApi(TimeProvider clock) : IVideoMediaApi
         return this;
     }
 
-    public FakeVideoMediaApi ThenThrow(Func<Exception> exception)
+    public FakeMediaClient ThenThrow(Func<Exception> exception)
     {
         _steps.Enqueue(() => throw exception());
         return this;
     }
 
-    public Task<MediaUploadRegistration> RegisterVideoUploadAsync(CancellationToken cancellationToken)
+    public override Task<MediaUploadRegistration> RegisterVideoUploadAsync(CancellationToken cancellationToken = default)
     {
         RegisterCalls++;
         return Task.FromResult(new MediaUploadRegistration
@@ -61,7 +61,7 @@ internal sealed class FakeVideoMediaApi(TimeProvider clock) : IVideoMediaApi
         });
     }
 
-    public Task<MediaUploadDetails> GetAsync(string mediaId, CancellationToken cancellationToken)
+    public override Task<MediaUploadDetails> GetAsync(string mediaId, CancellationToken cancellationToken = default)
     {
         Assert.Equal(MediaId, mediaId);
         cancellationToken.ThrowIfCancellationRequested();

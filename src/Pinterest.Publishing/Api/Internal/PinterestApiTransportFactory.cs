@@ -5,17 +5,17 @@ using Pinterest.Publishing.Diagnostics.Internal;
 namespace Pinterest.Publishing.Api.Internal;
 
 /// <summary>
-/// Builds the request pipelines of the dependency-injection path: each over a new <see cref="HttpClient"/> of the
+/// Builds the API transports of the dependency-injection path: each over a new <see cref="HttpClient"/> of the
 /// factory's named API client, all from the same settings and sharing one retry policy. The client provider and the
-/// token refresher both take their pipelines here.
+/// token refresher both take their transports here.
 /// </summary>
-internal sealed class PinterestPipelineFactory
+internal sealed class PinterestApiTransportFactory
 {
     private readonly IHttpClientFactory _httpClientFactory;
     private readonly PinterestClientOptions _clientOptions;
     private PinterestRetryPolicy _retryPolicy;
 
-    public PinterestPipelineFactory(
+    public PinterestApiTransportFactory(
         IHttpClientFactory httpClientFactory,
         IOptions<PinterestPublishingOptions> options,
         TimeProvider timeProvider,
@@ -29,11 +29,11 @@ internal sealed class PinterestPipelineFactory
         _retryPolicy = new PinterestRetryPolicy(_clientOptions);
     }
 
-    /// <summary>A pipeline over a new client of the factory's <see cref="PinterestHttpClientNames.Api"/> name.</summary>
-    public PinterestPipeline Create() =>
+    /// <summary>A transport over a new client of the factory's <see cref="PinterestHttpClientNames.Api"/> name.</summary>
+    public PinterestApiTransport Create() =>
         new(_httpClientFactory.CreateClient(PinterestHttpClientNames.Api), _clientOptions, CurrentRetryPolicy());
 
-    // One client per publish: building its retry pipeline each time (Polly validates options by reflection) was a
+    // One client per publish: building its Polly retry pipeline each time (Polly validates options by reflection) was a
     // large part of a publish's CPU. The policy is rebuilt only if the retry settings object was changed since.
     private PinterestRetryPolicy CurrentRetryPolicy()
     {

@@ -9,8 +9,8 @@ using WireMock.ResponseBuilders;
 
 namespace Pinterest.Publishing.Tests.Api;
 
-/// <summary>Authentication, retries and error mapping of the request pipeline, through real endpoints.</summary>
-public sealed class PinterestPipelineTests : IDisposable
+/// <summary>Authentication, retries and error mapping of the API transport, through real endpoints.</summary>
+public sealed class PinterestApiTransportTests : IDisposable
 {
     private readonly ApiTestContext _ctx = new();
 
@@ -501,10 +501,9 @@ public sealed class PinterestPipelineTests : IDisposable
     [InlineData(PinterestEnvironment.Sandbox, "https://api-sandbox.pinterest.com/v5/pins/1")]
     public void The_environment_picks_the_host(PinterestEnvironment environment, string expected)
     {
-        using var httpClient = new HttpClient();
-        var pipeline = new PinterestPipeline(httpClient, new PinterestClientOptions { Environment = environment });
+        var requests = new ApiRequestBuilder(new PinterestClientOptions { Environment = environment });
 
-        Assert.Equal(new Uri(expected), pipeline.BuildUri(PinterestApiRequest.Create(HttpMethod.Get, "pins/1", "get Pin")));
+        Assert.Equal(new Uri(expected), requests.BuildUri(PinterestApiRequest.Create(HttpMethod.Get, "pins/1", "get Pin")));
     }
 
     private void GivenPins(IResponseBuilder response) =>
