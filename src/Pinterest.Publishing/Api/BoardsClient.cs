@@ -33,14 +33,14 @@ public class BoardsClient
     public virtual IAsyncEnumerable<Board> GetBoardsAsync(int pageSize = PinterestLimits.MaxPageSize, CancellationToken cancellationToken = default)
     {
         ValidatePageSize(pageSize);
-        return PageAsync(Connected(), "boards", "list boards", pageSize, PinterestJsonContext.Default.PinterestPageBoard, PageCursorGuard.MaxPages, cancellationToken);
+        return PageAsync(Connected(), PinterestEndpoints.BoardsList, "boards", pageSize, PinterestJsonContext.Default.PinterestPageBoard, PageCursorGuard.MaxPages, cancellationToken);
     }
 
     /// <summary><c>GET /v5/boards/{board_id}</c>.</summary>
     public virtual Task<Board> GetAsync(string boardId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(boardId);
-        var request = PinterestApiRequest.Create(HttpMethod.Get, BoardPath(boardId), "get board");
+        var request = PinterestApiRequest.Create(PinterestEndpoints.BoardsGet, BoardPath(boardId));
         return Connected().SendAsync(request, PinterestJsonContext.Default.Board, _credential, cancellationToken);
     }
 
@@ -53,7 +53,7 @@ public class BoardsClient
             throw new ArgumentException("The board name is required.", nameof(request));
         }
 
-        var apiRequest = PinterestApiRequest.Json(HttpMethod.Post, "boards", "create board", request, PinterestJsonContext.Default.CreateBoardRequest);
+        var apiRequest = PinterestApiRequest.Json(PinterestEndpoints.BoardsCreate, "boards", request, PinterestJsonContext.Default.CreateBoardRequest);
         return Connected().SendAsync(apiRequest, PinterestJsonContext.Default.Board, _credential, cancellationToken);
     }
 
@@ -67,7 +67,7 @@ public class BoardsClient
             throw new ArgumentException("The section name is required.", nameof(request));
         }
 
-        var apiRequest = PinterestApiRequest.Json(HttpMethod.Post, BoardPath(boardId) + "/sections", "create board section", request, PinterestJsonContext.Default.CreateBoardSectionRequest);
+        var apiRequest = PinterestApiRequest.Json(PinterestEndpoints.BoardSectionsCreate, BoardPath(boardId) + "/sections", request, PinterestJsonContext.Default.CreateBoardSectionRequest);
         return Connected().SendAsync(apiRequest, PinterestJsonContext.Default.BoardSection, _credential, cancellationToken);
     }
 
@@ -77,7 +77,7 @@ public class BoardsClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(boardId);
         ValidatePageSize(pageSize);
-        return PageAsync(Connected(), BoardPath(boardId) + "/sections", "list board sections", pageSize, PinterestJsonContext.Default.PinterestPageBoardSection, PageCursorGuard.MaxPages, cancellationToken);
+        return PageAsync(Connected(), PinterestEndpoints.BoardSectionsList, BoardPath(boardId) + "/sections", pageSize, PinterestJsonContext.Default.PinterestPageBoardSection, PageCursorGuard.MaxPages, cancellationToken);
     }
 
     /// <summary><c>GET /v5/boards/{board_id}/pins</c>, newest first, following <c>bookmark</c>.</summary>
@@ -96,7 +96,7 @@ public class BoardsClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(boardId);
         ValidatePageSize(pageSize);
-        return PageAsync(transport, BoardPath(boardId) + "/pins", "list board Pins", pageSize, PinterestJsonContext.Default.PinterestPagePin, maxPages, cancellationToken);
+        return PageAsync(transport, PinterestEndpoints.BoardsListPins, BoardPath(boardId) + "/pins", pageSize, PinterestJsonContext.Default.PinterestPagePin, maxPages, cancellationToken);
     }
 
     private static string BoardPath(string boardId) => "boards/" + Uri.EscapeDataString(boardId);
@@ -111,19 +111,19 @@ public class BoardsClient
 
     private async IAsyncEnumerable<T> PageAsync<T>(
         PinterestApiTransport transport,
+        PinterestEndpoint endpoint,
         string path,
-        string operation,
         int pageSize,
         JsonTypeInfo<PinterestPage<T>> pageTypeInfo,
         int maxPages,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         string? bookmark = null;
-        var cursors = new PageCursorGuard(operation, maxPages);
+        var cursors = new PageCursorGuard(endpoint.Description, maxPages);
         do
         {
             var query = new QueryBuilder().Add("page_size", pageSize).Add("bookmark", bookmark);
-            var request = PinterestApiRequest.Create(HttpMethod.Get, path, operation).WithQuery(query);
+            var request = PinterestApiRequest.Create(endpoint, path).WithQuery(query);
             var page = await transport.SendAsync(request, pageTypeInfo, _credential, cancellationToken).ConfigureAwait(false);
             var items = page.Items ?? [];
             foreach (var item in items)

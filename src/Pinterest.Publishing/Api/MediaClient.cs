@@ -30,9 +30,8 @@ public class MediaClient
     public virtual Task<MediaUploadRegistration> RegisterVideoUploadAsync(CancellationToken cancellationToken = default)
     {
         var request = PinterestApiRequest.Json(
-            HttpMethod.Post,
+            PinterestEndpoints.MediaCreate,
             "media",
-            "register video upload",
             new MediaUploadCreateRequest { MediaType = MediaUploadCreateRequest.Video },
             PinterestJsonContext.Default.MediaUploadCreateRequest);
         return Connected().SendAsync(request, PinterestJsonContext.Default.MediaUploadRegistration, _credential, cancellationToken);
@@ -42,7 +41,7 @@ public class MediaClient
     public virtual Task<MediaUploadDetails> GetAsync(string mediaId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(mediaId);
-        var request = PinterestApiRequest.Create(HttpMethod.Get, "media/" + Uri.EscapeDataString(mediaId), "get media upload status");
+        var request = PinterestApiRequest.Create(PinterestEndpoints.MediaGet, "media/" + Uri.EscapeDataString(mediaId));
         return Connected().SendAsync(request, PinterestJsonContext.Default.MediaUploadDetails, _credential, cancellationToken);
     }
 }

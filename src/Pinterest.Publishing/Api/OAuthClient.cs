@@ -95,8 +95,8 @@ public class OAuthClient
         }
 
         var request = PinterestApiRequest.Form(
+            PinterestEndpoints.OAuthExchangeCode,
             "oauth/token",
-            "exchange authorization code",
             [
                 new("grant_type", "authorization_code"),
                 new("code", code),
@@ -123,8 +123,8 @@ public class OAuthClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(refreshToken);
         var request = PinterestApiRequest.Form(
+            PinterestEndpoints.OAuthRefresh,
             "oauth/token",
-            "refresh access token",
             [
                 new("grant_type", "refresh_token"),
                 new("refresh_token", refreshToken),

@@ -56,7 +56,7 @@ public class PinsClient
             throw new ArgumentException("The request has no media source.", nameof(request));
         }
 
-        var apiRequest = PinterestApiRequest.Json(HttpMethod.Post, "pins", "create Pin", request, PinterestJsonContext.Default.CreatePinRequest);
+        var apiRequest = PinterestApiRequest.Json(PinterestEndpoints.PinsCreate, "pins", request, PinterestJsonContext.Default.CreatePinRequest);
         return Connected(nameof(CreateAsync)).SendAsync(apiRequest, PinterestJsonContext.Default.Pin, _credential, sendAttempt, cancellationToken);
     }
 
@@ -64,7 +64,7 @@ public class PinsClient
     public virtual Task<Pin> GetAsync(string pinId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(pinId);
-        var request = PinterestApiRequest.Create(HttpMethod.Get, "pins/" + Uri.EscapeDataString(pinId), "get Pin");
+        var request = PinterestApiRequest.Create(PinterestEndpoints.PinsGet, "pins/" + Uri.EscapeDataString(pinId));
         return Connected().SendAsync(request, PinterestJsonContext.Default.Pin, _credential, cancellationToken);
     }
 
@@ -72,7 +72,7 @@ public class PinsClient
     public virtual Task DeleteAsync(string pinId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(pinId);
-        var request = PinterestApiRequest.Create(HttpMethod.Delete, "pins/" + Uri.EscapeDataString(pinId), "delete Pin");
+        var request = PinterestApiRequest.Create(PinterestEndpoints.PinsDelete, "pins/" + Uri.EscapeDataString(pinId));
         return Connected().SendAsync(request, _credential, cancellationToken);
     }
 
@@ -101,7 +101,7 @@ public class PinsClient
         AnalyticsWindow.Validate(startDate, endDate, transport.TimeProvider);
         var metrics = AnalyticsWindow.ValidateMetricTypes(metricTypes, nameof(metricTypes), required: true)!;
         var query = AnalyticsWindow.Query(startDate, endDate, metrics, appTypes, splitField);
-        var request = PinterestApiRequest.Create(HttpMethod.Get, "pins/" + Uri.EscapeDataString(pinId) + "/analytics", "get Pin analytics").WithQuery(query);
+        var request = PinterestApiRequest.Create(PinterestEndpoints.PinsAnalytics, "pins/" + Uri.EscapeDataString(pinId) + "/analytics").WithQuery(query);
         return AnalyticsWindow.SendAsync(transport, request, _credential, cancellationToken);
     }
 }

@@ -28,7 +28,7 @@ public class UserAccountClient
     /// <summary><c>GET /v5/user_account</c>.</summary>
     public virtual Task<UserAccount> GetAsync(CancellationToken cancellationToken = default)
     {
-        var request = PinterestApiRequest.Create(HttpMethod.Get, "user_account", "get user account");
+        var request = PinterestApiRequest.Create(PinterestEndpoints.UserAccountGet, "user_account");
         return Connected().SendAsync(request, PinterestJsonContext.Default.UserAccount, _credential, cancellationToken);
     }
 
@@ -55,7 +55,7 @@ public class UserAccountClient
         AnalyticsWindow.Validate(startDate, endDate, transport.TimeProvider);
         var metrics = AnalyticsWindow.ValidateMetricTypes(metricTypes, nameof(metricTypes), required: false);
         var query = AnalyticsWindow.Query(startDate, endDate, metrics, appTypes, splitField);
-        var request = PinterestApiRequest.Create(HttpMethod.Get, "user_account/analytics", "get user account analytics").WithQuery(query);
+        var request = PinterestApiRequest.Create(PinterestEndpoints.UserAccountAnalytics, "user_account/analytics").WithQuery(query);
         return AnalyticsWindow.SendAsync(transport, request, _credential, cancellationToken);
     }
 }

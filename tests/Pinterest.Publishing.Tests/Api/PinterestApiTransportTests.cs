@@ -503,7 +503,7 @@ public sealed class PinterestApiTransportTests : IDisposable
     {
         var requests = new ApiRequestBuilder(new PinterestClientOptions { Environment = environment });
 
-        Assert.Equal(new Uri(expected), requests.BuildUri(PinterestApiRequest.Create(HttpMethod.Get, "pins/1", "get Pin")));
+        Assert.Equal(new Uri(expected), requests.BuildUri(PinterestApiRequest.Create(PinterestEndpoints.PinsGet, "pins/1")));
     }
 
     private void GivenPins(IResponseBuilder response) =>

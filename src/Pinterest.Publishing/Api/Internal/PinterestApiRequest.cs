@@ -20,13 +20,16 @@ internal enum PinterestAuthentication
 /// </summary>
 internal sealed class PinterestApiRequest
 {
-    private PinterestApiRequest(HttpMethod method, string path, string operation)
+    private PinterestApiRequest(PinterestEndpoint endpoint, string path)
     {
-        Method = method;
+        Endpoint = endpoint;
+        Method = endpoint.HttpMethod;
         Path = path;
-        Operation = operation;
-        IsIdempotent = method == HttpMethod.Get || method == HttpMethod.Delete;
+        IsIdempotent = Method == HttpMethod.Get || Method == HttpMethod.Delete;
     }
+
+    /// <summary>The operation as the spec states it: scopes, rate-limit category, sandbox support.</summary>
+    public PinterestEndpoint Endpoint { get; }
 
     /// <summary>The HTTP method.</summary>
     public HttpMethod Method { get; }
@@ -35,7 +38,7 @@ internal sealed class PinterestApiRequest
     public string Path { get; }
 
     /// <summary>What the call does, for messages and logs (e.g. <c>create Pin</c>).</summary>
-    public string Operation { get; }
+    public string Operation => Endpoint.Description;
 
     /// <summary>The escaped query string without <c>?</c>, or <see langword="null"/>.</summary>
     public string? Query { get; private set; }
@@ -55,13 +58,16 @@ internal sealed class PinterestApiRequest
     /// <summary>Maps an error answer to a different exception (e.g. a rejected refresh grant), or returns <see langword="null"/> to keep the default.</summary>
     public Func<PinterestApiException, Exception?>? MapError { get; set; }
 
-    public static PinterestApiRequest Create(HttpMethod method, string path, string operation) => new(method, path, operation);
+    /// <summary>A request without a body; <paramref name="path"/> is the endpoint's path with its parameters filled in and escaped.</summary>
+    public static PinterestApiRequest Create(PinterestEndpoint endpoint, string path) => new(endpoint, path);
 
-    public static PinterestApiRequest Json<TBody>(HttpMethod method, string path, string operation, TBody body, JsonTypeInfo<TBody> bodyTypeInfo) =>
-        new(method, path, operation) { Body = JsonSerializer.SerializeToUtf8Bytes(body, bodyTypeInfo), ContentType = "application/json" };
+    /// <summary>A request with a JSON body.</summary>
+    public static PinterestApiRequest Json<TBody>(PinterestEndpoint endpoint, string path, TBody body, JsonTypeInfo<TBody> bodyTypeInfo) =>
+        new(endpoint, path) { Body = JsonSerializer.SerializeToUtf8Bytes(body, bodyTypeInfo), ContentType = "application/json" };
 
-    public static PinterestApiRequest Form(string path, string operation, IEnumerable<KeyValuePair<string, string>> fields) =>
-        new(HttpMethod.Post, path, operation)
+    /// <summary>A form-encoded request to an OAuth endpoint, authenticated with the app's client credentials.</summary>
+    public static PinterestApiRequest Form(PinterestEndpoint endpoint, string path, IEnumerable<KeyValuePair<string, string>> fields) =>
+        new(endpoint, path)
         {
             Body = System.Text.Encoding.UTF8.GetBytes(QueryBuilder.Encode(fields)),
             ContentType = "application/x-www-form-urlencoded",
