@@ -175,7 +175,7 @@ public static class PinterestPublishingServiceCollectionExtensions
             sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.Preflight,
             sp.GetService<IDefaultBoardProvider>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<PinPreflightValidator>>()));
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger(PreflightLog.CategoryName)));
         services.TryAddSingleton<IVideoPinUploader, VideoPinUploader>();
         services.TryAddSingleton(sp => new AccountConcurrencyLimiter(sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.MaxConcurrentPublishesPerAccount));
 

@@ -102,7 +102,7 @@ public sealed class PinterestClientProviderTests
         await h.Services.GetRequiredService<PinterestClientProvider>().ForAccount(PublishingHarness.AccountId).Credential!.GetAccessTokenAsync(CancellationToken.None);
 
         Assert.Equal(1, h.Emulator.TokenRefreshCount);
-        var refreshLogs = logs.GetSnapshot().Where(r => r.Id.Id is 3101 or 3102).ToArray();
+        var refreshLogs = logs.GetSnapshot().Where(r => r.Id.Id is 2001 or 2002).ToArray();
         Assert.Equal(2, refreshLogs.Length);
         Assert.All(refreshLogs, r => Assert.Equal("Pinterest.Publishing.Authentication", r.Category));
     }
