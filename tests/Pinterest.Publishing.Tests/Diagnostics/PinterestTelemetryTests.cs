@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Pinterest.Publishing.Diagnostics.Internal;
+using Pinterest.Publishing.Internal.PublishPath;
 using Pinterest.Publishing.Preflight;
 
 namespace Pinterest.Publishing.Tests.Diagnostics;
