@@ -65,11 +65,7 @@ public sealed class ConventionTests
     public void Folders_match_namespaces() =>
         PendingViolations.AssertOnly(FolderNamespaceRule.Check(RepositoryFiles.Root, RepositoryFiles.Src), []);
 
-    /// <summary>
-    /// The public classes meant for extension, each with its reason (rule b). The mockable clients join this list when
-    /// they get their protected constructors and virtual members (PinterestClient, PinsClient, BoardsClient,
-    /// MediaClient, UserAccountClient, OAuthClient: "mockable: protected constructor and virtual members").
-    /// </summary>
+    /// <summary>The public classes meant for extension, each with its reason (rule b).</summary>
     internal static readonly IReadOnlyDictionary<string, string> MeantForExtension = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["Pinterest.Publishing.PinMedia"] = "closed hierarchy: the abstract base of the sealed media kinds (private protected constructor)",
@@ -79,5 +75,11 @@ public sealed class ConventionTests
         ["Pinterest.Publishing.Api.Models.PinMediaSource"] = "closed hierarchy: the abstract, JSON-polymorphic base of the sealed media_source kinds",
         ["Pinterest.Publishing.PinterestException"] = "the base every library failure derives from: catch it to catch them all",
         ["Pinterest.Publishing.PinterestApiException"] = "the base of the API's failures (rate limit, trial access): catch it to catch them all",
+        ["Pinterest.Publishing.Api.PinterestClient"] = "mockable: protected constructor and virtual members (README, Mock the client)",
+        ["Pinterest.Publishing.Api.PinsClient"] = "mockable: protected constructor and virtual members",
+        ["Pinterest.Publishing.Api.BoardsClient"] = "mockable: protected constructor and virtual members",
+        ["Pinterest.Publishing.Api.MediaClient"] = "mockable: protected constructor and virtual members",
+        ["Pinterest.Publishing.Api.UserAccountClient"] = "mockable: protected constructor and virtual members",
+        ["Pinterest.Publishing.Api.OAuthClient"] = "mockable: protected constructor and virtual members",
     };
 }

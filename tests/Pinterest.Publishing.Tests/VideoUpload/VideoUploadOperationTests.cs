@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pinterest.Publishing.Api.Models;
+using Pinterest.Publishing.Diagnostics.Internal;
 using Pinterest.Publishing.Tests.VideoUpload.TestSupport;
 using Pinterest.Publishing.VideoUpload;
 
@@ -11,7 +12,7 @@ public sealed class VideoUploadOperationTests
     private readonly ObservedTimeProvider _clock = new();
 
     private VideoUploadOperation Operation(FakeMediaClient api, VideoUploadOptions? options = null, DateTimeOffset? deadlineStart = null) =>
-        new(api, api.MediaId, options ?? new VideoUploadOptions(), _clock, NullLogger.Instance, deadlineStart);
+        new(api, api.MediaId, options ?? new VideoUploadOptions(), _clock, NullLogger.Instance, deadlineStart, PinterestTelemetry.Shared);
 
     private double[] SecondsSinceStart(FakeMediaClient api) => [.. api.PollTimes.Select(t => (t - _clock.Start).TotalSeconds)];
 
