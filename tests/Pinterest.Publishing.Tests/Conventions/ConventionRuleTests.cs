@@ -200,6 +200,24 @@ public sealed class ConventionRuleTests : IDisposable
             violations);
     }
 
+    [Fact]
+    public void An_exception_missing_from_the_readme_table_or_named_there_but_gone_is_reported()
+    {
+        const string readme = "# X\n\n## Outcomes for schedulers\n\n| What | Exception |\n|---|---|\n"
+            + "| bad draft | `PinPreflightException` |\n| malformed | `ArgumentException` |\n| old | `PinterestRenamedException` |\n\n"
+            + "Text naming `PinterestRateLimitException` outside the table.\n\n## Next\n| `PinterestApiException` |\n";
+
+        var problems = ReadmeExceptionTable.Check(readme, [typeof(PinPreflightException), typeof(PinterestRateLimitException), typeof(PinterestApiException)]);
+
+        Assert.Equal(
+            [
+                "PinterestApiException: public exception missing from the README's outcomes table (say when it is thrown and what to do)",
+                "PinterestRateLimitException: public exception missing from the README's outcomes table (say when it is thrown and what to do)",
+                "PinterestRenamedException: named in the README's outcomes table but no public exception of the library",
+            ],
+            problems);
+    }
+
     private static Type TypeNamed(string name) => TestTypes.Single(t => t.FullName == Samples + name);
 
     private void WriteLines(string path, string first, int count) =>

@@ -62,6 +62,12 @@ public sealed class ConventionTests
         PendingViolations.AssertOnly(FileLengthRule.Check(RepositoryFiles.Root, RepositoryFiles.Src), Pending.LongFiles);
 
     [Fact]
+    public void The_readme_says_when_each_public_exception_is_thrown_and_what_to_do() =>
+        Assert.Empty(ReadmeExceptionTable.Check(
+            File.ReadAllText(Path.Combine(RepositoryFiles.Root, "README.md")),
+            Library.GetTypes().Where(t => t.IsVisible && typeof(Exception).IsAssignableFrom(t))));
+
+    [Fact]
     public void Folders_match_namespaces() =>
         PendingViolations.AssertOnly(FolderNamespaceRule.Check(RepositoryFiles.Root, RepositoryFiles.Src), []);
 
