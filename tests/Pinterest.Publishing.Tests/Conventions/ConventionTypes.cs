@@ -29,9 +29,6 @@ internal static class ConventionTypes
         return true;
     }
 
-    /// <summary>Whether <paramref name="type"/> can be seen outside its assembly (public, and nested only in public types).</summary>
-    public static bool IsVisible(Type type) => type.IsVisible;
-
     /// <summary>A type's name for messages: namespace-qualified, nested types with '+', generic arity kept.</summary>
     public static string Describe(Type type) => type.FullName ?? type.Name;
 
