@@ -73,7 +73,7 @@ public class ProcessingTimeoutResumeTests
         await using var h = await CreateHarnessAsync();
         var store = new InMemoryPinScheduleStore();
         var scheduled = store.Schedule(h.VideoRequest(), h.Time.GetUtcNow());
-        var dispatcher = new PinScheduleDispatcher(store, h.Publisher, Options.Create(new PinSchedulingOptions()), h.Time, NullLogger<PinScheduleDispatcher>.Instance);
+        var dispatcher = new PinScheduleDispatcher(store, h.Publisher, Options.Create(new PinSchedulingOptions()), h.Time, NullLoggerFactory.Instance);
 
         Assert.Equal(1, await h.DriveAsync(dispatcher.RunOnceAsync(CancellationToken.None), Step));
         var retryAt = Assert.IsType<PinPublishOutcome.RetryAt>(store.GetOutcome(scheduled.Id));
@@ -99,8 +99,8 @@ public class ProcessingTimeoutResumeTests
         var scheduled = store.Schedule(h.VideoRequest(), h.Time.GetUtcNow());
         var options = Options.Create(new PinSchedulingOptions());
         await using var otherInstance = await h.CreateAnotherInstanceAsync();
-        var first = new PinScheduleDispatcher(store, h.Publisher, options, h.Time, NullLogger<PinScheduleDispatcher>.Instance);
-        var second = new PinScheduleDispatcher(store, otherInstance.GetRequiredService<IPinPublisher>(), options, h.Time, NullLogger<PinScheduleDispatcher>.Instance);
+        var first = new PinScheduleDispatcher(store, h.Publisher, options, h.Time, NullLoggerFactory.Instance);
+        var second = new PinScheduleDispatcher(store, otherInstance.GetRequiredService<IPinPublisher>(), options, h.Time, NullLoggerFactory.Instance);
 
         await h.DriveAsync(first.RunOnceAsync(CancellationToken.None), Step);
         var retryAt = Assert.IsType<PinPublishOutcome.RetryAt>(store.GetOutcome(scheduled.Id));
@@ -124,7 +124,7 @@ public class ProcessingTimeoutResumeTests
         var store = new InMemoryPinScheduleStore();
         var video = PinMedia.Video(VideoSource.FromFile("clip.mp4"));
         var scheduled = store.Schedule(new PublishPinRequest { AccountId = "a", BoardId = "1", Media = video }, time.GetUtcNow());
-        var dispatcher = new PinScheduleDispatcher(store, publisher, Options.Create(new PinSchedulingOptions()), time, NullLogger<PinScheduleDispatcher>.Instance);
+        var dispatcher = new PinScheduleDispatcher(store, publisher, Options.Create(new PinSchedulingOptions()), time, NullLoggerFactory.Instance);
 
         Assert.Equal(1, await dispatcher.RunOnceAsync(CancellationToken.None));
         var retryAt = Assert.IsType<PinPublishOutcome.RetryAt>(store.GetOutcome(scheduled.Id));

@@ -60,7 +60,7 @@ public class PublisherConcurrencyTests
 
         var options = Options.Create(new PinSchedulingOptions { BatchSize = 4, MaxConcurrentPublishes = 4 });
         var dispatchers = Enumerable.Range(0, 2)
-            .Select(_ => new PinScheduleDispatcher(store, h.Publisher, options, h.Time, NullLogger<PinScheduleDispatcher>.Instance))
+            .Select(_ => new PinScheduleDispatcher(store, h.Publisher, options, h.Time, NullLoggerFactory.Instance))
             .ToArray();
 
         async Task Drain(PinScheduleDispatcher dispatcher)

@@ -68,7 +68,7 @@ public class ReviewFixesTests
         await using var h = await PublishingHarness.CreateAsync();
         var store = new InMemoryPinScheduleStore();
         var scheduled = store.Schedule(h.ImageRequest() with { AccountId = " " }, h.Time.GetUtcNow());
-        var dispatcher = new PinScheduleDispatcher(store, h.Publisher, Options.Create(new PinSchedulingOptions()), h.Time, NullLogger<PinScheduleDispatcher>.Instance);
+        var dispatcher = new PinScheduleDispatcher(store, h.Publisher, Options.Create(new PinSchedulingOptions()), h.Time, NullLoggerFactory.Instance);
 
         await dispatcher.RunOnceAsync(CancellationToken.None);
 

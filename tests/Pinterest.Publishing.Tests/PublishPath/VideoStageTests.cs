@@ -27,7 +27,7 @@ public class VideoStageTests
         var request = h.VideoRequest();
         var video = (VideoPinMedia)request.Media;
         var scheduled = store.Schedule(request, h.Time.GetUtcNow());
-        var dispatcher = new PinScheduleDispatcher(store, h.Publisher, Options.Create(new PinSchedulingOptions()), h.Time, NullLogger<PinScheduleDispatcher>.Instance);
+        var dispatcher = new PinScheduleDispatcher(store, h.Publisher, Options.Create(new PinSchedulingOptions()), h.Time, NullLoggerFactory.Instance);
 
         for (var round = 0; round < 3; round++)
         {

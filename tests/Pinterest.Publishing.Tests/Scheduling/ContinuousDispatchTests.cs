@@ -19,7 +19,7 @@ public sealed class ContinuousDispatchTests
     private readonly ScriptedDispatchPublisher _publisher = new();
 
     private PinScheduleDispatcher CreateDispatcher(PinSchedulingOptions options) =>
-        new(_store, _publisher, Options.Create(options), _time, NullLogger<PinScheduleDispatcher>.Instance);
+        new(_store, _publisher, Options.Create(options), _time, NullLoggerFactory.Instance);
 
     /// <summary>Waits until the dispatcher starts a timer of <paramref name="due"/> (its poll), skipping others (leases).</summary>
     private async Task WaitForTimerAsync(TimeSpan due)

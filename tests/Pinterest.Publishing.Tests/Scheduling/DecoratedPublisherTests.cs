@@ -26,7 +26,7 @@ public class DecoratedPublisherTests
         var store = new InMemoryPinScheduleStore();
         var scheduled = store.Schedule(h.VideoRequest(), h.Time.GetUtcNow());
         var options = Options.Create(new PinSchedulingOptions { Lease = TimeSpan.FromMinutes(10) });
-        var dispatcher = new PinScheduleDispatcher(store, new ForwardingPublisher(h.Publisher), options, h.Time, NullLogger<PinScheduleDispatcher>.Instance);
+        var dispatcher = new PinScheduleDispatcher(store, new ForwardingPublisher(h.Publisher), options, h.Time, NullLoggerFactory.Instance);
 
         await h.DriveAsync(dispatcher.RunOnceAsync(CancellationToken.None), Step);
 
@@ -43,7 +43,7 @@ public class DecoratedPublisherTests
         await using var h = await PublishingHarness.CreateAsync(configureOptions: o => o.VideoUpload.ProcessingTimeout = TimeSpan.FromSeconds(30), videoProcessingTime: processing);
         var store = new InMemoryPinScheduleStore();
         var scheduled = store.Schedule(h.VideoRequest(), h.Time.GetUtcNow());
-        var dispatcher = new PinScheduleDispatcher(store, new ForwardingPublisher(h.Publisher), Options.Create(new PinSchedulingOptions()), h.Time, NullLogger<PinScheduleDispatcher>.Instance);
+        var dispatcher = new PinScheduleDispatcher(store, new ForwardingPublisher(h.Publisher), Options.Create(new PinSchedulingOptions()), h.Time, NullLoggerFactory.Instance);
 
         await h.DriveAsync(dispatcher.RunOnceAsync(CancellationToken.None), Step);
         Assert.IsType<PinPublishOutcome.RetryAt>(store.GetOutcome(scheduled.Id));
@@ -67,7 +67,7 @@ public class DecoratedPublisherTests
         var late = store.Schedule(Request("late", now.AddHours(5)), now);
         var publisher = new RecordingPublisher();
         var options = Options.Create(new PinSchedulingOptions { Lease = TimeSpan.FromMinutes(30) });
-        var dispatcher = new PinScheduleDispatcher(store, new ForwardingPublisher(publisher), options, time, NullLogger<PinScheduleDispatcher>.Instance);
+        var dispatcher = new PinScheduleDispatcher(store, new ForwardingPublisher(publisher), options, time, NullLoggerFactory.Instance);
 
         Assert.Equal(3, await dispatcher.RunOnceAsync(CancellationToken.None));
 

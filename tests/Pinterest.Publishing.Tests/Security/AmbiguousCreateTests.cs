@@ -46,7 +46,7 @@ public class AmbiguousCreateTests
         var store = new InMemoryPinScheduleStore();
         var scheduled = store.Schedule(h.ImageRequest("Hostile header"), h.Time.GetUtcNow());
         var options = new PinSchedulingOptions();
-        var dispatcher = new PinScheduleDispatcher(store, h.Publisher, Options.Create(options), h.Time, NullLogger<PinScheduleDispatcher>.Instance);
+        var dispatcher = new PinScheduleDispatcher(store, h.Publisher, Options.Create(options), h.Time, NullLoggerFactory.Instance);
 
         await dispatcher.RunOnceAsync(CancellationToken.None);
         h.Time.Advance(options.RetryMaxDelay + TimeSpan.FromMinutes(1));

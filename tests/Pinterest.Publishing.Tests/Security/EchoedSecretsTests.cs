@@ -167,7 +167,7 @@ public sealed class EchoedSecretsTests : IDisposable
             provider.GetRequiredService<IPinPublisher>(),
             Options.Create(new PinSchedulingOptions()),
             TimeProvider.System,
-            provider.GetRequiredService<ILogger<PinScheduleDispatcher>>());
+            provider.GetRequiredService<ILoggerFactory>());
 
         await dispatcher.RunOnceAsync(CancellationToken.None);
 

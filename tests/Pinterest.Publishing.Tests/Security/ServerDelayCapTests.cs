@@ -29,7 +29,7 @@ public class ServerDelayCapTests
         var store = new InMemoryPinScheduleStore();
         var scheduled = store.Schedule(h.ImageRequest(), h.Time.GetUtcNow());
         var options = new PinSchedulingOptions();
-        var dispatcher = new PinScheduleDispatcher(store, h.Publisher, Options.Create(options), h.Time, NullLogger<PinScheduleDispatcher>.Instance);
+        var dispatcher = new PinScheduleDispatcher(store, h.Publisher, Options.Create(options), h.Time, NullLoggerFactory.Instance);
 
         await dispatcher.RunOnceAsync(CancellationToken.None);
 
