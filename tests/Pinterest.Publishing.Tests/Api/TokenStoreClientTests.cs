@@ -2,7 +2,7 @@ using Pinterest.Publishing.Api;
 using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Testing;
 
-namespace Pinterest.Publishing.Tests.PublishPath;
+namespace Pinterest.Publishing.Tests.Api;
 
 /// <summary>The public token-store constructor, without dependency injection, over the emulator.</summary>
 public class TokenStoreClientTests

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
 using Pinterest.Publishing.Testing;
 
-namespace Pinterest.Publishing.Tests.PublishPath;
+namespace Pinterest.Publishing.Tests.DependencyInjection;
 
 /// <summary>
 /// Hosts built from the .NET Aspire service defaults (and many others) add a resilience handler to every

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Pinterest.Publishing.Scheduling;
 using Pinterest.Publishing.Scheduling.Internal;
 
-namespace Pinterest.Publishing.Tests.Scheduling;
+namespace Pinterest.Publishing.Tests.DependencyInjection;
 
 /// <summary><c>AddScheduleStore&lt;T&gt;()</c> replaces the in-memory store, like <c>AddTokenStore&lt;T&gt;()</c> does.</summary>
 public class ScheduleStoreRegistrationTests

@@ -4,9 +4,8 @@ using Microsoft.Extensions.Logging.Testing;
 using Pinterest.Publishing.Api;
 using WireMock.Logging;
 using WireMock.Server;
-using WireMock.Settings;
 
-namespace Pinterest.Publishing.Tests.Api;
+namespace Pinterest.Publishing.Tests.TestSupport;
 
 /// <summary>A WireMock server on 127.0.0.1, a fake clock, a fake credential and a client wired to them.</summary>
 public sealed class ApiTestContext : IDisposable
@@ -17,7 +16,7 @@ public sealed class ApiTestContext : IDisposable
 
     public ApiTestContext()
     {
-        Server = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"], StartAdminInterface = false });
+        Server = LoopbackWireMock.Start();
         BaseAddress = new Uri(Server.Urls[0].TrimEnd('/') + "/");
         Time = new ObservableTimeProvider(Now);
         Logs = new FakeLogCollector();

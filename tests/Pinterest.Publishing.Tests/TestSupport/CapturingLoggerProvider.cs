@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
 
-namespace Pinterest.Publishing.Tests.Security;
+namespace Pinterest.Publishing.Tests.TestSupport;
 
 /// <summary>Records everything a logger is given: the formatted message, each state and scope key/value, and the exception.</summary>
 internal sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalScope

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text;
 
-namespace Pinterest.Publishing.Tests.Security.Hostile;
+namespace Pinterest.Publishing.Tests.TestSupport;
 
 /// <summary>How a child process ended.</summary>
 internal sealed record ChildProcessResult(int ExitCode, string StandardOutput, string StandardError, bool TimedOut)

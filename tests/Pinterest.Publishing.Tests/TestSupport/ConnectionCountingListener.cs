@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Pinterest.Publishing.Tests.Security;
+namespace Pinterest.Publishing.Tests.TestSupport;
 
 /// <summary>A TCP listener on a loopback address that accepts, counts and closes every connection.</summary>
 internal sealed class ConnectionCountingListener : IAsyncDisposable

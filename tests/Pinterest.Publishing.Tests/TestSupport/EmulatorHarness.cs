@@ -2,11 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Time.Testing;
 using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Testing;
 
-namespace Pinterest.Publishing.Tests.Testing;
+namespace Pinterest.Publishing.Tests.TestSupport;
 
 /// <summary>An emulator on a fake clock with one account, its tokens and an authenticated HttpClient.</summary>
 internal sealed class EmulatorHarness : IDisposable
@@ -23,7 +22,7 @@ internal sealed class EmulatorHarness : IDisposable
         Anonymous = Emulator.CreateHttpClient();
     }
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero));
+    public ObservableTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero));
 
     public PinterestEmulator Emulator { get; }
 

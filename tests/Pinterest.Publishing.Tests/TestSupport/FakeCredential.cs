@@ -1,6 +1,6 @@
 using Pinterest.Publishing.Authentication.Internal;
 
-namespace Pinterest.Publishing.Tests.Api;
+namespace Pinterest.Publishing.Tests.TestSupport;
 
 /// <summary>A credential whose token and refresh answers the test controls.</summary>
 internal sealed class FakeCredential : IPinterestCredential

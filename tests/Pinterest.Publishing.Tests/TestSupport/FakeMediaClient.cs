@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Pinterest.Publishing.Api;
 using Pinterest.Publishing.Api.Models;
 
-namespace Pinterest.Publishing.Tests.VideoUpload.TestSupport;
+namespace Pinterest.Publishing.Tests.TestSupport;
 
 /// <summary>
 /// A scripted <see cref="MediaClient"/> test double (made with its protected constructor for mocking): registration answers with an upload URL, and each status poll takes the next scripted step

@@ -4,7 +4,7 @@ using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Authentication.Internal;
 using Pinterest.Publishing.Internal.PublishPath;
 
-namespace Pinterest.Publishing.Tests.Authentication.Internal;
+namespace Pinterest.Publishing.Tests.TestSupport;
 
 /// <summary>A refresher that counts calls, can hold every call on a gate and can fail.</summary>
 internal sealed class FakeTokenRefresher(FakeTimeProvider time, ConcurrentQueue<string>? events = null) : IPinterestTokenRefresher

@@ -2,7 +2,7 @@ using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
 
-namespace Pinterest.Publishing.Tests.Preflight;
+namespace Pinterest.Publishing.Tests.TestSupport;
 
 /// <summary>A WireMock.Net server on loopback that serves fixture bytes with chosen headers.</summary>
 internal sealed class MediaWireMock : IDisposable

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
 
-namespace Pinterest.Publishing.Tests.Contract;
+namespace Pinterest.Publishing.Tests.TestSupport;
 
 /// <summary>
 /// Pinterest's OpenAPI description (<c>eng/pinterest-openapi/openapi.json</c>) and checks of what the client sends

@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Reflection;
 
-namespace Pinterest.Publishing.Tests.Internal.Options;
+namespace Pinterest.Publishing.Tests.TestSupport;
 
 /// <summary>One setting of an options type: its key below the type's section, its type and its default value.</summary>
 internal sealed record OptionSetting(string Key, Type Type, object? Default);

@@ -4,7 +4,7 @@ using Pinterest.Publishing.Internal.SafeHttp;
 using Pinterest.Publishing.Preflight;
 using Pinterest.Publishing.Preflight.Internal;
 
-namespace Pinterest.Publishing.Tests.Preflight;
+namespace Pinterest.Publishing.Tests.TestSupport;
 
 internal static class PreflightTestKit
 {

@@ -1,16 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Testing;
 
-namespace Pinterest.Publishing.Tests.PublishPath;
+namespace Pinterest.Publishing.Tests.TestSupport;
 
 /// <summary>The library wired through DI onto an in-memory emulator, both on one fake clock.</summary>
 internal sealed class PublishingHarness : IAsyncDisposable
 {
     public const string AccountId = "acct-1";
 
-    private PublishingHarness(FakeTimeProvider time, PinterestEmulator emulator, ServiceProvider services, EmulatedAccount user, EmulatedBoard board)
+    private PublishingHarness(ObservableTimeProvider time, PinterestEmulator emulator, ServiceProvider services, EmulatedAccount user, EmulatedBoard board)
     {
         Time = time;
         Emulator = emulator;
@@ -21,7 +20,8 @@ internal sealed class PublishingHarness : IAsyncDisposable
 
     private Action<PinterestPublishingOptions>? _configureOptions;
 
-    public FakeTimeProvider Time { get; }
+    /// <summary>The one fake clock of the library and the emulator; it reports every timer started on it.</summary>
+    public ObservableTimeProvider Time { get; }
 
     public PinterestEmulator Emulator { get; }
 
@@ -39,7 +39,7 @@ internal sealed class PublishingHarness : IAsyncDisposable
         bool storeToken = true,
         TimeSpan? videoProcessingTime = null)
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+        var time = new ObservableTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
         var emulator = new PinterestEmulator(new PinterestEmulatorOptions { TimeProvider = time, VideoProcessingTime = videoProcessingTime ?? TimeSpan.FromSeconds(5) });
         var user = emulator.AddAccount("harness_user");
         var board = emulator.AddBoard(user, "Harness board");
@@ -65,7 +65,7 @@ internal sealed class PublishingHarness : IAsyncDisposable
         return provider;
     }
 
-    private static ServiceProvider BuildServices(FakeTimeProvider time, PinterestEmulator emulator, Action<IServiceCollection>? configureServices, Action<PinterestPublishingOptions>? configureOptions)
+    private static ServiceProvider BuildServices(ObservableTimeProvider time, PinterestEmulator emulator, Action<IServiceCollection>? configureServices, Action<PinterestPublishingOptions>? configureOptions)
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(time);

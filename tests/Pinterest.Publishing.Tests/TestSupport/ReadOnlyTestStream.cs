@@ -1,5 +1,4 @@
-
-namespace Pinterest.Publishing.Tests.VideoUpload.TestSupport;
+namespace Pinterest.Publishing.Tests.TestSupport;
 
 /// <summary>The members every forward-only, read-only test body shares; subclasses supply the asynchronous read.</summary>
 public abstract class ReadOnlyTestStream : Stream

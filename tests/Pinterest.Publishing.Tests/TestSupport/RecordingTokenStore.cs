@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Pinterest.Publishing.Authentication;
 
-namespace Pinterest.Publishing.Tests.Authentication.Internal;
+namespace Pinterest.Publishing.Tests.TestSupport;
 
 /// <summary>An in-memory store that records every read and write in an event log and can hold writes on a gate.</summary>
 internal sealed class RecordingTokenStore(ConcurrentQueue<string> events) : IPinterestTokenStore

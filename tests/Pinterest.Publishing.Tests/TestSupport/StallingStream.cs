@@ -1,5 +1,4 @@
-
-namespace Pinterest.Publishing.Tests.VideoUpload.TestSupport;
+namespace Pinterest.Publishing.Tests.TestSupport;
 
 /// <summary>
 /// Returns a prefix, then blocks until cancelled, as a socket whose peer went away silently (no FIN, no RST).

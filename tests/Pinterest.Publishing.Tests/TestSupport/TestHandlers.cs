@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 
-namespace Pinterest.Publishing.Tests.VideoUpload.TestSupport;
+namespace Pinterest.Publishing.Tests.TestSupport;
 
 /// <summary>A handler answering 200 <c>video/mp4</c> with the given body stream.</summary>
 public sealed class BodyHandler(Stream body) : HttpMessageHandler

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Pinterest.Publishing.Tests.Preflight;
+namespace Pinterest.Publishing.Tests.TestSupport;
 
 /// <summary>The committed media fixtures and in-memory padded variants of them.</summary>
 internal static class TestMedia

@@ -1,5 +1,4 @@
-
-namespace Pinterest.Publishing.Tests.VideoUpload.TestSupport;
+namespace Pinterest.Publishing.Tests.TestSupport;
 
 /// <summary>
 /// Hands out one chunk per read, each only when the test calls <see cref="Send"/>, then the end of the stream; a

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Pinterest.Publishing.Tests.VideoUpload.TestSupport;
+namespace Pinterest.Publishing.Tests.VideoUpload;
 
 public sealed record MultipartPart(string Name, string? FileName, string? ContentType, byte[] Data)
 {

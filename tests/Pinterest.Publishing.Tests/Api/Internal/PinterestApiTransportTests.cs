@@ -7,7 +7,7 @@ using Pinterest.Publishing.Internal.PublishPath;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
-namespace Pinterest.Publishing.Tests.Api;
+namespace Pinterest.Publishing.Tests.Api.Internal;
 
 /// <summary>Authentication, retries and error mapping of the API transport, through real endpoints.</summary>
 public sealed class PinterestApiTransportTests : IDisposable

@@ -5,9 +5,8 @@ using Pinterest.Publishing.Api;
 using Pinterest.Publishing.Api.Internal;
 using Pinterest.Publishing.Api.Models;
 using Pinterest.Publishing.Internal.PublishPath;
-using Pinterest.Publishing.Tests.VideoUpload.TestSupport;
 
-namespace Pinterest.Publishing.Tests.Api;
+namespace Pinterest.Publishing.Tests.Api.Internal;
 
 /// <summary>What the pipeline does with answer bodies that stall or never end.</summary>
 public sealed class ResponseBodyTests

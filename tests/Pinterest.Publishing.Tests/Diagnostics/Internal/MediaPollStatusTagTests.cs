@@ -7,7 +7,7 @@ using Pinterest.Publishing.Diagnostics.Internal;
 using Pinterest.Publishing.VideoUpload;
 using Pinterest.Publishing.VideoUpload.Internal;
 
-namespace Pinterest.Publishing.Tests.Diagnostics;
+namespace Pinterest.Publishing.Tests.Diagnostics.Internal;
 
 /// <summary>
 /// The media status comes from the server (<c>GET /v5/media/{id}</c>): used as a metric tag as is, a hostile or

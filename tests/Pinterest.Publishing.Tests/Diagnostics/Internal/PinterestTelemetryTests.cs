@@ -5,7 +5,7 @@ using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Pinterest.Publishing.Diagnostics.Internal;
 using Pinterest.Publishing.Preflight;
 
-namespace Pinterest.Publishing.Tests.Diagnostics;
+namespace Pinterest.Publishing.Tests.Diagnostics.Internal;
 
 public sealed class PinterestTelemetryTests : IDisposable
 {

@@ -1,6 +1,6 @@
 using Pinterest.Publishing.Internal.PublishPath;
 
-namespace Pinterest.Publishing.Tests.PublishPath;
+namespace Pinterest.Publishing.Tests.Internal.PublishPath;
 
 public class AccountConcurrencyLimiterTests
 {

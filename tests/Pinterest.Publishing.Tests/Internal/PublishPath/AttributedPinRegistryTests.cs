@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Pinterest.Publishing.Internal.PublishPath;
 
-namespace Pinterest.Publishing.Tests.PublishPath;
+namespace Pinterest.Publishing.Tests.Internal.PublishPath;
 
 public class AttributedPinRegistryTests
 {

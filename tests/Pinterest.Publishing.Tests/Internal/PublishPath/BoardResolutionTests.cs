@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Preflight;
 
-namespace Pinterest.Publishing.Tests.PublishPath;
+namespace Pinterest.Publishing.Tests.Internal.PublishPath;
 
 /// <summary>The default board is resolved once per publish, and the create goes to the board preflight checked.</summary>
 public class BoardResolutionTests

@@ -3,7 +3,7 @@ using Pinterest.Publishing.Scheduling;
 using Pinterest.Publishing.Scheduling.Internal;
 using Pinterest.Publishing.Testing;
 
-namespace Pinterest.Publishing.Tests.PublishPath;
+namespace Pinterest.Publishing.Tests.Internal.PublishPath;
 
 /// <summary>
 /// <see cref="PublishPinRequest.CreateDeadline"/>: no create call is sent at or after it, and the publish fails with a

@@ -1,7 +1,7 @@
 using Pinterest.Publishing.Api.Models;
 using Pinterest.Publishing.Internal.PublishPath;
 
-namespace Pinterest.Publishing.Tests.PublishPath;
+namespace Pinterest.Publishing.Tests.Internal.PublishPath;
 
 public class CreatePinRequestFactoryTests
 {

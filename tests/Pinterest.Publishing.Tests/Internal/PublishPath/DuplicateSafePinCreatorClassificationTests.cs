@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using Pinterest.Publishing.Api.Models;
 using Pinterest.Publishing.Internal.PublishPath;
 
-namespace Pinterest.Publishing.Tests.PublishPath;
+namespace Pinterest.Publishing.Tests.Internal.PublishPath;
 
 public class DuplicateSafePinCreatorClassificationTests
 {
@@ -34,14 +34,7 @@ public class DuplicateSafePinCreatorClassificationTests
         Assert.True(reconcile == DuplicateSafePinCreator.IsAmbiguous(failure), name);
     }
 
-    private static CreatePinRequest Body() => new()
-    {
-        BoardId = "1",
-        Title = "Title",
-        Description = "Desc",
-        Link = "https://example.com/a",
-        MediaSource = new ImageUrlMediaSource { Url = "https://cdn.example.com/a.jpg" },
-    };
+    private static CreatePinRequest Body() => SampleCreatePinRequest.Create();
 
     [Fact]
     public void A_pin_with_the_same_text_link_and_media_kind_matches()

@@ -10,10 +10,8 @@ using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Authentication.Internal;
 using Pinterest.Publishing.Internal.PublishPath;
 using Pinterest.Publishing.Testing;
-using Pinterest.Publishing.Tests.Authentication.Internal;
-using Pinterest.Publishing.Tests.PublishPath;
 
-namespace Pinterest.Publishing.Tests.DependencyInjection;
+namespace Pinterest.Publishing.Tests.Internal.PublishPath;
 
 /// <summary>
 /// The provider builds the retry pipeline once for all its clients, and again only if the retry settings change; every

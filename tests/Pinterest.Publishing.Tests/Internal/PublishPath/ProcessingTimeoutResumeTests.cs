@@ -1,10 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Pinterest.Publishing.Scheduling;
 using Pinterest.Publishing.Scheduling.Internal;
 
-namespace Pinterest.Publishing.Tests.PublishPath;
+namespace Pinterest.Publishing.Tests.Internal.PublishPath;
 
 /// <summary>
 /// A video whose processing outlives the deadline is still processing on Pinterest: publishing again must wait for that
@@ -73,7 +72,7 @@ public class ProcessingTimeoutResumeTests
         await using var h = await CreateHarnessAsync();
         var store = new InMemoryPinScheduleStore();
         var scheduled = store.Schedule(h.VideoRequest(), h.Time.GetUtcNow());
-        var dispatcher = new PinScheduleDispatcher(store, h.Publisher, Options.Create(new PinSchedulingOptions()), h.Time, NullLogger<PinScheduleDispatcher>.Instance);
+        var dispatcher = new PinScheduleDispatcher(store, h.Publisher, Microsoft.Extensions.Options.Options.Create(new PinSchedulingOptions()), h.Time, NullLogger<PinScheduleDispatcher>.Instance);
 
         Assert.Equal(1, await h.DriveAsync(dispatcher.RunOnceAsync(CancellationToken.None), Step));
         var retryAt = Assert.IsType<PinPublishOutcome.RetryAt>(store.GetOutcome(scheduled.Id));
@@ -97,7 +96,7 @@ public class ProcessingTimeoutResumeTests
         await using var h = await CreateHarnessAsync();
         var store = new InMemoryPinScheduleStore();
         var scheduled = store.Schedule(h.VideoRequest(), h.Time.GetUtcNow());
-        var options = Options.Create(new PinSchedulingOptions());
+        var options = Microsoft.Extensions.Options.Options.Create(new PinSchedulingOptions());
         await using var otherInstance = await h.CreateAnotherInstanceAsync();
         var first = new PinScheduleDispatcher(store, h.Publisher, options, h.Time, NullLogger<PinScheduleDispatcher>.Instance);
         var second = new PinScheduleDispatcher(store, otherInstance.GetRequiredService<IPinPublisher>(), options, h.Time, NullLogger<PinScheduleDispatcher>.Instance);
@@ -124,7 +123,7 @@ public class ProcessingTimeoutResumeTests
         var store = new InMemoryPinScheduleStore();
         var video = PinMedia.Video(VideoSource.FromFile("clip.mp4"));
         var scheduled = store.Schedule(new PublishPinRequest { AccountId = "a", BoardId = "1", Media = video }, time.GetUtcNow());
-        var dispatcher = new PinScheduleDispatcher(store, publisher, Options.Create(new PinSchedulingOptions()), time, NullLogger<PinScheduleDispatcher>.Instance);
+        var dispatcher = new PinScheduleDispatcher(store, publisher, Microsoft.Extensions.Options.Options.Create(new PinSchedulingOptions()), time, NullLogger<PinScheduleDispatcher>.Instance);
 
         Assert.Equal(1, await dispatcher.RunOnceAsync(CancellationToken.None));
         var retryAt = Assert.IsType<PinPublishOutcome.RetryAt>(store.GetOutcome(scheduled.Id));

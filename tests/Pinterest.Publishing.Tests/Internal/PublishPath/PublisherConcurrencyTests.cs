@@ -1,11 +1,10 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Pinterest.Publishing.Scheduling;
 using Pinterest.Publishing.Scheduling.Internal;
 
-namespace Pinterest.Publishing.Tests.PublishPath;
+namespace Pinterest.Publishing.Tests.Internal.PublishPath;
 
 public class PublisherConcurrencyTests
 {
@@ -16,8 +15,7 @@ public class PublisherConcurrencyTests
         await using var h = await PublishingHarness.CreateAsync(services => gate.Install(services));
 
         var publishes = Enumerable.Range(0, 10).Select(i => h.Publisher.PublishAsync(h.ImageRequest($"Pin {i}"))).ToArray();
-        await PublisherFaultTests.WaitUntil(() => gate.InFlight == 3);
-        await Task.Delay(100);
+        await gate.WhenInFlightAsync(3);
         Assert.Equal(3, gate.InFlight);
 
         gate.OpenAll();
@@ -37,7 +35,7 @@ public class PublisherConcurrencyTests
         await h.StoreTokenAsync("acct-2", other);
 
         var slow = Enumerable.Range(0, 4).Select(i => h.Publisher.PublishAsync(h.ImageRequest($"slow {i}"))).ToArray();
-        await PublisherFaultTests.WaitUntil(() => gate.InFlight == 3);
+        await gate.WhenInFlightAsync(3);
 
         var fast = await h.Publisher.PublishAsync(h.ImageRequest("fast") with { AccountId = "acct-2", BoardId = otherBoard.Id }).WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -58,7 +56,7 @@ public class PublisherConcurrencyTests
             store.Schedule(h.ImageRequest($"Scheduled {i}"), h.Time.GetUtcNow());
         }
 
-        var options = Options.Create(new PinSchedulingOptions { BatchSize = 4, MaxConcurrentPublishes = 4 });
+        var options = Microsoft.Extensions.Options.Options.Create(new PinSchedulingOptions { BatchSize = 4, MaxConcurrentPublishes = 4 });
         var dispatchers = Enumerable.Range(0, 2)
             .Select(_ => new PinScheduleDispatcher(store, h.Publisher, options, h.Time, NullLogger<PinScheduleDispatcher>.Instance))
             .ToArray();
@@ -83,6 +81,7 @@ public class PublisherConcurrencyTests
     private sealed class CreateGate(Func<string, bool> holds)
     {
         private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly List<(int Count, TaskCompletionSource Reached)> _waiters = [];
         private int _inFlight;
         private int _maxInFlight;
 
@@ -90,12 +89,53 @@ public class PublisherConcurrencyTests
 
         private Func<string, bool> Holds { get; } = holds;
 
-        public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+        public int MaxInFlight
+        {
+            get
+            {
+                lock (_waiters)
+                {
+                    return _maxInFlight;
+                }
+            }
+        }
 
         public void OpenAll() => _open.TrySetResult();
 
+        /// <summary>Completes once <paramref name="count"/> creates are in flight at the same time (the real-time bound only guards a hang).</summary>
+        public Task WhenInFlightAsync(int count)
+        {
+            lock (_waiters)
+            {
+                if (_maxInFlight >= count)
+                {
+                    return Task.CompletedTask;
+                }
+
+                var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _waiters.Add((count, reached));
+                return reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            }
+        }
+
         public void Install(IServiceCollection services) =>
             services.AddHttpClient(PinterestHttpClientNames.Api).AddHttpMessageHandler(() => new Handler(this));
+
+        private void Entered()
+        {
+            lock (_waiters)
+            {
+                _maxInFlight = Math.Max(_maxInFlight, Interlocked.Increment(ref _inFlight));
+                for (var i = _waiters.Count - 1; i >= 0; i--)
+                {
+                    if (_waiters[i].Count <= _maxInFlight)
+                    {
+                        _waiters[i].Reached.TrySetResult();
+                        _waiters.RemoveAt(i);
+                    }
+                }
+            }
+        }
 
         private sealed class Handler(CreateGate gate) : DelegatingHandler
         {
@@ -107,11 +147,7 @@ public class PublisherConcurrencyTests
                 }
 
                 var body = Encoding.UTF8.GetString(await request.Content!.ReadAsByteArrayAsync(cancellationToken));
-                var now = Interlocked.Increment(ref gate._inFlight);
-                int max;
-                while (now > (max = Volatile.Read(ref gate._maxInFlight)) && Interlocked.CompareExchange(ref gate._maxInFlight, now, max) != max)
-                {
-                }
+                gate.Entered();
 
                 try
                 {

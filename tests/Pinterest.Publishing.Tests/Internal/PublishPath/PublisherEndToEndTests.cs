@@ -3,7 +3,7 @@ using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Preflight;
 using Pinterest.Publishing.Testing;
 
-namespace Pinterest.Publishing.Tests.PublishPath;
+namespace Pinterest.Publishing.Tests.Internal.PublishPath;
 
 public class PublisherEndToEndTests
 {

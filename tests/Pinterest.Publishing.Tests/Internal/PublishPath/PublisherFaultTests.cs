@@ -1,7 +1,7 @@
 using System.Net;
 using Pinterest.Publishing.Testing;
 
-namespace Pinterest.Publishing.Tests.PublishPath;
+namespace Pinterest.Publishing.Tests.Internal.PublishPath;
 
 public class PublisherFaultTests
 {
@@ -72,15 +72,32 @@ public class PublisherFaultTests
     }
 
     [Fact]
+    public async Task A_failed_token_refresh_before_the_create_is_retried_not_reconciled()
+    {
+        await using var h = await PublishingHarness.CreateAsync();
+        h.Emulator.InjectFault("POST /v5/pins", EmulatorFault.Status(HttpStatusCode.Unauthorized, 2, "Authentication failed."));
+        h.Emulator.InjectFault("POST /v5/oauth/token", EmulatorFault.Status(HttpStatusCode.ServiceUnavailable), count: 4);
+
+        var result = await h.DriveAsync(h.Publisher.PublishAsync(h.ImageRequest()), TimeSpan.FromSeconds(5));
+
+        // The 401 proves the first create was not processed, so the failed refresh is followed by a second create
+        // (with the still-valid token), not by a search of the board.
+        Assert.False(result.Reconciled);
+        Assert.Equal(2, h.CreateCalls());
+        Assert.Equal(result.PinId, Assert.Single(h.Emulator.Pins).Id);
+        Assert.DoesNotContain(h.Emulator.Requests, r => r.Path.EndsWith("/pins", StringComparison.Ordinal) && r.Method == "GET");
+    }
+
+    [Fact]
     public async Task A_429_with_retry_after_2_is_retried_after_2_seconds_on_the_clock()
     {
         await using var h = await PublishingHarness.CreateAsync();
         h.Emulator.InjectFault(CreateRoute, EmulatorFault.Status(HttpStatusCode.TooManyRequests, 8, "Too many requests.", retryAfter: TimeSpan.FromSeconds(2)));
 
         var publish = h.Publisher.PublishAsync(h.ImageRequest());
-        await WaitUntil(() => h.CreateCalls() == 1);
+        // Advance only once the 2 s wait has started on the clock: time moved before it would be lost to it.
+        await h.Time.WhenTimerStartedAsync(TimeSpan.FromSeconds(2));
         h.Time.Advance(TimeSpan.FromSeconds(1.9));
-        await Task.Delay(50);
         Assert.Equal(1, h.CreateCalls());
         Assert.False(publish.IsCompleted);
 
@@ -174,7 +191,21 @@ public class PublisherFaultTests
         Assert.Contains("cancelled", ex.Message, StringComparison.Ordinal);
     }
 
-    internal static async Task WaitUntil(Func<bool> condition)
+    [Fact]
+    public async Task Cancelling_with_the_create_in_flight_reports_an_unknown_outcome()
+    {
+        await using var h = await PublishingHarness.CreateAsync();
+        h.Emulator.InjectFault("POST /v5/pins", EmulatorFault.DelayBy(TimeSpan.FromMinutes(1)));
+        using var cts = new CancellationTokenSource();
+
+        var publish = h.Publisher.PublishAsync(h.ImageRequest(), cts.Token);
+        await WaitUntil(() => h.CreateCalls() == 1);
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAsync<PinterestPublishOutcomeUnknownException>(() => publish);
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!condition())

@@ -5,7 +5,7 @@ using Pinterest.Publishing.Scheduling;
 using Pinterest.Publishing.Scheduling.Internal;
 using Pinterest.Publishing.Testing;
 
-namespace Pinterest.Publishing.Tests.PublishPath;
+namespace Pinterest.Publishing.Tests.Internal.PublishPath;
 
 public class PublisherTelemetryTests
 {

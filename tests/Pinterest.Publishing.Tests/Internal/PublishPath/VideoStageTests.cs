@@ -1,13 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Pinterest.Publishing.Api;
 using Pinterest.Publishing.Internal.PublishPath;
 using Pinterest.Publishing.Scheduling;
 using Pinterest.Publishing.Scheduling.Internal;
 
-namespace Pinterest.Publishing.Tests.PublishPath;
+namespace Pinterest.Publishing.Tests.Internal.PublishPath;
 
 /// <summary>
 /// The video stage's memory of uploads still processing: keyed by <see cref="PublishPinRequest.OperationId"/>, kept a
@@ -27,7 +26,7 @@ public class VideoStageTests
         var request = h.VideoRequest();
         var video = (VideoPinMedia)request.Media;
         var scheduled = store.Schedule(request, h.Time.GetUtcNow());
-        var dispatcher = new PinScheduleDispatcher(store, h.Publisher, Options.Create(new PinSchedulingOptions()), h.Time, NullLogger<PinScheduleDispatcher>.Instance);
+        var dispatcher = new PinScheduleDispatcher(store, h.Publisher, Microsoft.Extensions.Options.Options.Create(new PinSchedulingOptions()), h.Time, NullLogger<PinScheduleDispatcher>.Instance);
 
         for (var round = 0; round < 3; round++)
         {

@@ -1,7 +1,7 @@
 using System.Net;
 using Pinterest.Publishing.Internal.SafeHttp;
 
-namespace Pinterest.Publishing.Tests.Preflight;
+namespace Pinterest.Publishing.Tests.Internal.SafeHttp;
 
 public class AddressPolicyTests
 {

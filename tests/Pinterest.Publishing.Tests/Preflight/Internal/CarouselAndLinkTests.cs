@@ -1,7 +1,7 @@
 using Pinterest.Publishing.Preflight;
-using static Pinterest.Publishing.Tests.Preflight.PreflightTestKit;
+using static Pinterest.Publishing.Tests.TestSupport.PreflightTestKit;
 
-namespace Pinterest.Publishing.Tests.Preflight;
+namespace Pinterest.Publishing.Tests.Preflight.Internal;
 
 public sealed class CarouselAndLinkTests : IDisposable
 {

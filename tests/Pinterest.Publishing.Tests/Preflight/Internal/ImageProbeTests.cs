@@ -1,7 +1,7 @@
 using Pinterest.Publishing.Preflight;
-using static Pinterest.Publishing.Tests.Preflight.PreflightTestKit;
+using static Pinterest.Publishing.Tests.TestSupport.PreflightTestKit;
 
-namespace Pinterest.Publishing.Tests.Preflight;
+namespace Pinterest.Publishing.Tests.Preflight.Internal;
 
 /// <summary>Image URLs probed against WireMock.Net on loopback, serving the committed fixtures.</summary>
 public sealed class ImageProbeTests : IDisposable

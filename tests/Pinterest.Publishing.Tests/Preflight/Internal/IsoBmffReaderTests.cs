@@ -1,7 +1,7 @@
 using Pinterest.Publishing.Preflight.Internal;
-using static Pinterest.Publishing.Tests.Security.Hostile.IsoBoxes;
+using static Pinterest.Publishing.Tests.TestSupport.IsoBoxes;
 
-namespace Pinterest.Publishing.Tests.Preflight;
+namespace Pinterest.Publishing.Tests.Preflight.Internal;
 
 public class IsoBmffReaderTests
 {

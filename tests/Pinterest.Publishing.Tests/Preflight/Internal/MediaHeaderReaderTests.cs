@@ -1,6 +1,6 @@
 using Pinterest.Publishing.Preflight.Internal;
 
-namespace Pinterest.Publishing.Tests.Preflight;
+namespace Pinterest.Publishing.Tests.Preflight.Internal;
 
 public class MediaHeaderReaderTests
 {

@@ -1,8 +1,8 @@
 using Pinterest.Publishing.Internal.Failures;
 using Pinterest.Publishing.Preflight;
-using static Pinterest.Publishing.Tests.Preflight.PreflightTestKit;
+using static Pinterest.Publishing.Tests.TestSupport.PreflightTestKit;
 
-namespace Pinterest.Publishing.Tests.Preflight;
+namespace Pinterest.Publishing.Tests.Preflight.Internal;
 
 /// <summary>Text, id and inline-image rules: no network involved.</summary>
 public class PreflightRulesTests

@@ -5,9 +5,9 @@ using Microsoft.Extensions.Time.Testing;
 using Pinterest.Publishing.Internal.PublishPath;
 using Pinterest.Publishing.Preflight;
 using Pinterest.Publishing.Preflight.Internal;
-using static Pinterest.Publishing.Tests.Preflight.PreflightTestKit;
+using static Pinterest.Publishing.Tests.TestSupport.PreflightTestKit;
 
-namespace Pinterest.Publishing.Tests.Preflight;
+namespace Pinterest.Publishing.Tests.Preflight.Internal;
 
 /// <summary>How much is read, how often and how concurrently: measured server-side on a counting loopback server.</summary>
 public sealed class ProbeBehaviourTests : IAsyncLifetime
@@ -116,31 +116,19 @@ public sealed class ProbeBehaviourTests : IAsyncLifetime
     [Fact]
     public async Task Five_slow_urls_are_probed_concurrently()
     {
-        // Every response waits behind the gate; the gate opens only once all five requests are in flight at once.
-        // If probes ran one after another, the second request would never arrive and the test would time out.
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The server holds every answer until all five requests are in flight at once. If probes ran one after
+        // another, the first answer would never come and the probes would end in issues.
+        var allInFlight = _server.WhenInFlightAsync(5);
         var body = TestMedia.Bytes("large-1000x1000.jpg");
         for (var i = 0; i < 5; i++)
         {
-            _server.Map($"/slow{i}.jpg", new LoopbackRoute { Body = body, ContentType = "image/jpeg", Gate = gate.Task });
+            _server.Map($"/slow{i}.jpg", new LoopbackRoute { Body = body, ContentType = "image/jpeg", Gate = allInFlight });
         }
 
         using var validator = Validator();
-        var validation = validator.ValidateAsync(Request(PinMedia.Carousel(Enumerable.Range(0, 5).Select(i => new CarouselItem(_server.Url($"/slow{i}.jpg"))))));
-        while (_server.Requests.Count < 5)
-        {
-            _server.RequestArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            if (_server.Requests.Count >= 5)
-            {
-                break;
-            }
-
-            await _server.RequestArrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        }
+        var result = await validator.ValidateAsync(Request(PinMedia.Carousel(Enumerable.Range(0, 5).Select(i => new CarouselItem(_server.Url($"/slow{i}.jpg"))))));
 
         Assert.Equal(5, _server.MaxInFlight);
-        gate.SetResult();
-        var result = await validation;
         Assert.Empty(result.Issues);
     }
 
@@ -171,7 +159,7 @@ public sealed class ProbeBehaviourTests : IAsyncLifetime
         using var validator = Validator(o => o.ProbeTimeout = TimeSpan.FromSeconds(10), time: time);
 
         var validation = validator.ValidateAsync(Request(PinMedia.Image(_server.Url("/hang.jpg"))));
-        await _server.RequestArrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await _server.WhenRequestsAsync(1).WaitAsync(TimeSpan.FromSeconds(30));
         Assert.False(validation.IsCompleted);
         time.Advance(TimeSpan.FromSeconds(9));
         Assert.False(validation.IsCompleted);

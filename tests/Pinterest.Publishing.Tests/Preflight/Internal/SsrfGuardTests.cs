@@ -2,9 +2,9 @@ using System.Collections.Concurrent;
 using System.Net;
 using Pinterest.Publishing.Internal.SafeHttp;
 using Pinterest.Publishing.Preflight;
-using static Pinterest.Publishing.Tests.Preflight.PreflightTestKit;
+using static Pinterest.Publishing.Tests.TestSupport.PreflightTestKit;
 
-namespace Pinterest.Publishing.Tests.Preflight;
+namespace Pinterest.Publishing.Tests.Preflight.Internal;
 
 /// <summary>
 /// The SSRF guard with <see cref="PreflightOptions.AllowPrivateNetworks"/> off. The WireMock server listens on

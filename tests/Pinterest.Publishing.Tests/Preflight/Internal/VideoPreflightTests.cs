@@ -1,7 +1,7 @@
 using Pinterest.Publishing.Preflight;
-using static Pinterest.Publishing.Tests.Preflight.PreflightTestKit;
+using static Pinterest.Publishing.Tests.TestSupport.PreflightTestKit;
 
-namespace Pinterest.Publishing.Tests.Preflight;
+namespace Pinterest.Publishing.Tests.Preflight.Internal;
 
 public sealed class VideoPreflightTests : IDisposable
 {
@@ -100,7 +100,7 @@ public sealed class VideoPreflightTests : IDisposable
     public async Task A_non_seekable_stream_is_not_consumed_and_only_its_declared_type_is_checked()
     {
         using var inner = new MemoryStream(TestMedia.Bytes("video-2s.mp4"));
-        using var stream = new ForwardOnlyStream(inner);
+        using var stream = new NonSeekableStream(inner);
 
         var valid = await ValidateAsync(Request(PinMedia.Video(VideoSource.FromStream(stream, "video/mp4"))));
         var wrongType = await ValidateAsync(Request(PinMedia.Video(VideoSource.FromStream(stream, "video/webm"))));
@@ -194,30 +194,5 @@ public sealed class VideoPreflightTests : IDisposable
 
         Assert.Equal("cover", Single(result, PreflightCodes.ImageMimeMismatch).Target);
         Assert.True(result.IsValid);
-    }
-
-    private sealed class ForwardOnlyStream(Stream inner) : Stream
-    {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Flush()
-        {
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

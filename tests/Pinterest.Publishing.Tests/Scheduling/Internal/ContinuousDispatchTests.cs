@@ -3,9 +3,8 @@ using Microsoft.Extensions.Options;
 using Pinterest.Publishing.Internal.PublishPath;
 using Pinterest.Publishing.Scheduling;
 using Pinterest.Publishing.Scheduling.Internal;
-using Pinterest.Publishing.Tests.VideoUpload.TestSupport;
 
-namespace Pinterest.Publishing.Tests.Scheduling;
+namespace Pinterest.Publishing.Tests.Scheduling.Internal;
 
 /// <summary>
 /// The hosted dispatcher claims continuously: a publish that hangs holds one slot, never the loop, so other tenants'
@@ -14,7 +13,7 @@ namespace Pinterest.Publishing.Tests.Scheduling;
 /// </summary>
 public sealed class ContinuousDispatchTests
 {
-    private readonly ObservedTimeProvider _time = new();
+    private readonly ObservableTimeProvider _time = new();
     private readonly ObservedScheduleStore _store = new();
     private readonly ScriptedDispatchPublisher _publisher = new();
 

@@ -3,9 +3,8 @@ using Microsoft.Extensions.Options;
 using Pinterest.Publishing.Preflight;
 using Pinterest.Publishing.Scheduling;
 using Pinterest.Publishing.Scheduling.Internal;
-using Pinterest.Publishing.Tests.PublishPath;
 
-namespace Pinterest.Publishing.Tests.Scheduling;
+namespace Pinterest.Publishing.Tests.Scheduling.Internal;
 
 /// <summary>
 /// A host that decorates <see cref="IPinPublisher"/> (to log or measure, say) keeps the dispatcher's guards: the lease

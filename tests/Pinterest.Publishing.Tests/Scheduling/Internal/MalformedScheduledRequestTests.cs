@@ -2,9 +2,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Pinterest.Publishing.Scheduling;
 using Pinterest.Publishing.Scheduling.Internal;
-using Pinterest.Publishing.Tests.PublishPath;
 
-namespace Pinterest.Publishing.Tests.Scheduling;
+namespace Pinterest.Publishing.Tests.Scheduling.Internal;
 
 /// <summary>
 /// A request the validator finds malformed is rejected at once, whichever field it names: the signal is the exception's
@@ -36,5 +35,21 @@ public class MalformedScheduledRequestTests
         Assert.Contains(field, rejected.Reason, StringComparison.Ordinal);
         Assert.Empty(store.GetPending());
         Assert.Equal(0, h.CreateCalls());
+    }
+
+    [Fact]
+    public async Task A_malformed_scheduled_request_is_rejected_at_once_not_retried()
+    {
+        await using var h = await PublishingHarness.CreateAsync();
+        var store = new InMemoryPinScheduleStore();
+        var scheduled = store.Schedule(h.ImageRequest() with { AccountId = " " }, h.Time.GetUtcNow());
+        var dispatcher = new PinScheduleDispatcher(store, h.Publisher, Options.Create(new PinSchedulingOptions()), h.Time, NullLogger<PinScheduleDispatcher>.Instance);
+
+        await dispatcher.RunOnceAsync(CancellationToken.None);
+
+        var rejected = Assert.IsType<PinPublishOutcome.Rejected>(store.GetOutcome(scheduled.Id));
+        Assert.Equal(["request.invalid"], rejected.Codes);
+        Assert.Contains("AccountId", rejected.Reason, StringComparison.Ordinal);
+        Assert.Empty(store.GetPending());
     }
 }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Pinterest.Publishing.VideoUpload.Internal;
 
-namespace Pinterest.Publishing.Tests.VideoUpload.TestSupport;
+namespace Pinterest.Publishing.Tests.VideoUpload.Internal;
 
 /// <summary>
 /// What the <see cref="VideoSource.FromUrl"/> download tests share: a spool directory of their own (so "no temporary

@@ -1,13 +1,11 @@
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
-using Pinterest.Publishing.Tests.VideoUpload.TestSupport;
 using Pinterest.Publishing.VideoUpload.Internal;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
-using WireMock.Settings;
 
-namespace Pinterest.Publishing.Tests.VideoUpload;
+namespace Pinterest.Publishing.Tests.VideoUpload.Internal;
 
 public sealed class MultipartVideoUploaderTests
 {
@@ -18,12 +16,6 @@ public sealed class MultipartVideoUploaderTests
         new("policy", "SECRET-POLICY-BASE64"),
         new("x-amz-signature", "SECRET-SIGNATURE-VALUE"),
     ];
-
-    internal static WireMockServer StartWireMock() =>
-        WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"], StartAdminInterface = false });
-
-    /// <summary>The server's address as an IPv4 loopback URL (WireMock reports it as <c>localhost</c>).</summary>
-    internal static Uri LoopbackUrl(WireMockServer server, string pathAndQuery) => new($"http://127.0.0.1:{new Uri(server.Urls[0]).Port}{pathAndQuery}");
 
     private static MultipartVideoUploader CreateUploader(HttpClient client, TimeProvider? clock = null, VideoUploadOptions? options = null) =>
         new(client, options ?? new VideoUploadOptions(), clock ?? TimeProvider.System, NullLogger.Instance);
@@ -56,13 +48,13 @@ public sealed class MultipartVideoUploaderTests
     [Fact]
     public async Task Upload_ToWireMock_Is204_AndCarriesNoBearer()
     {
-        using var server = StartWireMock();
+        using var server = LoopbackWireMock.Start();
         server.Given(Request.Create().WithPath("/bucket").UsingPost()).RespondWith(Response.Create().WithStatusCode(204));
         using var client = new HttpClient();
         var video = TestBytes.Create(50_000);
         await using var opened = new OpenedVideo(new MemoryStream(video), video.Length, "video/mp4", ownsStream: true);
 
-        await CreateUploader(client).UploadAsync("1", LoopbackUrl(server, "/bucket"), SignedFields, opened, progress: null);
+        await CreateUploader(client).UploadAsync("1", LoopbackWireMock.Url(server, "/bucket"), SignedFields, opened, progress: null);
 
         var entry = Assert.Single(server.LogEntries);
         var headers = entry.RequestMessage.Headers!;
@@ -80,7 +72,7 @@ public sealed class MultipartVideoUploaderTests
     [InlineData(500)]
     public async Task ErrorFromUploadHost_IsTypedFailure_WithStatusAndHost_ButNoSignedValues(int status)
     {
-        using var server = StartWireMock();
+        using var server = LoopbackWireMock.Start();
         // S3 echoes the policy and the signature in some error bodies; none of it may reach the message.
         var s3Body = "<?xml version=\"1.0\"?><Error><Code>SignatureDoesNotMatch</Code><Message>x</Message>"
             + "<SignatureProvided>SECRET-SIGNATURE-VALUE</SignatureProvided><StringToSign>SECRET-POLICY-BASE64</StringToSign></Error>";
@@ -90,7 +82,7 @@ public sealed class MultipartVideoUploaderTests
         await using var opened = new OpenedVideo(new MemoryStream(new byte[1000]), 1000, "video/mp4", ownsStream: true);
 
         var ex = await Assert.ThrowsAsync<PinterestVideoUploadException>(() =>
-            CreateUploader(client).UploadAsync("42", LoopbackUrl(server, "/bucket?X-Amz-Signature=QUERYSECRET"), SignedFields, opened, progress: null));
+            CreateUploader(client).UploadAsync("42", LoopbackWireMock.Url(server, "/bucket?X-Amz-Signature=QUERYSECRET"), SignedFields, opened, progress: null));
 
         Assert.Equal((HttpStatusCode)status, ex.StatusCode);
         Assert.Equal("42", ex.MediaId);
@@ -112,7 +104,7 @@ public sealed class MultipartVideoUploaderTests
             await Task.Delay(Timeout.Infinite, ct); // never answers
         });
         using var client = new HttpClient();
-        var clock = new ObservedTimeProvider();
+        var clock = new ObservableTimeProvider();
         var options = new VideoUploadOptions { MinUploadTimeout = TimeSpan.FromSeconds(30), MinUploadBytesPerSecond = 1000 };
         await using var opened = new OpenedVideo(new MemoryStream(new byte[10_000]), 10_000, "video/mp4", ownsStream: true);
 

@@ -1,11 +1,9 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Pinterest.Publishing.Internal.SafeHttp;
-using Pinterest.Publishing.Tests.TestSupport;
-using Pinterest.Publishing.Tests.VideoUpload.TestSupport;
 using Pinterest.Publishing.VideoUpload.Internal;
 
-namespace Pinterest.Publishing.Tests.VideoUpload;
+namespace Pinterest.Publishing.Tests.VideoUpload.Internal;
 
 /// <summary>
 /// Spooled videos are private to the process's user (0600 in a 0700 directory), go where

@@ -3,10 +3,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Pinterest.Publishing.Internal.SafeHttp;
 using Pinterest.Publishing.Scheduling;
 using Pinterest.Publishing.Scheduling.Internal;
-using Pinterest.Publishing.Tests.VideoUpload.TestSupport;
 using Pinterest.Publishing.VideoUpload.Internal;
 
-namespace Pinterest.Publishing.Tests.VideoUpload;
+namespace Pinterest.Publishing.Tests.VideoUpload.Internal;
 
 /// <summary>
 /// Every way a <see cref="VideoSource.FromUrl"/> download can fail surfaces as the documented

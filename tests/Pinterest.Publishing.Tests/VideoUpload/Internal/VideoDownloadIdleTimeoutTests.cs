@@ -1,7 +1,4 @@
-using Pinterest.Publishing.Tests.TestSupport;
-using Pinterest.Publishing.Tests.VideoUpload.TestSupport;
-
-namespace Pinterest.Publishing.Tests.VideoUpload;
+namespace Pinterest.Publishing.Tests.VideoUpload.Internal;
 
 /// <summary>
 /// The idle timeout of <see cref="VideoSource.FromUrl"/> downloads: the host's silence is bounded, a slow but moving

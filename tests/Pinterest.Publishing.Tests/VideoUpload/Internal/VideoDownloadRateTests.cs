@@ -1,7 +1,4 @@
-using Pinterest.Publishing.Tests.TestSupport;
-using Pinterest.Publishing.Tests.VideoUpload.TestSupport;
-
-namespace Pinterest.Publishing.Tests.VideoUpload;
+namespace Pinterest.Publishing.Tests.VideoUpload.Internal;
 
 /// <summary>
 /// The minimum average rate of <see cref="VideoSource.FromUrl"/> downloads: a host that trickles bytes just often

@@ -1,6 +1,6 @@
 using Pinterest.Publishing.VideoUpload.Internal;
 
-namespace Pinterest.Publishing.Tests.VideoUpload;
+namespace Pinterest.Publishing.Tests.VideoUpload.Internal;
 
 public sealed class VideoPinRequestBuilderTests
 {

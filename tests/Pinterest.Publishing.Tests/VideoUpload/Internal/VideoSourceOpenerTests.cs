@@ -1,11 +1,10 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Pinterest.Publishing.Internal.SafeHttp;
-using Pinterest.Publishing.Tests.VideoUpload.TestSupport;
 using Pinterest.Publishing.VideoUpload.Internal;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
-namespace Pinterest.Publishing.Tests.VideoUpload;
+namespace Pinterest.Publishing.Tests.VideoUpload.Internal;
 
 public sealed class VideoSourceOpenerTests : IDisposable
 {
@@ -106,13 +105,13 @@ public sealed class VideoSourceOpenerTests : IDisposable
     [Fact]
     public async Task Url_IsDownloadedToATemporaryFile_WithTheResponseContentType_AndDeletedOnDispose()
     {
-        using var server = MultipartVideoUploaderTests.StartWireMock();
+        using var server = LoopbackWireMock.Start();
         var bytes = TestBytes.Create(1_500_000);
         server.Given(Request.Create().WithPath("/v.bin").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "video/quicktime").WithBody(bytes));
         using var client = new HttpClient();
 
-        var video = await CreateOpener(client).OpenAsync(VideoSource.FromUrl(MultipartVideoUploaderTests.LoopbackUrl(server, "/v.bin")));
+        var video = await CreateOpener(client).OpenAsync(VideoSource.FromUrl(LoopbackWireMock.Url(server, "/v.bin")));
         Assert.Equal(bytes.Length, video.Length);
         Assert.Equal("video/quicktime", video.ContentType);
         Assert.Single(_spool.Files);
@@ -125,12 +124,12 @@ public sealed class VideoSourceOpenerTests : IDisposable
     [Fact]
     public async Task Url_WithoutVideoContentType_FallsBackToTheExtension()
     {
-        using var server = MultipartVideoUploaderTests.StartWireMock();
+        using var server = LoopbackWireMock.Start();
         server.Given(Request.Create().WithPath("/v.mov").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/octet-stream").WithBody(new byte[10]));
         using var client = new HttpClient();
 
-        await using var video = await CreateOpener(client).OpenAsync(VideoSource.FromUrl(MultipartVideoUploaderTests.LoopbackUrl(server, "/v.mov")));
+        await using var video = await CreateOpener(client).OpenAsync(VideoSource.FromUrl(LoopbackWireMock.Url(server, "/v.mov")));
 
         Assert.Equal("video/quicktime", video.ContentType);
     }
@@ -138,12 +137,12 @@ public sealed class VideoSourceOpenerTests : IDisposable
     [Fact]
     public async Task Url_ErrorStatus_IsTypedFailure_AndLeavesNoFile()
     {
-        using var server = MultipartVideoUploaderTests.StartWireMock();
+        using var server = LoopbackWireMock.Start();
         server.Given(Request.Create().WithPath("/gone.mp4").UsingGet()).RespondWith(Response.Create().WithStatusCode(404));
         using var client = new HttpClient();
 
         var ex = await Assert.ThrowsAsync<PinterestVideoUploadException>(() =>
-            CreateOpener(client).OpenAsync(VideoSource.FromUrl(MultipartVideoUploaderTests.LoopbackUrl(server, "/gone.mp4?sig=SECRET"))));
+            CreateOpener(client).OpenAsync(VideoSource.FromUrl(LoopbackWireMock.Url(server, "/gone.mp4?sig=SECRET"))));
 
         Assert.Equal(System.Net.HttpStatusCode.NotFound, ex.StatusCode);
         Assert.DoesNotContain("SECRET", ex.Message, StringComparison.Ordinal);
@@ -180,13 +179,13 @@ public sealed class VideoSourceOpenerTests : IDisposable
     [Fact]
     public async Task Url_DeclaringMoreThanTheCap_IsRefusedBeforeDownloading()
     {
-        using var server = MultipartVideoUploaderTests.StartWireMock();
+        using var server = LoopbackWireMock.Start();
         server.Given(Request.Create().WithPath("/big.mp4").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "video/mp4").WithBody(new byte[5000]));
         using var client = new HttpClient();
 
         await Assert.ThrowsAsync<PinterestVideoUploadException>(() =>
-            CreateOpener(client, new VideoUploadOptions { MaxDownloadBytes = 4999 }).OpenAsync(VideoSource.FromUrl(MultipartVideoUploaderTests.LoopbackUrl(server, "/big.mp4"))));
+            CreateOpener(client, new VideoUploadOptions { MaxDownloadBytes = 4999 }).OpenAsync(VideoSource.FromUrl(LoopbackWireMock.Url(server, "/big.mp4"))));
 
         Assert.Empty(_spool.Files);
     }
