@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Pinterest.Publishing.Scheduling;
 using Pinterest.Publishing.Scheduling.Internal;
 using Pinterest.Publishing.Testing;
-using Pinterest.Publishing.Tests.PublishPath;
 using Xunit.Abstractions;
 
 namespace Pinterest.Publishing.Tests.Chaos;

@@ -6,12 +6,7 @@ using Microsoft.Extensions.Logging;
 using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Scheduling;
 using Pinterest.Publishing.Testing;
-using Pinterest.Publishing.Tests.Authentication;
-using Pinterest.Publishing.Tests.VideoUpload.TestSupport;
-using Pinterest.Publishing.Tests.PublishPath;
-using Pinterest.Publishing.Tests.Scheduling;
 using Pinterest.Publishing.Scheduling.Internal;
-using Pinterest.Publishing.Tests.Authentication.Internal;
 
 namespace Pinterest.Publishing.Tests.Chaos;
 

@@ -1,7 +1,5 @@
 using Pinterest.Publishing.Preflight;
 using Pinterest.Publishing.Scheduling;
-using Pinterest.Publishing.Tests.VideoUpload.TestSupport;
-using Pinterest.Publishing.Tests.Security.Hostile;
 using Xunit.Abstractions;
 
 namespace Pinterest.Publishing.Tests.Chaos;

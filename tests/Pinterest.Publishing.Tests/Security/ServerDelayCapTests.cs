@@ -5,8 +5,6 @@ using Microsoft.Extensions.Options;
 using Pinterest.Publishing.Scheduling;
 using Pinterest.Publishing.Scheduling.Internal;
 using Pinterest.Publishing.Testing;
-using Pinterest.Publishing.Tests.Api;
-using Pinterest.Publishing.Tests.PublishPath;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Pinterest.Publishing.Testing;
-using static Pinterest.Publishing.Tests.Testing.EmulatorHarness;
+using static Pinterest.Publishing.Tests.TestSupport.EmulatorHarness;
 
 namespace Pinterest.Publishing.Tests.Testing;
 
@@ -190,6 +190,7 @@ public sealed class EmulatorFaultTests
         h.Emulator.InjectFault("POST /v5/pins", EmulatorFault.DelayBy(TimeSpan.FromSeconds(10)));
 
         var pending = CreatePin(h, board.Id);
+        await h.Time.WhenTimerStartedAsync(TimeSpan.FromSeconds(10));
         h.Time.Advance(TimeSpan.FromSeconds(9));
         await Task.Yield();
 
@@ -206,6 +207,7 @@ public sealed class EmulatorFaultTests
         using var h = new EmulatorHarness(o => o.Latency = TimeSpan.FromMilliseconds(250));
 
         var pending = h.Client.GetAsync("v5/user_account");
+        await h.Time.WhenTimerStartedAsync(TimeSpan.FromMilliseconds(250));
         await Task.Yield();
         Assert.False(pending.IsCompleted);
 

@@ -1,8 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Pinterest.Publishing.Tests.Testing;
-using static Pinterest.Publishing.Tests.Testing.EmulatorHarness;
+using static Pinterest.Publishing.Tests.TestSupport.EmulatorHarness;
 
 namespace Pinterest.Publishing.Tests.Testing;
 
