@@ -17,13 +17,7 @@ public class TokenStoreClientTests
         var store = new InMemoryPinterestTokenStore();
         await store.StoreTokenAsync("a", emulator.IssueTokens(user));
         using var http = emulator.CreateHttpClient();
-        var client = new PinterestClient(http, store, "a", new PinterestClientOptions
-        {
-            ApiBaseAddress = emulator.BaseAddress,
-            ClientId = emulator.Options.ClientId,
-            ClientSecret = emulator.Options.ClientSecret,
-            TimeProvider = time,
-        });
+        var client = PublishingHarness.TokenStoreClient(emulator, http, store, "a", time);
         time.Advance(TimeSpan.FromDays(31));
 
         var fetched = await client.Boards.GetAsync(board.Id);

@@ -27,6 +27,9 @@ internal static class HostileChaosRun
     /// <summary>The user of this account disconnects the app early in the run.</summary>
     public const int RevokedAccount = Accounts - 1;
 
+    /// <summary>This account was connected without <c>boards:write</c>: it uploads videos, but each create is refused 401 code 3.</summary>
+    public const int ScopelessAccount = Accounts - 2;
+
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(1);
 
     // Accounts whose stored expiry says "valid for a year" while Pinterest expires them with the others: after a clock
@@ -79,6 +82,7 @@ internal static class HostileChaosRun
             storeToken: false);
 
         var (users, boards) = await h.ConnectAccountsAsync(Accounts, AccountId, StoreLiesAboutExpiry);
+        await h.StoreTokenAsync(AccountId(ScopelessAccount), users[ScopelessAccount], PublishingHarness.ScopesWithoutBoardsWrite);
 
         using var media = new HostileChaosMedia(h.Emulator);
         var faults = HostileChaosFaults.Inject(h.Emulator, seed);

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Pinterest.Publishing.Api;
 using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Testing;
 
@@ -74,8 +76,11 @@ internal sealed class PublishingHarness : IAsyncDisposable
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
-    public Task StoreTokenAsync(string accountId, EmulatedAccount user) =>
-        Services.GetRequiredService<IPinterestTokenStore>().StoreTokenAsync(accountId, Emulator.IssueTokens(user));
+    /// <summary>The scopes of an app that forgot <c>boards:write</c>: it may upload media but not create a Pin (401 code 3).</summary>
+    public const string ScopesWithoutBoardsWrite = "boards:read,pins:read,pins:write";
+
+    public Task StoreTokenAsync(string accountId, EmulatedAccount user, string scope = PinterestEmulator.DefaultScope) =>
+        Services.GetRequiredService<IPinterestTokenStore>().StoreTokenAsync(accountId, Emulator.IssueTokens(user, scope));
 
     /// <summary>
     /// Connects <paramref name="count"/> accounts (the harness's own first), each with a board and its tokens in the
@@ -97,6 +102,16 @@ internal sealed class PublishingHarness : IAsyncDisposable
 
         return (users, boards);
     }
+
+    /// <summary>A client over <paramref name="emulator"/> without dependency injection, its tokens in <paramref name="store"/>.</summary>
+    public static PinterestClient TokenStoreClient(PinterestEmulator emulator, HttpClient http, IPinterestTokenStore store, string accountId, TimeProvider time) =>
+        new(http, store, accountId, new PinterestClientOptions
+        {
+            ApiBaseAddress = emulator.BaseAddress,
+            ClientId = emulator.Options.ClientId,
+            ClientSecret = emulator.Options.ClientSecret,
+            TimeProvider = time,
+        });
 
     public Uri Host(string fixture, string contentType) =>
         Emulator.HostMedia(fixture, File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Media", fixture)), contentType);

@@ -128,7 +128,7 @@ public sealed class EmulatorFaultTests
     }
 
     [Fact]
-    public async Task SpamBlockIs429Code8MentioningSpam()
+    public async Task SpamBlockIs429Code8MentioningSpamInMessageDetailUnderTheGenericRateLimitMessage()
     {
         using var h = new EmulatorHarness();
         var board = h.Emulator.AddBoard(h.Account, "Board");
@@ -136,7 +136,8 @@ public sealed class EmulatorFaultTests
 
         var body = await AssertErrorAsync(await CreatePin(h, board.Id), HttpStatusCode.TooManyRequests, 8);
 
-        Assert.Contains("spam", body.GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("Sorry! You've hit a block (Pins) we have in place to combat spam.", body.GetProperty("message_detail").GetString());
+        Assert.DoesNotContain("spam", body.GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
         Assert.Empty(h.Emulator.Pins);
     }
 

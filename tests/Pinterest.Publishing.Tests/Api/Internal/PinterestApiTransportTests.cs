@@ -143,7 +143,7 @@ public sealed class PinterestApiTransportTests : IDisposable
     [Fact]
     public async Task Trial_access_maps_to_a_trial_exception_that_says_use_the_sandbox()
     {
-        GivenPins(Response.Create().WithStatusCode(403).WithHeader("x-pinterest-rid", "r29").WithBody("""{"code":29,"message":"You are not permitted to access that resource."}"""));
+        GivenPins(Response.Create().WithStatusCode(403).WithHeader("x-pinterest-rid", "r29").WithBody("""{"code":29,"message":"Apps with Trial access may not create Pins in production https://api.pinterest.com - use API Sandbox https://api-sandbox.pinterest.com instead."}"""));
 
         var error = await Assert.ThrowsAsync<PinterestTrialAccessException>(() => _ctx.WithoutRetryAsync(_ctx.Client().Pins.CreateAsync(PinRequest)));
 
@@ -153,18 +153,34 @@ public sealed class PinterestApiTransportTests : IDisposable
         Assert.False(error.IsTransient);
         Assert.Contains("PinterestEnvironment.Sandbox", error.Message, StringComparison.Ordinal);
         Assert.Contains("standard access", error.Message, StringComparison.Ordinal);
-        Assert.Contains("not permitted", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Trial access may not create Pins", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Other_403_codes_are_plain_api_errors()
     {
-        GivenPins(Response.Create().WithStatusCode(403).WithBody("""{"code":3,"message":"Missing scope pins:write"}"""));
+        GivenPins(Response.Create().WithStatusCode(403).WithBody("""{"code":233,"message":"Image too small."}"""));
 
         var error = await Assert.ThrowsAsync<PinterestApiException>(() => _ctx.WithoutRetryAsync(_ctx.Client().Pins.CreateAsync(PinRequest)));
 
         Assert.IsNotType<PinterestTrialAccessException>(error);
+        Assert.Equal(233, error.ErrorCode);
+    }
+
+    [Fact]
+    public async Task A_missing_scope_is_401_code_3_and_is_neither_refreshed_nor_replayed()
+    {
+        GivenPins(Response.Create().WithStatusCode(401).WithBody("""{"code":3,"message":"Your token does not have sufficient permissions to perform this operation. Please ensure your token is authorized with the correct set of scopes."}"""));
+        _ctx.Credential.WillRefreshTo("new-token");
+
+        var error = await Assert.ThrowsAsync<PinterestInsufficientScopeException>(() => _ctx.WithoutRetryAsync(_ctx.Client().Pins.CreateAsync(PinRequest)));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
         Assert.Equal(3, error.ErrorCode);
+        Assert.Equal(["boards:read", "boards:write", "pins:read", "pins:write"], error.RequiredScopes);
+        Assert.False(error.IsTransient);
+        Assert.Empty(_ctx.Credential.RejectedTokens);
+        Assert.Single(_ctx.Requests);
     }
 
     [Fact]
