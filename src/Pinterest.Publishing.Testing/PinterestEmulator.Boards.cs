@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pinterest.Publishing.Api.Internal;
 using Pinterest.Publishing.Testing.Internal;
 
 namespace Pinterest.Publishing.Testing;
@@ -68,7 +69,7 @@ public sealed partial class PinterestEmulator
         var board = FindOwnBoard(accountId, boardId);
         using var document = EmulatorJson.ParseObject(body);
         var name = EmulatorJson.GetString(document.RootElement, "name");
-        if (string.IsNullOrEmpty(name) || name.Length > 180)
+        if (string.IsNullOrEmpty(name) || PinterestText.Length(name) > 180)
         {
             throw PinterestApiError.Invalid("Invalid board section parameters: 'name' must have 1 to 180 characters.");
         }
