@@ -31,4 +31,11 @@ public sealed class PinterestEmulatorOptions
 
     /// <summary>The page size of paged lists when the request has no <c>page_size</c> (Pinterest: 25).</summary>
     public int DefaultPageSize { get; set; } = 25;
+
+    /// <summary>
+    /// Whether the emulator plays Pinterest's API sandbox (<c>api-sandbox.pinterest.com</c>), which refuses what it does
+    /// not serve: the operations its API description marks <c>x-sandbox: disabled</c> (analytics) and video Pins, each
+    /// with 403 code 29. Off by default.
+    /// </summary>
+    public bool Sandbox { get; set; }
 }
