@@ -19,6 +19,7 @@ internal static class PinPublishOutcomeMapper
             FailureKind.LeaseExpired => Retry(exception.Message, TimeSpan.Zero, attempt, now, options, "lease_expired"),
             FailureKind.DraftInvalid => new PinPublishOutcome.Rejected(exception.Message, PreflightCodes(exception)),
             FailureKind.Reauthorize => new PinPublishOutcome.Reauthorize(exception.Message),
+            FailureKind.MissingScope => new PinPublishOutcome.MissingScope(exception.Message, (exception as PinterestInsufficientScopeException)?.RequiredScopes ?? []),
             FailureKind.OutcomeUnknown => new PinPublishOutcome.Unknown(exception.Message, (exception as PinterestPublishOutcomeUnknownException)?.AttemptStartedAt ?? now),
             // Rate limits and spam blocks: the Pin waits for its account's cool-down (the exception's RetryAfter, the
             // time left), never counted as an attempt, so a Trial app's Pins wait for the next day instead of giving up.
