@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using Pinterest.Publishing.Scheduling;
 using Pinterest.Publishing.Scheduling.Internal;
 using Pinterest.Publishing.Testing;
-using Pinterest.Publishing.Tests.PublishPath;
+using Pinterest.Publishing.Tests.Internal.PublishPath;
 
 namespace Pinterest.Publishing.Tests.Scheduling;
 
@@ -106,7 +106,7 @@ public class RateLimitSchedulingTests
     /// </summary>
     private static async Task RunUntilDoneAsync(PublishingHarness h, InMemoryPinScheduleStore store, PinSchedulingOptions options)
     {
-        var dispatcher = new PinScheduleDispatcher(store, h.Publisher, Options.Create(options), h.Time, NullLogger<PinScheduleDispatcher>.Instance);
+        var dispatcher = new PinScheduleDispatcher(store, h.Publisher, Options.Create(options), h.Time, NullLoggerFactory.Instance);
         for (var round = 0; round < 500; round++)
         {
             var pending = store.GetPending();

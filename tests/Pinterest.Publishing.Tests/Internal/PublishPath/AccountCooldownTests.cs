@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Pinterest.Publishing.Scheduling;
 using Pinterest.Publishing.Testing;
-using static Pinterest.Publishing.Tests.PublishPath.PublisherFaultTests;
 
 namespace Pinterest.Publishing.Tests.Internal.PublishPath;
 
@@ -25,12 +24,9 @@ public class AccountCooldownTests
         h.Emulator.InjectFault(CreateRoute, RateLimited());
 
         var publish = h.Publisher.PublishAsync(h.ImageRequest());
-        await WaitUntil(() => h.CreateCalls() == 1);
-        for (var second = 1; second < 60; second++)
-        {
-            h.Time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(2);
-        }
+        await h.Time.WhenTimerStartedAsync(TimeSpan.FromSeconds(60));
+        h.Time.Advance(TimeSpan.FromSeconds(59));
+        await Task.Yield();
 
         Assert.Equal(1, h.CreateCalls());
         Assert.False(publish.IsCompleted);
@@ -49,7 +45,7 @@ public class AccountCooldownTests
         var (_, boards) = await h.ConnectAccountsAsync(2, a => a == 0 ? PublishingHarness.AccountId : OtherAccountId, _ => false);
         h.Emulator.InjectFault(CreateRoute, RateLimited());
         var first = h.Publisher.PublishAsync(h.ImageRequest("First"));
-        await WaitUntil(() => h.CreateCalls() == 1);
+        await h.Time.WhenTimerStartedAsync(TimeSpan.FromSeconds(60));
 
         var waiting = await Assert.ThrowsAsync<PinterestRateLimitException>(() => PublishAsync(h, h.ImageRequest("Second")));
         var other = await PublishAsync(h, h.ImageRequest("Other account") with { AccountId = OtherAccountId, BoardId = boards[1].Id });
