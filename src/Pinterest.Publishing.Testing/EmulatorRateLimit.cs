@@ -48,7 +48,10 @@ public sealed record EmulatorRateLimit
         }
     }
 
-    /// <summary>The requests each user may make per category in <see cref="Window"/>, or <see langword="null"/> for a daily limit.</summary>
+    /// <summary>
+    /// The requests each category allows: per user in <see cref="Window"/>, or per app and day when
+    /// <see cref="RequestsPerDay"/> is set.
+    /// </summary>
     internal IReadOnlyDictionary<string, int>? PerCategory { get; private init; }
 
     /// <summary>Every category's limit when one limit applies to all, for categories <see cref="PerCategory"/> does not name.</summary>
@@ -57,7 +60,7 @@ public sealed record EmulatorRateLimit
     /// <summary>The sliding window of per-user limits.</summary>
     internal TimeSpan Window { get; private init; }
 
-    /// <summary>The requests the whole app may make per day, or <see langword="null"/> for per-user limits.</summary>
+    /// <summary>The requests the whole app may make per day over all categories, or <see langword="null"/> for per-user limits.</summary>
     internal int? RequestsPerDay { get; private init; }
 
     /// <summary>
@@ -86,15 +89,30 @@ public sealed record EmulatorRateLimit
     }
 
     /// <summary>
-    /// Trial access: the whole app (every user, every category together) may make <paramref name="requestsPerDay"/>
-    /// requests a day; the budget starts again every day at <see cref="DailyResetTime"/>.
+    /// Trial access: the whole app (every user together) may make <paramref name="requestsPerDay"/> requests a day over
+    /// all categories, and within that so many of each category; every budget starts again at
+    /// <see cref="DailyResetTime"/>. Pinterest's rate-limit page gives Trial limits "per day per app" for each category
+    /// and a universal Trial cap of 1,000 requests a day; its figures for the <c>org_*</c> categories are not stated
+    /// here, so each defaults to the universal cap.
     /// </summary>
-    /// <param name="requestsPerDay">Requests per day; default 1,000, Pinterest's Trial limit.</param>
+    /// <param name="requestsPerDay">Requests per day over all categories; default 1,000, Pinterest's universal Trial limit.</param>
+    /// <param name="orgReadPerDay"><c>org_read</c> requests per day; default <paramref name="requestsPerDay"/>.</param>
+    /// <param name="orgWritePerDay"><c>org_write</c> requests per day; default <paramref name="requestsPerDay"/>.</param>
+    /// <param name="orgAnalyticsPerDay"><c>org_analytics</c> requests per day; default <paramref name="requestsPerDay"/>.</param>
     /// <returns>The limit.</returns>
-    public static EmulatorRateLimit Trial(int requestsPerDay = 1000)
+    public static EmulatorRateLimit Trial(int requestsPerDay = 1000, int? orgReadPerDay = null, int? orgWritePerDay = null, int? orgAnalyticsPerDay = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(requestsPerDay);
-        return new EmulatorRateLimit { RequestsPerDay = requestsPerDay };
+        return new EmulatorRateLimit
+        {
+            RequestsPerDay = requestsPerDay,
+            PerCategory = new Dictionary<string, int>(StringComparer.Ordinal)
+            {
+                [RateLimitCategories.OrgRead] = NotNegative(orgReadPerDay ?? requestsPerDay, nameof(orgReadPerDay)),
+                [RateLimitCategories.OrgWrite] = NotNegative(orgWritePerDay ?? requestsPerDay, nameof(orgWritePerDay)),
+                [RateLimitCategories.OrgAnalytics] = NotNegative(orgAnalyticsPerDay ?? requestsPerDay, nameof(orgAnalyticsPerDay)),
+            },
+        };
     }
 
     /// <summary>Each user may make <paramref name="maxRequests"/> requests of each category per sliding <paramref name="window"/>.</summary>
@@ -106,5 +124,11 @@ public sealed record EmulatorRateLimit
         ArgumentOutOfRangeException.ThrowIfNegative(maxRequests);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
         return new EmulatorRateLimit { AnyCategory = maxRequests, Window = window };
+    }
+
+    private static int NotNegative(int value, string paramName)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(value, paramName);
+        return value;
     }
 }

@@ -4,15 +4,15 @@ namespace Pinterest.Publishing.Testing.Internal;
 
 /// <summary>
 /// The rate limit of <see cref="PinterestEmulator.SetRateLimit(EmulatorRateLimit)"/>: per user and category in a sliding
-/// window (Standard access), or per app and day (Trial access). Past it, a request answers 429 code 8 and is not
-/// counted. Off until set. Thread-safe.
+/// window (Standard access), or per app and day, per category within an overall budget (Trial access). Past it, a
+/// request answers 429 code 8 with the wording of Pinterest's API description and is not counted. Off until set.
+/// Thread-safe.
 /// </summary>
 internal sealed class AccountRateLimiter(TimeProvider time)
 {
-    private const string Message = "You have exceeded your rate limit. Try again later.";
-
     private readonly Lock _gate = new();
     private readonly Dictionary<(string AccountId, string Category), Queue<DateTimeOffset>> _windows = [];
+    private readonly Dictionary<string, int> _usedTodayByCategory = new(StringComparer.Ordinal);
     private EmulatorRateLimit? _limit;
     private DateTimeOffset _dayStart;
     private int _usedToday;
@@ -24,6 +24,7 @@ internal sealed class AccountRateLimiter(TimeProvider time)
             _limit = limit;
             _windows.Clear();
             _usedToday = 0;
+            _usedTodayByCategory.Clear();
             _dayStart = DayStart(time.GetUtcNow(), limit.DailyResetTime);
         }
     }
@@ -35,6 +36,7 @@ internal sealed class AccountRateLimiter(TimeProvider time)
             _limit = null;
             _windows.Clear();
             _usedToday = 0;
+            _usedTodayByCategory.Clear();
         }
     }
 
@@ -52,14 +54,14 @@ internal sealed class AccountRateLimiter(TimeProvider time)
             }
 
             var now = time.GetUtcNow();
+            var category = RateLimitCategories.Of(method, route);
+            var max = limit.PerCategory is { } perCategory && perCategory.TryGetValue(category, out var named) ? named : limit.AnyCategory ?? int.MaxValue;
             if (limit.RequestsPerDay is { } perDay)
             {
-                CheckDaily(limit, perDay, now);
+                CheckDaily(limit, perDay, category, max, now);
                 return;
             }
 
-            var category = RateLimitCategories.Of(method, route);
-            var max = limit.PerCategory is { } perCategory && perCategory.TryGetValue(category, out var named) ? named : limit.AnyCategory ?? int.MaxValue;
             if (!_windows.TryGetValue((accountId, category), out var window))
             {
                 window = new Queue<DateTimeOffset>();
@@ -81,13 +83,20 @@ internal sealed class AccountRateLimiter(TimeProvider time)
         }
     }
 
-    private void CheckDaily(EmulatorRateLimit limit, int perDay, DateTimeOffset now)
+    private void CheckDaily(EmulatorRateLimit limit, int perDay, string category, int categoryPerDay, DateTimeOffset now)
     {
         var dayStart = DayStart(now, limit.DailyResetTime);
         if (dayStart != _dayStart)
         {
             _dayStart = dayStart;
             _usedToday = 0;
+            _usedTodayByCategory.Clear();
+        }
+
+        var usedInCategory = _usedTodayByCategory.GetValueOrDefault(category);
+        if (usedInCategory >= categoryPerDay)
+        {
+            throw Limited(limit, categoryPerDay, dayStart.AddDays(1), now);
         }
 
         if (_usedToday >= perDay)
@@ -96,6 +105,7 @@ internal sealed class AccountRateLimiter(TimeProvider time)
         }
 
         _usedToday++;
+        _usedTodayByCategory[category] = usedInCategory + 1;
     }
 
     /// <summary>The start of the budget day <paramref name="now"/> falls in: the last <paramref name="resetTime"/> (UTC) at or before it.</summary>
@@ -121,6 +131,6 @@ internal sealed class AccountRateLimiter(TimeProvider time)
             headers["x-ratelimit-reset"] = ((long)Math.Ceiling((reset - DateTimeOffset.UnixEpoch).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
 
-        return new PinterestApiError(429, 8, Message) { Headers = headers.Count == 0 ? null : headers };
+        return new PinterestApiError(429, 8, EmulatorFault.RateLimitWording) { Headers = headers.Count == 0 ? null : headers };
     }
 }

@@ -68,6 +68,44 @@ public sealed class EmulatorRateLimitTests
     }
 
     [Fact]
+    public async Task A_trial_app_has_a_daily_budget_per_category_within_its_overall_daily_budget()
+    {
+        using var h = new EmulatorHarness();
+        var board = h.Emulator.AddBoard(h.Account, "Board");
+        var other = Authenticated(h, h.Emulator.AddAccount());
+        h.Emulator.SetRateLimit(EmulatorRateLimit.Trial(requestsPerDay: 5, orgWritePerDay: 2));
+
+        // org_write: two for the whole app, whichever user sends them.
+        Assert.Equal(HttpStatusCode.Created, (await CreatePinAsync(h.Client, board.Id)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await other.PostAsync("v5/boards", Json("""{"name":"Theirs"}"""))).StatusCode);
+        await AssertErrorAsync(await CreatePinAsync(h.Client, board.Id), HttpStatusCode.TooManyRequests, 8);
+
+        // org_read still has budget, until the app's five requests a day are spent.
+        Assert.Equal(HttpStatusCode.OK, (await h.Client.GetAsync("v5/user_account")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("v5/boards")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await h.Client.GetAsync($"v5/boards/{board.Id}")).StatusCode);
+        await AssertErrorAsync(await h.Client.GetAsync("v5/user_account"), HttpStatusCode.TooManyRequests, 8);
+
+        h.Time.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(HttpStatusCode.Created, (await CreatePinAsync(h.Client, board.Id)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_429_has_the_shape_and_wording_of_pinterests_api_description()
+    {
+        using var h = new EmulatorHarness();
+        h.Emulator.SetRateLimit(EmulatorRateLimit.Standard(orgReadPerMinute: 0));
+
+        var body = await AssertErrorAsync(await h.Client.GetAsync("v5/user_account"), HttpStatusCode.TooManyRequests, 8);
+
+        // The 429 example of GET /v5/pins/analytics in Pinterest's OpenAPI description: only code and message.
+        Assert.Equal(
+            "This request exceeded a rate limit. This can happen if the client exceeds one of the published rate limits within a short time window.",
+            body.GetProperty("message").GetString());
+        Assert.Equal(["code", "message"], body.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task The_rate_limit_headers_and_retry_after_are_sent_only_when_asked_for()
     {
         using var h = new EmulatorHarness();
@@ -88,6 +126,7 @@ public sealed class EmulatorRateLimitTests
     public void Limits_refuse_impossible_settings()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => EmulatorRateLimit.Trial(-1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => EmulatorRateLimit.Trial(orgReadPerDay: -1));
         Assert.Throws<ArgumentOutOfRangeException>(() => EmulatorRateLimit.Standard(orgWritePerMinute: -1));
         Assert.Throws<ArgumentOutOfRangeException>(() => EmulatorRateLimit.PerUser(1, TimeSpan.Zero));
         Assert.Throws<ArgumentOutOfRangeException>(() => EmulatorRateLimit.Trial() with { DailyResetTime = TimeSpan.FromDays(1) });
