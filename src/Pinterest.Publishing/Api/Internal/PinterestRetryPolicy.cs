@@ -26,12 +26,15 @@ internal sealed class PinterestRetryPolicy
     private readonly PinterestTelemetry _telemetry;
 
     /// <summary>Snapshots the retry settings of <paramref name="options"/> and builds the pipeline.</summary>
-    public PinterestRetryPolicy(PinterestClientOptions options)
+    /// <param name="options">The client settings: retries, clock and logger factory.</param>
+    /// <param name="telemetry">Where retries are counted: the DI singleton, or the one a public non-DI entry point chose.</param>
+    public PinterestRetryPolicy(PinterestClientOptions options, PinterestTelemetry telemetry)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(telemetry);
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         _logger = loggerFactory.CreateLogger(ApiLog.CategoryName);
-        _telemetry = options.Telemetry ?? PinterestTelemetry.Shared;
+        _telemetry = telemetry;
 
         // Snapshot: later changes to the options object do not change a built pipeline.
         var retry = options.Retry ?? new PinterestRetryOptions();

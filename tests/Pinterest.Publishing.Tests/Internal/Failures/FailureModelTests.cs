@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Pinterest.Publishing.Api;
 using Pinterest.Publishing.Api.Internal;
+using Pinterest.Publishing.Diagnostics.Internal;
 using Pinterest.Publishing.Internal.Failures;
 using Pinterest.Publishing.Internal.PublishPath;
 using Pinterest.Publishing.Preflight;
@@ -24,7 +25,7 @@ public class FailureModelTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
     private static readonly PinSchedulingOptions Scheduling = new();
-    private static readonly PinterestRetryPolicy RetryPolicy = new(new PinterestClientOptions());
+    private static readonly PinterestRetryPolicy RetryPolicy = new(new PinterestClientOptions(), new PinterestTelemetry());
 
     /// <summary>What the call knew about its request when it failed.</summary>
     private enum Sent
