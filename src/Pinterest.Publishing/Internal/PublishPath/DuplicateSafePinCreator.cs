@@ -36,16 +36,18 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
     /// <summary>Creates the Pin, retrying only when safe, and reconciling after an ambiguous failure.</summary>
     /// <returns>The Pin, and whether it was found by reconciliation.</returns>
     public Task<(Pin Pin, bool Reconciled)> CreateAsync(PinterestClient client, CreatePinRequest body, CancellationToken cancellationToken) =>
-        CreateAsync(client, body, deadline: null, cancellationToken);
+        CreateAsync(client, body, deadline: null, rateLimits: null, cancellationToken);
 
     /// <summary>Creates the Pin as <see cref="CreateAsync(PinterestClient, CreatePinRequest, CancellationToken)"/> does.</summary>
     /// <param name="client">The account's client.</param>
     /// <param name="body">The Pin.</param>
     /// <param name="deadline">No create call (a retry included) is sent at or after it.</param>
+    /// <param name="rateLimits">The account's cool-downs, read before each create call and started by a 429 or spam block.</param>
     /// <param name="cancellationToken">Cancels the create.</param>
     /// <returns>The Pin, and whether it was found by reconciliation.</returns>
     /// <exception cref="PinterestCreateDeadlineExceededException">The deadline passed before a create call; nothing was created.</exception>
-    public async Task<(Pin Pin, bool Reconciled)> CreateAsync(PinterestClient client, CreatePinRequest body, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    /// <exception cref="PinterestRateLimitException">The account is cooling down, or met a rate limit it does not wait for here.</exception>
+    public async Task<(Pin Pin, bool Reconciled)> CreateAsync(PinterestClient client, CreatePinRequest body, DateTimeOffset? deadline, AccountRateLimits? rateLimits, CancellationToken cancellationToken)
     {
         var attemptStartedAt = timeProvider.GetUtcNow();
         var draftKey = AttributedPinRegistry.DraftKey(body.BoardId, body.Title, body.Description, body.Link);
@@ -55,6 +57,11 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
             if (deadline is { } due && timeProvider.GetUtcNow() >= due)
             {
                 throw new PinterestCreateDeadlineExceededException(due);
+            }
+
+            if (rateLimits is not null)
+            {
+                await rateLimits.ThrowIfCoolingDownAsync(cancellationToken).ConfigureAwait(false);
             }
 
             Exception failure;
@@ -87,7 +94,7 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
             catch (Exception ex)
             {
                 action = DecideAfterFailure(ex, sendAttempt, cancellationToken.IsCancellationRequested);
-                if (action == CreateFailureAction.Surface)
+                if (action == CreateFailureAction.Surface && (rateLimits is null || !AccountCooldownStage.IsCooledBy(ex)))
                 {
                     throw;
                 }
@@ -111,7 +118,11 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
                 return (await ReconcileAsync(client, body, draftKey, attemptStartedAt, failure, cancellationToken).ConfigureAwait(false), true);
             }
 
-            var delay = GetRetryDelay(failure, attempt);
+            // A rate limit cools the whole account down before this loop waits, so no other publish of it sends meanwhile.
+            var delay = rateLimits is not null && AccountCooldownStage.IsCooledBy(failure)
+                ? await rateLimits.CoolDownBeforeRetryAsync(failure, action == CreateFailureAction.Retry && attempt < retry.MaxRetries, retry, cancellationToken).ConfigureAwait(false)
+                : Backoff.Retry(failure, attempt, retry, timeProvider.GetUtcNow());
+
             if (attempt >= retry.MaxRetries || delay is null)
             {
                 throw failure is PinterestException ? failure : new PinterestApiException($"Creating the Pin failed before it reached Pinterest: {failure.Message}", failure);
@@ -227,16 +238,6 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
     /// <summary>The request may have been processed: a retry could duplicate the Pin, so the board is searched instead.</summary>
     internal static bool IsAmbiguous(Exception exception) =>
         DecideAfterFailure(exception, sendAttempt: null, callerCancelled: false) == CreateFailureAction.Reconcile;
-
-    private TimeSpan? GetRetryDelay(Exception failure, int attempt)
-    {
-        if (failure is PinterestApiException { RetryAfter: { } retryAfter })
-        {
-            return retryAfter <= retry.MaxRetryAfter ? retryAfter : null;
-        }
-
-        return Backoff.Exponential(retry.BaseDelay, attempt, retry.MaxDelay, Backoff.SharedJitter);
-    }
 
     private static bool TextEquals(string? returned, string? sent) =>
         string.Equals(Normalize(returned), Normalize(sent), StringComparison.Ordinal);
