@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Pinterest.Publishing.Api.Models;
 using Pinterest.Publishing.Preflight;
 using Pinterest.Publishing.VideoUpload;
@@ -64,12 +66,17 @@ public sealed class SpooledVideoCheckTests : IAsyncLifetime
         var api = new FakeMediaClient(_clock) { UploadUrl = _uploadHost.BaseUri };
         var source = _sources.Create(VideoSources.UrlRangeIgnored, Mp4Shapes.MoovAtEnd(3));
 
-        var ex = await Assert.ThrowsAsync<PinPreflightException>(() => CreateUploader(api, checkSpooledCopy: true).StartUploadAsync(source));
+        var logger = new FakeLogger();
+
+        var ex = await Assert.ThrowsAsync<PinPreflightException>(() => CreateUploader(api, checkSpooledCopy: true, logger).StartUploadAsync(source));
 
         Assert.Equal([PreflightCodes.VideoDurationRange], ex.Result.Errors.Select(e => e.Code));
         Assert.Equal(0, api.RegisterCalls);
         Assert.Empty(_uploadHost.Requests);
         Assert.Empty(_spool.Files);
+        var refused = Assert.Single(logger.Collector.GetSnapshot(), r => r.Id.Name == "VideoSpooledCopyRefused");
+        Assert.Contains(PreflightCodes.VideoDurationRange, refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("127.0.0.1", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -92,8 +99,8 @@ public sealed class SpooledVideoCheckTests : IAsyncLifetime
         _ => Mp4Shapes.MoovAtEnd(3),
     };
 
-    private PinterestVideoUploader CreateUploader(FakeMediaClient api, bool checkSpooledCopy) =>
-        new(api, _uploadClient, new VideoUploadOptions(), _clock, NullLogger.Instance, _downloadClient, _spool.Path)
+    private PinterestVideoUploader CreateUploader(FakeMediaClient api, bool checkSpooledCopy, ILogger? logger = null) =>
+        new(api, _uploadClient, new VideoUploadOptions(), _clock, logger ?? NullLogger.Instance, _downloadClient, _spool.Path)
         {
             CheckSpooledCopy = checkSpooledCopy,
         };
