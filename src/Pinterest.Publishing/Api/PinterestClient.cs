@@ -127,7 +127,8 @@ public class PinterestClient
             new PinterestTokenRefresher(transport),
             transport.TimeProvider,
             transport.TokenRefreshMargin,
-            transport.LoggerFactory.CreateLogger(AuthenticationLog.CategoryName));
+            transport.LoggerFactory.CreateLogger(AuthenticationLog.CategoryName),
+            refreshTokenRenewalMargin: (options ?? new PinterestClientOptions()).RefreshTokenRenewalMargin);
         return (transport, manager, new TokenStoreCredential(manager, accountId));
     }
 }

@@ -61,7 +61,7 @@ internal sealed class PinterestRetryPolicy
         TState state,
         CancellationToken cancellationToken)
     {
-        if (!request.IsIdempotent || ResiliencePipeline is null)
+        if (!(request.IsIdempotent || request.IsResentWhenNotProcessed) || ResiliencePipeline is null)
         {
             return await attempt(state, cancellationToken).ConfigureAwait(false);
         }
@@ -104,7 +104,7 @@ internal sealed class PinterestRetryPolicy
             .AddRetry(new RetryStrategyOptions
             {
                 MaxRetryAttempts = _retry.MaxRetries,
-                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome.Exception)),
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Context.Properties.GetValue(RequestKey, null!), args.Outcome.Exception)),
                 DelayGenerator = args => new ValueTask<TimeSpan?>(GetDelay(args.Outcome.Exception, args.AttemptNumber)),
                 OnRetry = args =>
                 {
@@ -124,9 +124,20 @@ internal sealed class PinterestRetryPolicy
     /// Whether a failed attempt of an idempotent call is tried again: a transient answer or a rate limit whose
     /// <c>Retry-After</c> is within the cap, or any HTTP transport failure (sent or not: the call is idempotent).
     /// </summary>
-    internal bool ShouldRetry(Exception? exception) =>
+    internal bool ShouldRetry(Exception? exception) => ShouldRetry(request: null, exception);
+
+    /// <summary>
+    /// Whether a failed attempt of <paramref name="request"/> is tried again: as <see cref="ShouldRetry(Exception?)"/> for
+    /// an idempotent call (or an unknown one); for one that is only resent when not processed
+    /// (<see cref="PinterestApiRequest.IsResentWhenNotProcessed"/>), only a failure that proves it (a refused connection,
+    /// a 429).
+    /// </summary>
+    internal bool ShouldRetry(PinterestApiRequest? request, Exception? exception) =>
         exception is not null
-        && FailureClassifier.Classify(exception) is FailureKind.Transient or FailureKind.RateLimited or FailureKind.NotSent or FailureKind.TransportFailed
+        && FailureClassifier.Classify(exception) is var kind
+        && (request is { IsIdempotent: false }
+            ? kind is FailureKind.RateLimited or FailureKind.NotSent
+            : kind is FailureKind.Transient or FailureKind.RateLimited or FailureKind.NotSent or FailureKind.TransportFailed)
         && FailureClassifier.RetryAfterWithin(exception, _retry.MaxRetryAfter);
 
     private TimeSpan GetDelay(Exception? exception, int attemptNumber) =>

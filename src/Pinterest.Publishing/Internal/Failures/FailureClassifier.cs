@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Pinterest.Publishing.Authentication.Internal;
 
 namespace Pinterest.Publishing.Internal.Failures;
 
@@ -32,6 +33,9 @@ internal static class FailureClassifier
         // What the caller knows comes first: a rejected token is never retried, the caller's cancellation is theirs,
         // and a failure before the request was (re)sent cannot have been processed, whatever its type.
         new(FailureKind.Reauthorize, static (e, _) => e is PinterestReauthorizationRequiredException),
+        // Neither, at once, are the app's refused client credentials and a refresh that may have spent its refresh token.
+        new(FailureKind.AppCredentialsRejected, static (e, _) => e is PinterestAppCredentialsException),
+        new(FailureKind.TokenRefreshInDoubt, static (e, _) => e is PinterestTokenRefreshInDoubtException),
         new(FailureKind.Cancelled, static (e, c) => e is OperationCanceledException && c.CallerCancelled),
         new(FailureKind.NotSent, static (_, c) => c.Send is { MayHaveBeenSent: false }),
 

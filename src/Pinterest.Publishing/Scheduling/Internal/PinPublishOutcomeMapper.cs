@@ -19,6 +19,11 @@ internal static class PinPublishOutcomeMapper
             FailureKind.LeaseExpired => Retry(exception.Message, TimeSpan.Zero, attempt, now, options, "lease_expired"),
             FailureKind.DraftInvalid => new PinPublishOutcome.Rejected(exception.Message, PreflightCodes(exception)),
             FailureKind.Reauthorize => new PinPublishOutcome.Reauthorize(exception.Message),
+
+            // The app's client id or secret: no account to reconnect and nothing wrong with the Pin. Kept, retried after
+            // the longest backoff and never given up on, so no scheduled Pin is lost while the operator fixes the setting.
+            FailureKind.AppCredentialsRejected => new PinPublishOutcome.RetryAt(After(now, options.RetryMaxDelay), exception.Message),
+            FailureKind.TokenRefreshInDoubt => Retry(exception.Message, null, attempt, now, options, Code(exception)),
             FailureKind.OutcomeUnknown => new PinPublishOutcome.Unknown(exception.Message, (exception as PinterestPublishOutcomeUnknownException)?.AttemptStartedAt ?? now),
             FailureKind.SpamBlocked => new PinPublishOutcome.RetryAt(After(now, options.SpamBlockDelay), exception.Message),
             FailureKind.ProcessingFailed => new PinPublishOutcome.Rejected(exception.Message, [Code(exception)]),
