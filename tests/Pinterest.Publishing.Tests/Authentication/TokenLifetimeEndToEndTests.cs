@@ -4,7 +4,7 @@ using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Scheduling;
 using Pinterest.Publishing.Scheduling.Internal;
 using Pinterest.Publishing.Testing;
-using Pinterest.Publishing.Tests.PublishPath;
+using Pinterest.Publishing.Tests.TestSupport;
 
 namespace Pinterest.Publishing.Tests.Authentication;
 

@@ -40,6 +40,12 @@ internal enum FailureKind
     Reauthorize,
 
     /// <summary>
+    /// The account's token lacks a scope the call needs (401 code 3): not processed, never refreshed nor retried, and
+    /// the account must be connected again with more scopes, which the host must request.
+    /// </summary>
+    MissingScope,
+
+    /// <summary>
     /// The token endpoint refused the app's own client id or secret: no account is to blame and nothing was sent on its
     /// behalf; every call that needs a token fails the same way until the operator fixes the settings.
     /// </summary>

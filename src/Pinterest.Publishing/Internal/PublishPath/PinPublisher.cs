@@ -91,6 +91,7 @@ internal sealed class PinPublisher : IPinPublisher
     {
         FailureKind.DraftInvalid or FailureKind.Refused or FailureKind.SpamBlocked or FailureKind.UnusableAnswer => "rejected",
         FailureKind.Reauthorize => "reauthorize",
+        FailureKind.MissingScope => "missing_scope",
         FailureKind.AppCredentialsRejected => "app_credentials",
         FailureKind.TokenRefreshInDoubt => "retry",
         FailureKind.OutcomeUnknown => "unknown",

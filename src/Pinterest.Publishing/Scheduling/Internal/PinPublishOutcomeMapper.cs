@@ -19,6 +19,7 @@ internal static class PinPublishOutcomeMapper
             FailureKind.LeaseExpired => Retry(exception.Message, TimeSpan.Zero, attempt, now, options, "lease_expired"),
             FailureKind.DraftInvalid => new PinPublishOutcome.Rejected(exception.Message, PreflightCodes(exception)),
             FailureKind.Reauthorize => new PinPublishOutcome.Reauthorize(exception.Message),
+            FailureKind.MissingScope => new PinPublishOutcome.MissingScope(exception.Message, (exception as PinterestInsufficientScopeException)?.RequiredScopes ?? []),
 
             // The app's client id or secret: no account to reconnect and nothing wrong with the Pin. Kept, retried after
             // the longest backoff and never given up on, so no scheduled Pin is lost while the operator fixes the setting.
