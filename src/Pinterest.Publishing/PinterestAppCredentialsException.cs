@@ -8,7 +8,7 @@ namespace Pinterest.Publishing;
 /// same way until the settings are fixed. Its message names the settings, never their values; the cause (Pinterest's
 /// answer, with its request id) is the <see cref="Exception.InnerException"/>.
 /// </summary>
-public class PinterestAppCredentialsException : PinterestException
+public sealed class PinterestAppCredentialsException : PinterestException
 {
     /// <summary>Creates the exception.</summary>
     public PinterestAppCredentialsException()

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Pinterest.Publishing.Api.Internal;
 using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Authentication.Internal;
+using Pinterest.Publishing.Diagnostics.Internal;
 
 namespace Pinterest.Publishing.Api;
 
@@ -121,14 +122,18 @@ public class PinterestClient
     {
         ArgumentNullException.ThrowIfNull(tokenStore);
         ArgumentException.ThrowIfNullOrWhiteSpace(accountId);
-        var transport = new PinterestApiTransport(httpClient, options ?? new PinterestClientOptions());
+        options ??= new PinterestClientOptions();
+        var transport = new PinterestApiTransport(httpClient, options);
+
+        // A public entry point without dependency injection: it alone chooses the shared telemetry.
         var manager = new PinterestTokenManager(
             tokenStore,
             new PinterestTokenRefresher(transport),
             transport.TimeProvider,
             transport.TokenRefreshMargin,
             transport.LoggerFactory.CreateLogger(AuthenticationLog.CategoryName),
-            refreshTokenRenewalMargin: (options ?? new PinterestClientOptions()).RefreshTokenRenewalMargin);
+            options.Telemetry ?? PinterestTelemetry.Shared,
+            options.RefreshTokenRenewalMargin);
         return (transport, manager, new TokenStoreCredential(manager, accountId));
     }
 }

@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Scheduling;
 using Pinterest.Publishing.Scheduling.Internal;
@@ -92,24 +94,32 @@ public sealed class TokenLifetimeEndToEndTests
     }
 
     [Fact]
-    public async Task A_rotated_client_secret_is_the_apps_error_the_scheduler_retries_and_no_account_is_marked_for_reconnecting()
+    public async Task A_rotated_client_secret_ends_the_scheduled_pin_as_the_apps_error_and_no_account_is_marked_for_reconnecting()
     {
         // Another instance of the app was updated with the new secret: this one still sends the old one.
         await using var h = await PublishingHarness.CreateAsync(services =>
             services.PostConfigure<PinterestPublishingOptions>(o => o.ClientSecret = "the-old-secret"));
-        var store = h.Services.GetRequiredService<IPinterestTokenStore>();
-        var before = await store.GetTokenAsync(PublishingHarness.AccountId);
+        var tokens = h.Services.GetRequiredService<IPinterestTokenStore>();
+        var before = await tokens.GetTokenAsync(PublishingHarness.AccountId);
         h.Time.Advance(TimeSpan.FromDays(31));
+        var store = new InMemoryPinScheduleStore();
+        var dispatcher = new PinScheduleDispatcher(store, h.Publisher, Options.Create(Scheduling), h.Time, NullLoggerFactory.Instance);
+        var scheduled = store.Schedule(h.ImageRequest("Old secret"), h.Time.GetUtcNow());
 
         var error = await Assert.ThrowsAsync<PinterestAppCredentialsException>(() => h.Publisher.PublishAsync(h.ImageRequest()));
+        await dispatcher.RunOnceAsync(CancellationToken.None);
 
         Assert.Contains("Pinterest:ClientSecret", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("the-old-secret", error.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(h.Emulator.Options.ClientSecret, error.ToString(), StringComparison.Ordinal);
-        var outcome = Assert.IsType<PinPublishOutcome.RetryAt>(PinPublishOutcomeMapper.FromException(error, Scheduling.MaxAttempts, h.Time.GetUtcNow(), Scheduling));
-        Assert.True(outcome.At > h.Time.GetUtcNow());
-        Assert.Single(h.Emulator.Requests, r => r.Path == "/v5/oauth/token");
-        Assert.Equal(before, await store.GetTokenAsync(PublishingHarness.AccountId));
+        var outcome = Assert.IsType<PinPublishOutcome.AppCredentialsRejected>(store.GetOutcome(scheduled.Id));
+        Assert.True(outcome.IsFinal);
+        Assert.DoesNotContain("the-old-secret", outcome.Reason, StringComparison.Ordinal);
+
+        // Each refresh was sent once (never retried) and answered 401 code 2; the account's token is left as it was.
+        Assert.All(h.Emulator.Requests.Where(r => r.Path == "/v5/oauth/token"), r => Assert.Equal(401, r.StatusCode));
+        Assert.Equal(2, h.Emulator.Requests.Count(r => r.Path == "/v5/oauth/token"));
+        Assert.Equal(before, await tokens.GetTokenAsync(PublishingHarness.AccountId));
         Assert.Empty(h.Emulator.Pins);
     }
 

@@ -31,7 +31,6 @@ internal static class Pending
         // Api: PinterestClient's public constructors choose PinterestTelemetry.Shared (or PinterestClientOptions.Telemetry)
         // and pass it to the transport's retry policy and to the token manager, whose parameter becomes required.
         "Pinterest.Publishing.Api.Internal.PinterestRetryPolicy" + ReadsSharedTelemetry,
-        "Pinterest.Publishing.Authentication.Internal.PinterestTokenManager" + ReadsSharedTelemetry,
     ];
 
     public static readonly string[] LongFiles = [];

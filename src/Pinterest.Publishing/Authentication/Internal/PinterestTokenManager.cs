@@ -56,24 +56,27 @@ internal sealed class PinterestTokenManager
     /// <param name="timeProvider">The clock of expiries and waits.</param>
     /// <param name="refreshMargin">A token whose access token expires within it is refreshed before use.</param>
     /// <param name="logger">Where the layer logs.</param>
-    /// <param name="telemetry">Where refreshes are counted; the shared instance when <see langword="null"/>.</param>
+    /// <param name="telemetry">
+    /// Where refreshes are counted: the DI singleton, or the instance a non-DI entry point (<c>PinterestClient</c>) chose.
+    /// </param>
     /// <param name="refreshTokenRenewalMargin">
     /// A token whose refresh token expires within it is refreshed before use too; zero turns this off, and
     /// <see langword="null"/> is the default (<c>Pinterest:RefreshTokenRenewalMargin</c>, 14 days).
     /// </param>
-    public PinterestTokenManager(IPinterestTokenStore store, IPinterestTokenRefresher refresher, TimeProvider timeProvider, TimeSpan refreshMargin, ILogger logger, PinterestTelemetry? telemetry = null, TimeSpan? refreshTokenRenewalMargin = null)
+    public PinterestTokenManager(IPinterestTokenStore store, IPinterestTokenRefresher refresher, TimeProvider timeProvider, TimeSpan refreshMargin, ILogger logger, PinterestTelemetry telemetry, TimeSpan? refreshTokenRenewalMargin = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(refresher);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(telemetry);
         ArgumentOutOfRangeException.ThrowIfLessThan(refreshMargin, TimeSpan.Zero);
         _store = store;
         _timeProvider = timeProvider;
         _logger = logger;
         _cache = new TokenCache(timeProvider, refreshMargin, refreshTokenRenewalMargin ?? PinterestDefaults.RefreshTokenRenewalMargin);
         _unsaved = new UnsavedTokens(store, timeProvider, CacheRevalidationInterval, logger);
-        _rotation = new TokenRotation(refresher, _cache, _unsaved, timeProvider, RecoverAfterFailedRefreshAsync, logger, telemetry ?? PinterestTelemetry.Shared);
+        _rotation = new TokenRotation(refresher, _cache, _unsaved, timeProvider, RecoverAfterFailedRefreshAsync, logger, telemetry);
     }
 
     /// <summary>A usable access token for the account, refreshed first when it is due.</summary>

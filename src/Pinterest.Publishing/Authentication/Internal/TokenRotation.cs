@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Pinterest.Publishing.Diagnostics.Internal;
+using Pinterest.Publishing.Internal.Failures;
 
 namespace Pinterest.Publishing.Authentication.Internal;
 
@@ -19,7 +20,7 @@ namespace Pinterest.Publishing.Authentication.Internal;
 /// When the refresh call fails (other than for the app's own client credentials), the failure is first handed to the
 /// manager's recovery, which reads the store again: another instance may have stored its rotation meanwhile (and spent
 /// the refresh token this call sent), and then its token is used instead of any error. Otherwise a failure Pinterest may
-/// have processed surfaces as <see cref="PinterestTokenRefreshInDoubtException"/>, which no layer retries at once.
+/// have processed surfaces as <see cref="TokenRefreshInDoubtException"/>, which no layer retries at once.
 /// </para>
 /// </remarks>
 internal sealed class TokenRotation
@@ -186,9 +187,9 @@ internal sealed class TokenRotation
                 AuthenticationLog.RefreshFailed(_logger, accountId, ex);
                 _telemetry.RecordTokenRefresh(PinterestTelemetry.RefreshFailed);
                 activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
-                if (PinterestTokenRefreshInDoubtException.MayHaveBeenProcessed(ex))
+                if (MayHaveBeenProcessed(ex))
                 {
-                    throw PinterestTokenRefreshInDoubtException.For(accountId, ex);
+                    throw TokenRefreshInDoubtException.For(accountId, ex);
                 }
 
                 throw;
@@ -206,4 +207,12 @@ internal sealed class TokenRotation
                 $"Pinterest rejected the refresh token of account '{accountId}'. {ReconnectAdvice}", accountId, rejected);
         }
     }
+
+    /// <summary>
+    /// Whether a failed refresh may have been processed: answered 5xx or 408, no answer once sent (a reset, a timeout), or
+    /// a success whose body never arrived. Not a refusal, a 429, a refused connection, nor a success without a token.
+    /// </summary>
+    private static bool MayHaveBeenProcessed(Exception failure) =>
+        failure is not PinterestTokenAnswerException
+        && FailureClassifier.Classify(failure) is FailureKind.Transient or FailureKind.UnusableAnswer or FailureKind.TransportFailed or FailureKind.TimedOut or FailureKind.IOFailed;
 }

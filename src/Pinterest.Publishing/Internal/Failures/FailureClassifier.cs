@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Pinterest.Publishing.Authentication.Internal;
 
 namespace Pinterest.Publishing.Internal.Failures;
 
@@ -37,7 +36,7 @@ internal static class FailureClassifier
         new(FailureKind.MissingScope, static (e, _) => e is PinterestInsufficientScopeException or PinterestApiException { StatusCode: HttpStatusCode.Unauthorized, ErrorCode: PinterestInsufficientScopeException.InsufficientScopeErrorCode }),
         // Neither, at once, are the app's refused client credentials and a refresh that may have spent its refresh token.
         new(FailureKind.AppCredentialsRejected, static (e, _) => e is PinterestAppCredentialsException),
-        new(FailureKind.TokenRefreshInDoubt, static (e, _) => e is PinterestTokenRefreshInDoubtException),
+        new(FailureKind.TokenRefreshInDoubt, static (e, _) => e is TokenRefreshInDoubtException),
         new(FailureKind.Cancelled, static (e, c) => e is OperationCanceledException && c.CallerCancelled),
         new(FailureKind.NotSent, static (_, c) => c.Send is { MayHaveBeenSent: false }),
 

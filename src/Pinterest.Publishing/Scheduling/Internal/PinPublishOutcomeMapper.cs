@@ -21,9 +21,9 @@ internal static class PinPublishOutcomeMapper
             FailureKind.Reauthorize => new PinPublishOutcome.Reauthorize(exception.Message),
             FailureKind.MissingScope => new PinPublishOutcome.MissingScope(exception.Message, (exception as PinterestInsufficientScopeException)?.RequiredScopes ?? []),
 
-            // The app's client id or secret: no account to reconnect and nothing wrong with the Pin. Kept, retried after
-            // the longest backoff and never given up on, so no scheduled Pin is lost while the operator fixes the setting.
-            FailureKind.AppCredentialsRejected => new PinPublishOutcome.RetryAt(After(now, options.RetryMaxDelay), exception.Message),
+            // The app's client id or secret: no account to reconnect and nothing wrong with the Pin, but no retry helps
+            // until the operator fixes the settings, so the outcome is final and says so.
+            FailureKind.AppCredentialsRejected => new PinPublishOutcome.AppCredentialsRejected(exception.Message),
             FailureKind.TokenRefreshInDoubt => Retry(exception.Message, null, attempt, now, options, Code(exception)),
             FailureKind.OutcomeUnknown => new PinPublishOutcome.Unknown(exception.Message, (exception as PinterestPublishOutcomeUnknownException)?.AttemptStartedAt ?? now),
             FailureKind.SpamBlocked => new PinPublishOutcome.RetryAt(After(now, options.SpamBlockDelay), exception.Message),

@@ -577,11 +577,11 @@ public sealed class PinterestTokenManagerTests : IDisposable
     public async Task Constructor_the_api_layer_calls_works_without_telemetry()
     {
         await SeedAsync(TimeSpan.FromMinutes(-1));
-        var manager = new PinterestTokenManager(_store, _refresher, _time, TimeSpan.FromMinutes(5), NullLogger.Instance);
+        var manager = new PinterestTokenManager(_store, _refresher, _time, TimeSpan.FromMinutes(5), NullLogger.Instance, PinterestTelemetry.Shared);
 
         Assert.Equal("AT-secret-1", await manager.GetAccessTokenAsync(Account, CancellationToken.None));
         await Assert.ThrowsAsync<ArgumentException>(() => manager.GetAccessTokenAsync("", CancellationToken.None).AsTask());
-        Assert.Throws<ArgumentOutOfRangeException>(() => new PinterestTokenManager(_store, _refresher, _time, TimeSpan.FromMinutes(-1), NullLogger.Instance));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PinterestTokenManager(_store, _refresher, _time, TimeSpan.FromMinutes(-1), NullLogger.Instance, PinterestTelemetry.Shared));
     }
 
     /// <summary>Sends the first account's refresh token to one refresher and every other to another.</summary>

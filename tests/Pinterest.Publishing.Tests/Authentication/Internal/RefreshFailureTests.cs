@@ -4,6 +4,8 @@ using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Authentication.Internal;
+using Pinterest.Publishing.Diagnostics.Internal;
+using Pinterest.Publishing.Internal.Failures;
 
 namespace Pinterest.Publishing.Tests.Authentication.Internal;
 
@@ -28,7 +30,7 @@ public sealed class RefreshFailureTests
     }
 
     private PinterestTokenManager CreateManager() =>
-        new(_store, _refresher, _time, PinterestTokenManager.DefaultRefreshMargin, _logger);
+        new(_store, _refresher, _time, PinterestTokenManager.DefaultRefreshMargin, _logger, PinterestTelemetry.Shared);
 
     private Task SeedExpiringAsync() =>
         _store.Seed(Account, new PinterestToken { AccessToken = "AT-secret-0", ExpiresAt = _time.GetUtcNow().AddMinutes(-1), RefreshToken = "RT-secret-0", RefreshTokenExpiresAt = _time.GetUtcNow().AddDays(50) });
@@ -91,7 +93,7 @@ public sealed class RefreshFailureTests
         _refresher.Failure = () => Failure(failure);
         var manager = CreateManager();
 
-        var error = await Assert.ThrowsAsync<PinterestTokenRefreshInDoubtException>(() => manager.GetAccessTokenAsync(Account, CancellationToken.None).AsTask());
+        var error = await Assert.ThrowsAsync<TokenRefreshInDoubtException>(() => manager.GetAccessTokenAsync(Account, CancellationToken.None).AsTask());
 
         Assert.True(error.IsTransient);
         Assert.Contains(Account, error.Message, StringComparison.Ordinal);
@@ -121,7 +123,7 @@ public sealed class RefreshFailureTests
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => manager.GetAccessTokenAsync(Account, CancellationToken.None).AsTask());
 
-        Assert.IsNotType<PinterestTokenRefreshInDoubtException>(error);
+        Assert.IsNotType<TokenRefreshInDoubtException>(error);
         Assert.Same(_refresher.LastFailure, error);
     }
 

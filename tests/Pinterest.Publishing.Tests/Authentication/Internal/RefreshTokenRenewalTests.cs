@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Authentication.Internal;
+using Pinterest.Publishing.Diagnostics.Internal;
 
 namespace Pinterest.Publishing.Tests.Authentication.Internal;
 
@@ -27,7 +28,7 @@ public sealed class RefreshTokenRenewalTests
     }
 
     private PinterestTokenManager CreateManager(TimeSpan? renewalMargin = null) =>
-        new(_store, _refresher, _time, PinterestTokenManager.DefaultRefreshMargin, NullLogger.Instance, refreshTokenRenewalMargin: renewalMargin ?? Margin);
+        new(_store, _refresher, _time, PinterestTokenManager.DefaultRefreshMargin, NullLogger.Instance, PinterestTelemetry.Shared, refreshTokenRenewalMargin: renewalMargin ?? Margin);
 
     private Task SeedAsync(TimeSpan accessExpiresIn, TimeSpan? refreshExpiresIn, string? refreshToken = "RT-secret-0") =>
         _store.Seed(Account, new PinterestToken

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Authentication.Internal;
+using Pinterest.Publishing.Diagnostics.Internal;
 
 namespace Pinterest.Publishing.Tests.Authentication.Internal;
 
@@ -28,7 +29,7 @@ public sealed class SameAccessTokenRefreshTests
     }
 
     private PinterestTokenManager CreateManager() =>
-        new(_store, _refresher, _time, PinterestTokenManager.DefaultRefreshMargin, NullLogger.Instance);
+        new(_store, _refresher, _time, PinterestTokenManager.DefaultRefreshMargin, NullLogger.Instance, PinterestTelemetry.Shared);
 
     private Task SeedAsync(string access, TimeSpan expiresIn) =>
         _store.Seed(Account, new PinterestToken { AccessToken = access, ExpiresAt = _time.GetUtcNow() + expiresIn, RefreshToken = "RT-secret-0", RefreshTokenExpiresAt = _time.GetUtcNow().AddDays(50) });
