@@ -7,7 +7,7 @@ using Pinterest.Publishing.Authentication.Internal;
 namespace Pinterest.Publishing.Api;
 
 /// <summary>
-/// <c>/v5/oauth/token</c> and the authorize URL. Token calls authenticate with the app's client id and secret (HTTP
+/// <c>/v5/oauth/token</c>, <c>/v5/oauth/token/revoke</c> and the authorize URL. Token calls authenticate with the app's client id and secret (HTTP
 /// Basic), never with a bearer token.
 /// </summary>
 public class OAuthClient
@@ -138,6 +138,61 @@ public class OAuthClient
                 error)
             : null;
         return await SendTokenRequestAsync(transport, request, keepRefreshTokenAlone, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <c>POST /v5/oauth/token/revoke</c>: makes <paramref name="token"/> (an access or refresh token) invalid at once.
+    /// Call it when a user disconnects the app, for each token the app holds (<see cref="RevokeTokensAsync"/> does both),
+    /// then delete the tokens from the store. Authenticates with the app's client id and secret. Revoking a token that is
+    /// already invalid is not an error here (RFC 7009), so a resend after a lost answer is safe.
+    /// </summary>
+    /// <remarks>
+    /// Pinterest's API description says "only tokens issued for system users are currently supported": for a user's
+    /// token Pinterest may refuse, which this call raises as <see cref="PinterestApiException"/>. Delete the stored tokens
+    /// whatever the answer, and tell the user they can also remove the app in their Pinterest settings.
+    /// </remarks>
+    /// <param name="token">The token to revoke.</param>
+    /// <param name="tokenTypeHint"><c>access_token</c> or <c>refresh_token</c>, or <see langword="null"/> to let Pinterest find out.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="PinterestApiException">Pinterest refused (401 code 2: the app's client id or secret is wrong; 403: not allowed to revoke).</exception>
+    public virtual Task RevokeAsync(string token, string? tokenTypeHint = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(token);
+        if (tokenTypeHint is not (null or TokenRevocation.AccessToken or TokenRevocation.RefreshToken))
+        {
+            throw new ArgumentException($"The token type hint must be {TokenRevocation.AccessToken}, {TokenRevocation.RefreshToken} or null.", nameof(tokenTypeHint));
+        }
+
+        List<KeyValuePair<string, string>> fields = [new("token", token)];
+        if (tokenTypeHint is not null)
+        {
+            fields.Add(new("token_type_hint", tokenTypeHint));
+        }
+
+        var request = PinterestApiRequest.Form(PinterestEndpoints.TokenRevoke, "oauth/token/revoke", fields);
+        request.IsIdempotent = true;
+        return Connected().SendAsync(request, credential: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Revokes both tokens of a connection (<see cref="RevokeAsync"/>): the refresh token first, so that no new access
+    /// token can be made from it, then the access token. For a user who disconnects the app.
+    /// </summary>
+    /// <param name="token">The account's tokens.</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <exception cref="PinterestApiException">Pinterest refused a revocation (see <see cref="RevokeAsync"/>).</exception>
+    public virtual async Task RevokeTokensAsync(PinterestToken token, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        if (!string.IsNullOrEmpty(token.RefreshToken))
+        {
+            await RevokeAsync(token.RefreshToken, TokenRevocation.RefreshToken, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!string.IsNullOrEmpty(token.AccessToken))
+        {
+            await RevokeAsync(token.AccessToken, TokenRevocation.AccessToken, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
