@@ -33,7 +33,7 @@ public class BoardsClient
     public virtual IAsyncEnumerable<Board> GetBoardsAsync(int pageSize = PinterestLimits.MaxPageSize, CancellationToken cancellationToken = default)
     {
         BookmarkPages.ValidatePageSize(pageSize);
-        return PageAsync(Connected(), PinterestEndpoints.BoardsList, "boards", pageSize, PinterestJsonContext.Default.PinterestPageBoard, PageCursorGuard.MaxPages, cancellationToken);
+        return PageAsync(Connected(), PinterestEndpoints.BoardsList, "boards", pageSize, PinterestJsonContext.Default.PinterestPageBoard, PageCursorGuard.MaxPages, filters: null, cancellationToken);
     }
 
     /// <summary><c>GET /v5/boards/{board_id}</c>.</summary>
@@ -77,7 +77,7 @@ public class BoardsClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(boardId);
         BookmarkPages.ValidatePageSize(pageSize);
-        return PageAsync(Connected(), PinterestEndpoints.BoardSectionsList, BoardPath(boardId) + "/sections", pageSize, PinterestJsonContext.Default.PinterestPageBoardSection, PageCursorGuard.MaxPages, cancellationToken);
+        return PageAsync(Connected(), PinterestEndpoints.BoardSectionsList, BoardPath(boardId) + "/sections", pageSize, PinterestJsonContext.Default.PinterestPageBoardSection, PageCursorGuard.MaxPages, filters: null, cancellationToken);
     }
 
     /// <summary>
@@ -159,7 +159,7 @@ public class BoardsClient
         ArgumentException.ThrowIfNullOrWhiteSpace(sectionId);
         BookmarkPages.ValidatePageSize(pageSize);
         _ = BusinessAccess.Query(adAccountId);
-        return PageAsync(Connected(), PinterestEndpoints.BoardSectionsListPins, SectionPath(boardId, sectionId) + "/pins", pageSize, PinterestJsonContext.Default.PinterestPagePin, PageCursorGuard.MaxPages, cancellationToken, () => BusinessAccess.Query(adAccountId));
+        return PageAsync(Connected(), PinterestEndpoints.BoardSectionsListPins, SectionPath(boardId, sectionId) + "/pins", pageSize, PinterestJsonContext.Default.PinterestPagePin, PageCursorGuard.MaxPages, () => BusinessAccess.Query(adAccountId), cancellationToken);
     }
 
     /// <summary><c>GET /v5/boards/{board_id}/pins</c>, newest first, following <c>bookmark</c>.</summary>
@@ -178,7 +178,7 @@ public class BoardsClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(boardId);
         BookmarkPages.ValidatePageSize(pageSize);
-        return PageAsync(transport, PinterestEndpoints.BoardsListPins, BoardPath(boardId) + "/pins", pageSize, PinterestJsonContext.Default.PinterestPagePin, maxPages, cancellationToken);
+        return PageAsync(transport, PinterestEndpoints.BoardsListPins, BoardPath(boardId) + "/pins", pageSize, PinterestJsonContext.Default.PinterestPagePin, maxPages, filters: null, cancellationToken);
     }
 
     private static string BoardPath(string boardId) => "boards/" + Uri.EscapeDataString(boardId);
@@ -192,7 +192,7 @@ public class BoardsClient
         int pageSize,
         JsonTypeInfo<PinterestPage<T>> pageTypeInfo,
         int maxPages,
-        CancellationToken cancellationToken,
-        Func<QueryBuilder>? filters = null) =>
+        Func<QueryBuilder>? filters,
+        CancellationToken cancellationToken) =>
         BookmarkPages.EnumerateAsync(transport, _credential, endpoint, path, pageSize, filters, pageTypeInfo, maxPages, cancellationToken);
 }

@@ -84,7 +84,7 @@ public class UserAccountClient
         string? appTypes = null,
         AccountAnalyticsFilter? filter = null,
         CancellationToken cancellationToken = default) =>
-        TopPinsAsync(PinterestEndpoints.UserAccountTopPins, "user_account/analytics/top_pins", startDate, endDate, sortBy, metricTypes, pinCount, createdInLastDays, appTypes, filter, cancellationToken);
+        TopPinsAsync(PinterestEndpoints.UserAccountTopPins, "user_account/analytics/top_pins", startDate, endDate, sortBy, metricTypes, pinCount, createdInLastDays, appTypes, filter, nameof(GetTopPinsAsync), cancellationToken);
 
     /// <summary>
     /// <c>GET /v5/user_account/analytics/top_video_pins</c>: the user's best video Pins over a window, sorted by
@@ -109,7 +109,7 @@ public class UserAccountClient
         string? appTypes = null,
         AccountAnalyticsFilter? filter = null,
         CancellationToken cancellationToken = default) =>
-        TopPinsAsync(PinterestEndpoints.UserAccountTopVideoPins, "user_account/analytics/top_video_pins", startDate, endDate, sortBy, metricTypes, pinCount, createdInLastDays, appTypes, filter, cancellationToken);
+        TopPinsAsync(PinterestEndpoints.UserAccountTopVideoPins, "user_account/analytics/top_video_pins", startDate, endDate, sortBy, metricTypes, pinCount, createdInLastDays, appTypes, filter, nameof(GetTopVideoPinsAsync), cancellationToken);
 
     private Task<TopPinsReport> TopPinsAsync(
         PinterestEndpoint endpoint,
@@ -122,8 +122,8 @@ public class UserAccountClient
         int? createdInLastDays,
         string? appTypes,
         AccountAnalyticsFilter? filter,
-        CancellationToken cancellationToken,
-        [CallerMemberName] string member = "")
+        string member,
+        CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sortBy);
         if (pinCount is < 1 or > PinterestLimits.TopPinsMaxCount)
