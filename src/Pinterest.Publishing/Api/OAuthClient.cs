@@ -155,24 +155,8 @@ public class OAuthClient
     /// <param name="tokenTypeHint"><c>access_token</c> or <c>refresh_token</c>, or <see langword="null"/> to let Pinterest find out.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="PinterestApiException">Pinterest refused (401 code 2: the app's client id or secret is wrong; 403: not allowed to revoke).</exception>
-    public virtual Task RevokeAsync(string token, string? tokenTypeHint = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(token);
-        if (tokenTypeHint is not (null or TokenRevocation.AccessToken or TokenRevocation.RefreshToken))
-        {
-            throw new ArgumentException($"The token type hint must be {TokenRevocation.AccessToken}, {TokenRevocation.RefreshToken} or null.", nameof(tokenTypeHint));
-        }
-
-        List<KeyValuePair<string, string>> fields = [new("token", token)];
-        if (tokenTypeHint is not null)
-        {
-            fields.Add(new("token_type_hint", tokenTypeHint));
-        }
-
-        var request = PinterestApiRequest.Form(PinterestEndpoints.TokenRevoke, "oauth/token/revoke", fields);
-        request.IsIdempotent = true;
-        return Connected().SendAsync(request, credential: null, cancellationToken);
-    }
+    public virtual Task RevokeAsync(string token, string? tokenTypeHint = null, CancellationToken cancellationToken = default) =>
+        Connected().SendAsync(TokenRevocation.Request(token, tokenTypeHint), credential: null, cancellationToken);
 
     /// <summary>
     /// Revokes both tokens of a connection (<see cref="RevokeAsync"/>): the refresh token first, so that no new access
