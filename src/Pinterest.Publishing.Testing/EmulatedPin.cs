@@ -58,4 +58,7 @@ public sealed record EmulatedPin
 
     /// <summary>When the Pin was created, on the emulator's clock.</summary>
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The Pin this one is a save of (<c>POST /v5/pins/{pin_id}/save</c>), or <see langword="null"/> for a Pin created here.</summary>
+    public string? ParentPinId { get; init; }
 }

@@ -25,6 +25,19 @@ public sealed partial class PinterestEmulator
         ("GET", "/pins/{pin_id}/analytics"),
         ("POST", "/media"),
         ("GET", "/media/{media_id}"),
+        ("POST", "/oauth/token/revoke"),
+        ("GET", "/pins"),
+        ("GET", "/pins/analytics"),
+        ("PATCH", "/pins/{pin_id}"),
+        ("POST", "/pins/{pin_id}/save"),
+        ("PATCH", "/boards/{board_id}"),
+        ("DELETE", "/boards/{board_id}"),
+        ("PATCH", "/boards/{board_id}/sections/{section_id}"),
+        ("DELETE", "/boards/{board_id}/sections/{section_id}"),
+        ("GET", "/boards/{board_id}/sections/{section_id}/pins"),
+        ("GET", "/media"),
+        ("GET", "/user_account/analytics/top_pins"),
+        ("GET", "/user_account/analytics/top_video_pins"),
     ];
 
     private EmulatorHttpResponse Route(string method, string[] segments, EmulatorHttpRequest request, byte[] body, EmulatedRequest record)
@@ -43,11 +56,23 @@ public sealed partial class PinterestEmulator
             return _oauth.HandleTokenRequest(request, body);
         }
 
+        if (route is ["oauth", "token", "revoke"])
+        {
+            RequireMethod(method, "POST");
+            return HandleRevokeToken(request, body);
+        }
+
         var accountId = Authenticate(record);
         _rateLimiter.Check(accountId, method, route);
         if (_options.Sandbox)
         {
             SandboxRefusals.CheckOperation(method, route);
+        }
+
+        // The rest of the organic surface (update, save, lists, deletes, top Pins) is routed in .OrganicRoutes.
+        if (RouteOrganic(method, route, request, body, accountId) is { } organic)
+        {
+            return organic;
         }
 
         switch (route)

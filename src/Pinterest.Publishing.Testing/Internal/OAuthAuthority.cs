@@ -55,6 +55,16 @@ internal sealed class OAuthAuthority(PinterestEmulatorOptions options, TimeProvi
         }
     }
 
+    /// <summary>Revokes one access or refresh token (<c>POST /v5/oauth/token/revoke</c>); an unknown token is no error (RFC 7009).</summary>
+    public void RevokeToken(string token)
+    {
+        lock (_gate)
+        {
+            _accessTokens.Remove(token);
+            _refreshTokens.Remove(token);
+        }
+    }
+
     /// <summary>The account a live (issued, unexpired, unrevoked) access token belongs to, or <see langword="null"/>.</summary>
     public string? FindAccount(string? accessToken)
     {
@@ -129,7 +139,8 @@ internal sealed class OAuthAuthority(PinterestEmulatorOptions options, TimeProvi
         }
     }
 
-    private bool HasValidClientCredentials(EmulatorHttpRequest request)
+    /// <summary>Whether the request carries the app's client id and secret as HTTP Basic credentials.</summary>
+    public bool HasValidClientCredentials(EmulatorHttpRequest request)
     {
         var header = request.GetHeader("Authorization");
         if (header is null || !header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))

@@ -40,7 +40,7 @@ internal static class PinJson
         w.WriteBoolean("is_owner", true);
         w.WriteBoolean("is_standard", true);
         w.WriteBoolean("has_been_promoted", false);
-        w.WriteNull("parent_pin_id");
+        w.WriteNullableString("parent_pin_id", pin.ParentPinId);
         w.WriteNull("pin_metrics");
         w.WritePropertyName("media");
         WriteMedia(w, pin);

@@ -60,6 +60,16 @@ internal sealed class VideoMediaStore(PinterestEmulatorOptions options, TimeProv
         }
     }
 
+    /// <summary>The videos <paramref name="accountId"/> registered, with their current status.</summary>
+    public List<(string MediaId, EmulatedMediaStatus Status)> ListOf(string accountId)
+    {
+        lock (_gate)
+        {
+            var now = time.GetUtcNow();
+            return _media.Values.Where(m => m.AccountId == accountId).Select(m => (m.MediaId, m.StatusAt(now, options.VideoProcessingTime))).ToList();
+        }
+    }
+
     public EmulatedMedia? Snapshot(string mediaId)
     {
         lock (_gate)

@@ -32,8 +32,8 @@ public class BoardsClient
     /// <exception cref="PinterestApiException">Also when the list does not end: a page cursor repeats or is longer than 4,096 characters, 100 empty pages come in a row, or there are more than 10,000 pages.</exception>
     public virtual IAsyncEnumerable<Board> GetBoardsAsync(int pageSize = PinterestLimits.MaxPageSize, CancellationToken cancellationToken = default)
     {
-        ValidatePageSize(pageSize);
-        return PageAsync(Connected(), PinterestEndpoints.BoardsList, "boards", pageSize, PinterestJsonContext.Default.PinterestPageBoard, PageCursorGuard.MaxPages, cancellationToken);
+        BookmarkPages.ValidatePageSize(pageSize);
+        return PageAsync(Connected(), PinterestEndpoints.BoardsList, "boards", pageSize, PinterestJsonContext.Default.PinterestPageBoard, PageCursorGuard.MaxPages, filters: null, cancellationToken);
     }
 
     /// <summary><c>GET /v5/boards/{board_id}</c>.</summary>
@@ -76,8 +76,90 @@ public class BoardsClient
     public virtual IAsyncEnumerable<BoardSection> GetSectionsAsync(string boardId, int pageSize = PinterestLimits.MaxPageSize, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(boardId);
-        ValidatePageSize(pageSize);
-        return PageAsync(Connected(), PinterestEndpoints.BoardSectionsList, BoardPath(boardId) + "/sections", pageSize, PinterestJsonContext.Default.PinterestPageBoardSection, PageCursorGuard.MaxPages, cancellationToken);
+        BookmarkPages.ValidatePageSize(pageSize);
+        return PageAsync(Connected(), PinterestEndpoints.BoardSectionsList, BoardPath(boardId) + "/sections", pageSize, PinterestJsonContext.Default.PinterestPageBoardSection, PageCursorGuard.MaxPages, filters: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// <c>PATCH /v5/boards/{board_id}</c>: changes the name, description or privacy of a board; properties left
+    /// <see langword="null"/> keep their value.
+    /// </summary>
+    /// <param name="boardId">The board id.</param>
+    /// <param name="request">What to change.</param>
+    /// <param name="adAccountId">Business Access: act for the owner of this ad account (<c>ad_account_id</c>), or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public virtual Task<Board> UpdateAsync(string boardId, UpdateBoardRequest request, string? adAccountId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(boardId);
+        ArgumentNullException.ThrowIfNull(request);
+        var apiRequest = PinterestApiRequest.Json(PinterestEndpoints.BoardsUpdate, BoardPath(boardId), request, PinterestJsonContext.Default.UpdateBoardRequest)
+            .WithQuery(BusinessAccess.Query(adAccountId));
+
+        // Setting the same values again leaves the same board: a resend after a lost answer is safe.
+        apiRequest.IsIdempotent = true;
+        return Connected().SendAsync(apiRequest, PinterestJsonContext.Default.Board, _credential, cancellationToken);
+    }
+
+    /// <summary><c>DELETE /v5/boards/{board_id}</c>: deletes the board and every Pin and section on it.</summary>
+    /// <param name="boardId">The board id.</param>
+    /// <param name="adAccountId">Business Access: act for the owner of this ad account (<c>ad_account_id</c>), or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public virtual Task DeleteAsync(string boardId, string? adAccountId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(boardId);
+        var request = PinterestApiRequest.Create(PinterestEndpoints.BoardsDelete, BoardPath(boardId)).WithQuery(BusinessAccess.Query(adAccountId));
+        return Connected().SendAsync(request, _credential, cancellationToken);
+    }
+
+    /// <summary><c>PATCH /v5/boards/{board_id}/sections/{section_id}</c>: renames a section.</summary>
+    /// <param name="boardId">The board id.</param>
+    /// <param name="sectionId">The section id.</param>
+    /// <param name="request">The new name.</param>
+    /// <param name="adAccountId">Business Access: act for the owner of this ad account (<c>ad_account_id</c>), or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public virtual Task<BoardSection> UpdateSectionAsync(string boardId, string sectionId, UpdateBoardSectionRequest request, string? adAccountId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(boardId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(sectionId);
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrWhiteSpace(request.Name))
+        {
+            throw new ArgumentException("The section name (UpdateBoardSectionRequest.Name) is required.", nameof(request));
+        }
+
+        var apiRequest = PinterestApiRequest.Json(PinterestEndpoints.BoardSectionsUpdate, SectionPath(boardId, sectionId), request, PinterestJsonContext.Default.UpdateBoardSectionRequest)
+            .WithQuery(BusinessAccess.Query(adAccountId));
+        apiRequest.IsIdempotent = true;
+        return Connected().SendAsync(apiRequest, PinterestJsonContext.Default.BoardSection, _credential, cancellationToken);
+    }
+
+    /// <summary><c>DELETE /v5/boards/{board_id}/sections/{section_id}</c>: deletes a section and the Pins in it.</summary>
+    /// <param name="boardId">The board id.</param>
+    /// <param name="sectionId">The section id.</param>
+    /// <param name="adAccountId">Business Access: act for the owner of this ad account (<c>ad_account_id</c>), or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public virtual Task DeleteSectionAsync(string boardId, string sectionId, string? adAccountId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(boardId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(sectionId);
+        var request = PinterestApiRequest.Create(PinterestEndpoints.BoardSectionsDelete, SectionPath(boardId, sectionId)).WithQuery(BusinessAccess.Query(adAccountId));
+        return Connected().SendAsync(request, _credential, cancellationToken);
+    }
+
+    /// <summary><c>GET /v5/boards/{board_id}/sections/{section_id}/pins</c>, following <c>bookmark</c> through every page.</summary>
+    /// <param name="boardId">The board id.</param>
+    /// <param name="sectionId">The section id.</param>
+    /// <param name="pageSize">Pins per request, 1 to 250.</param>
+    /// <param name="adAccountId">Business Access: act for the owner of this ad account (<c>ad_account_id</c>), or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <exception cref="PinterestApiException">Also when the list does not end: a page cursor repeats or is longer than 4,096 characters, 100 empty pages come in a row, or there are more than 10,000 pages.</exception>
+    public virtual IAsyncEnumerable<Pin> GetSectionPinsAsync(string boardId, string sectionId, int pageSize = 25, string? adAccountId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(boardId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(sectionId);
+        BookmarkPages.ValidatePageSize(pageSize);
+        _ = BusinessAccess.Query(adAccountId);
+        return PageAsync(Connected(), PinterestEndpoints.BoardSectionsListPins, SectionPath(boardId, sectionId) + "/pins", pageSize, PinterestJsonContext.Default.PinterestPagePin, PageCursorGuard.MaxPages, () => BusinessAccess.Query(adAccountId), cancellationToken);
     }
 
     /// <summary><c>GET /v5/boards/{board_id}/pins</c>, newest first, following <c>bookmark</c>.</summary>
@@ -95,49 +177,22 @@ public class BoardsClient
     private IAsyncEnumerable<Pin> GetPinsCoreAsync(PinterestApiTransport transport, string boardId, int pageSize, int maxPages, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(boardId);
-        ValidatePageSize(pageSize);
-        return PageAsync(transport, PinterestEndpoints.BoardsListPins, BoardPath(boardId) + "/pins", pageSize, PinterestJsonContext.Default.PinterestPagePin, maxPages, cancellationToken);
+        BookmarkPages.ValidatePageSize(pageSize);
+        return PageAsync(transport, PinterestEndpoints.BoardsListPins, BoardPath(boardId) + "/pins", pageSize, PinterestJsonContext.Default.PinterestPagePin, maxPages, filters: null, cancellationToken);
     }
 
     private static string BoardPath(string boardId) => "boards/" + Uri.EscapeDataString(boardId);
 
-    private static void ValidatePageSize(int pageSize, [CallerArgumentExpression(nameof(pageSize))] string? parameterName = null)
-    {
-        if (pageSize is < 1 or > PinterestLimits.MaxPageSize)
-        {
-            throw new ArgumentOutOfRangeException(parameterName, pageSize, $"The page size must be between 1 and {PinterestLimits.MaxPageSize}.");
-        }
-    }
+    private static string SectionPath(string boardId, string sectionId) => BoardPath(boardId) + "/sections/" + Uri.EscapeDataString(sectionId);
 
-    private async IAsyncEnumerable<T> PageAsync<T>(
+    private IAsyncEnumerable<T> PageAsync<T>(
         PinterestApiTransport transport,
         PinterestEndpoint endpoint,
         string path,
         int pageSize,
         JsonTypeInfo<PinterestPage<T>> pageTypeInfo,
         int maxPages,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        string? bookmark = null;
-        var cursors = new PageCursorGuard(endpoint.Description, maxPages);
-        do
-        {
-            var query = new QueryBuilder().Add("page_size", pageSize).Add("bookmark", bookmark);
-            var request = PinterestApiRequest.Create(endpoint, path).WithQuery(query);
-            var page = await transport.SendAsync(request, pageTypeInfo, _credential, cancellationToken).ConfigureAwait(false);
-            var items = page.Items ?? [];
-            foreach (var item in items)
-            {
-                yield return item;
-            }
-
-            bookmark = string.IsNullOrEmpty(page.Bookmark) ? null : page.Bookmark;
-            if (bookmark is not null)
-            {
-                // Throws once the list cannot be a real one: a cursor seen before, too long, too many pages.
-                cursors.Next(bookmark, items.Count);
-            }
-        }
-        while (bookmark is not null);
-    }
+        Func<QueryBuilder>? filters,
+        CancellationToken cancellationToken) =>
+        BookmarkPages.EnumerateAsync(transport, _credential, endpoint, path, pageSize, filters, pageTypeInfo, maxPages, cancellationToken);
 }

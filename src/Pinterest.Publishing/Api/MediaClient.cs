@@ -5,7 +5,7 @@ using Pinterest.Publishing.Authentication.Internal;
 
 namespace Pinterest.Publishing.Api;
 
-/// <summary><c>/v5/media</c>: video upload registration and status.</summary>
+/// <summary><c>/v5/media</c>: video upload registration, status and list.</summary>
 public class MediaClient
 {
     private readonly PinterestApiTransport? _transport;
@@ -43,5 +43,18 @@ public class MediaClient
         ArgumentException.ThrowIfNullOrWhiteSpace(mediaId);
         var request = PinterestApiRequest.Create(PinterestEndpoints.MediaGet, "media/" + Uri.EscapeDataString(mediaId));
         return Connected().SendAsync(request, PinterestJsonContext.Default.MediaUploadDetails, _credential, cancellationToken);
+    }
+
+    /// <summary>
+    /// <c>GET /v5/media</c>: the user's media uploads with their processing status, following <c>bookmark</c> through every
+    /// page (for instance to find an upload a crashed process left behind).
+    /// </summary>
+    /// <param name="pageSize">Uploads per request, 1 to 250.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <exception cref="PinterestApiException">Also when the list does not end: a page cursor repeats or is longer than 4,096 characters, 100 empty pages come in a row, or there are more than 10,000 pages.</exception>
+    public virtual IAsyncEnumerable<MediaUploadDetails> GetMediaAsync(int pageSize = 25, CancellationToken cancellationToken = default)
+    {
+        BookmarkPages.ValidatePageSize(pageSize);
+        return BookmarkPages.EnumerateAsync(Connected(), _credential, PinterestEndpoints.MediaList, "media", pageSize, filters: null, PinterestJsonContext.Default.PinterestPageMediaUploadDetails, PageCursorGuard.MaxPages, cancellationToken);
     }
 }

@@ -7,19 +7,13 @@ using Pinterest.Publishing.Authentication.Internal;
 namespace Pinterest.Publishing.Api;
 
 /// <summary>
-/// <c>/v5/oauth/token</c> and the authorize URL. Token calls authenticate with the app's client id and secret (HTTP
+/// <c>/v5/oauth/token</c>, <c>/v5/oauth/token/revoke</c> and the authorize URL. Token calls authenticate with the app's client id and secret (HTTP
 /// Basic), never with a bearer token.
 /// </summary>
 public class OAuthClient
 {
     /// <summary>Where users grant access (the same for production and sandbox apps).</summary>
     internal static readonly Uri AuthorizeEndpoint = new("https://www.pinterest.com/oauth/");
-
-    /// <summary>
-    /// The longest life an access token's <c>expires_in</c> is believed for (Pinterest's last about 30 days): a larger
-    /// value is a broken answer, and a token that dies sooner is refreshed after its 401 anyway.
-    /// </summary>
-    internal static readonly TimeSpan MaxAccessTokenLifetime = TimeSpan.FromDays(365);
 
     /// <summary>
     /// Pinterest's <c>code</c> for a refresh token or authorization code it does not accept ("The authorization grant is
@@ -29,9 +23,6 @@ public class OAuthClient
 
     /// <summary>Pinterest's <c>code</c> for "Authentication failed."; at the token endpoint, the app's client credentials.</summary>
     internal const int ClientAuthenticationFailedErrorCode = 2;
-
-    /// <summary>The latest a refresh token's expiry is believed to be, from now (Pinterest's last 60 days to a year).</summary>
-    internal static readonly TimeSpan MaxRefreshTokenLifetime = TimeSpan.FromDays(3650);
 
     private readonly PinterestApiTransport? _transport;
 
@@ -215,6 +206,45 @@ public class OAuthClient
     }
 
     /// <summary>
+    /// <c>POST /v5/oauth/token/revoke</c>: makes <paramref name="token"/> (an access or refresh token) invalid at once.
+    /// Call it when a user disconnects the app, for each token the app holds (<see cref="RevokeTokensAsync"/> does both),
+    /// then delete the tokens from the store. Authenticates with the app's client id and secret. Revoking a token that is
+    /// already invalid is not an error here (RFC 7009), so a resend after a lost answer is safe.
+    /// </summary>
+    /// <remarks>
+    /// Pinterest's API description says "only tokens issued for system users are currently supported": for a user's
+    /// token Pinterest may refuse, which this call raises as <see cref="PinterestApiException"/>. Delete the stored tokens
+    /// whatever the answer, and tell the user they can also remove the app in their Pinterest settings.
+    /// </remarks>
+    /// <param name="token">The token to revoke.</param>
+    /// <param name="tokenTypeHint"><c>access_token</c> or <c>refresh_token</c>, or <see langword="null"/> to let Pinterest find out.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="PinterestApiException">Pinterest refused (401 code 2: the app's client id or secret is wrong; 403: not allowed to revoke).</exception>
+    public virtual Task RevokeAsync(string token, string? tokenTypeHint = null, CancellationToken cancellationToken = default) =>
+        Connected().SendAsync(TokenRevocation.Request(token, tokenTypeHint), credential: null, cancellationToken);
+
+    /// <summary>
+    /// Revokes both tokens of a connection (<see cref="RevokeAsync"/>): the refresh token first, so that no new access
+    /// token can be made from it, then the access token. For a user who disconnects the app.
+    /// </summary>
+    /// <param name="token">The account's tokens.</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <exception cref="PinterestApiException">Pinterest refused a revocation (see <see cref="RevokeAsync"/>).</exception>
+    public virtual async Task RevokeTokensAsync(PinterestToken token, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        if (!string.IsNullOrEmpty(token.RefreshToken))
+        {
+            await RevokeAsync(token.RefreshToken, TokenRevocation.RefreshToken, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!string.IsNullOrEmpty(token.AccessToken))
+        {
+            await RevokeAsync(token.AccessToken, TokenRevocation.AccessToken, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
     /// The token manager's refresh (through <see cref="PinterestTokenRefresher"/>): like <see cref="RefreshAsync"/>,
     /// except that an answer carrying a rotated refresh token but no access token is returned (access token empty,
     /// expired now) so that the rotated token is stored.
@@ -239,59 +269,6 @@ public class OAuthClient
                 exception);
         }
 
-        return ToToken(response, request.Operation, transport.TimeProvider.GetUtcNow(), keepRefreshTokenAlone);
+        return OAuthTokenAnswer.ToToken(response, request.Operation, transport.TimeProvider.GetUtcNow(), keepRefreshTokenAlone);
     }
-
-    /// <summary>
-    /// The token of an answer. Expiries are clamped: a missing, zero or negative <c>expires_in</c> makes the access token
-    /// expire now (it serves the call at hand; the next one refreshes), a huge one is cut to
-    /// <see cref="MaxAccessTokenLifetime"/>, and an out-of-range refresh expiry to <see cref="MaxRefreshTokenLifetime"/>.
-    /// </summary>
-    /// <param name="response">The answer.</param>
-    /// <param name="operation">What was attempted, for the message.</param>
-    /// <param name="now">The clock's time.</param>
-    /// <param name="keepRefreshTokenAlone">
-    /// Whether an answer with a refresh token but no access token becomes a token with an empty, expired access token
-    /// (to be stored, since the refresh token it replaces is spent) instead of an exception.
-    /// </param>
-    /// <exception cref="PinterestApiException">The answer has no access token (and nothing to keep): transient.</exception>
-    internal static PinterestToken ToToken(OAuthTokenResponse response, string operation, DateTimeOffset now, bool keepRefreshTokenAlone = false)
-    {
-        var refreshToken = string.IsNullOrEmpty(response.RefreshToken) ? null : response.RefreshToken;
-        var hasAccessToken = !string.IsNullOrEmpty(response.AccessToken);
-        if (!hasAccessToken && (refreshToken is null || !keepRefreshTokenAlone))
-        {
-            throw new PinterestTokenAnswerException(
-                $"Pinterest {operation} answered without an access token: the token endpoint answered malformed data. Try again later.",
-                HttpStatusCode.OK);
-        }
-
-        return new PinterestToken
-        {
-            AccessToken = hasAccessToken ? response.AccessToken! : string.Empty,
-            ExpiresAt = hasAccessToken ? now + Lifetime(response.ExpiresIn, MaxAccessTokenLifetime) : now,
-            RefreshToken = refreshToken,
-            RefreshTokenExpiresAt = refreshToken is null ? null : RefreshTokenExpiresAt(response, now),
-            Scope = response.Scope,
-        };
-    }
-
-    private static DateTimeOffset? RefreshTokenExpiresAt(OAuthTokenResponse response, DateTimeOffset now)
-    {
-        if (response.RefreshTokenExpiresIn is > 0 and var refreshIn)
-        {
-            return now + Lifetime(refreshIn, MaxRefreshTokenLifetime);
-        }
-
-        if (response.RefreshTokenExpiresAt is > 0 and var refreshAt)
-        {
-            var latest = now + MaxRefreshTokenLifetime;
-            return refreshAt >= latest.ToUnixTimeSeconds() ? latest : DateTimeOffset.FromUnixTimeSeconds(refreshAt);
-        }
-
-        return null;
-    }
-
-    private static TimeSpan Lifetime(long? seconds, TimeSpan max) =>
-        seconds is > 0 and var value ? (value >= (long)max.TotalSeconds ? max : TimeSpan.FromSeconds(value)) : TimeSpan.Zero;
 }

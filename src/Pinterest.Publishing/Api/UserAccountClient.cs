@@ -41,7 +41,8 @@ public class UserAccountClient
     /// <param name="endDate">The last day (UTC).</param>
     /// <param name="metricTypes">Metric names (<c>IMPRESSION</c>, <c>SAVE</c>, <c>ENGAGEMENT</c>…); Pinterest's default set when <see langword="null"/>.</param>
     /// <param name="appTypes"><c>ALL</c> (default), <c>MOBILE</c>, <c>TABLET</c> or <c>WEB</c>.</param>
-    /// <param name="splitField">How to split the data (e.g. <c>NO_SPLIT</c>, <c>APP_TYPE</c>).</param>
+    /// <param name="splitField">How to split the data (<c>NO_SPLIT</c>, <c>APP_TYPE</c>, <c>OWNED_CONTENT</c>, <c>SOURCE</c>, <c>PIN_FORMAT</c>).</param>
+    /// <param name="filter">Content, format, source and Business Access filters, or <see langword="null"/> for Pinterest's defaults.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public virtual Task<AnalyticsReport> GetAnalyticsAsync(
         DateOnly startDate,
@@ -49,13 +50,105 @@ public class UserAccountClient
         IEnumerable<string>? metricTypes = null,
         string? appTypes = null,
         string? splitField = null,
+        AccountAnalyticsFilter? filter = null,
         CancellationToken cancellationToken = default)
     {
         var transport = Connected();
         AnalyticsWindow.Validate(startDate, endDate, transport.TimeProvider);
         var metrics = AnalyticsWindow.ValidateMetricTypes(metricTypes, nameof(metricTypes), required: false);
-        var query = AnalyticsWindow.Query(startDate, endDate, metrics, appTypes, splitField);
+        var query = AnalyticsWindow.Query(startDate, endDate, metrics, appTypes, splitField).AddFilter(filter);
         var request = PinterestApiRequest.Create(PinterestEndpoints.UserAccountAnalytics, "user_account/analytics").WithQuery(query);
         return AnalyticsWindow.SendAsync(transport, request, _credential, cancellationToken);
+    }
+
+    /// <summary>
+    /// <c>GET /v5/user_account/analytics/top_pins</c>: the user's best Pins over a window, sorted by
+    /// <paramref name="sortBy"/>. The window rules are those of <see cref="GetAnalyticsAsync"/>. Not available on the sandbox.
+    /// </summary>
+    /// <param name="startDate">The first day (UTC).</param>
+    /// <param name="endDate">The last day (UTC).</param>
+    /// <param name="sortBy"><c>ENGAGEMENT</c>, <c>IMPRESSION</c>, <c>OUTBOUND_CLICK</c>, <c>PIN_CLICK</c> or <c>SAVE</c>.</param>
+    /// <param name="metricTypes">The metrics to return for each Pin; Pinterest's default set when <see langword="null"/>.</param>
+    /// <param name="pinCount">How many Pins, 1 to 50 (<c>num_of_pins</c>; Pinterest's default is 10).</param>
+    /// <param name="createdInLastDays">Only Pins created in the last this many days (<c>created_in_last_n_days</c>; Pinterest accepts 30).</param>
+    /// <param name="appTypes"><c>ALL</c> (default), <c>MOBILE</c>, <c>TABLET</c> or <c>WEB</c>.</param>
+    /// <param name="filter">Content, format, source and Business Access filters, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public virtual Task<TopPinsReport> GetTopPinsAsync(
+        DateOnly startDate,
+        DateOnly endDate,
+        string sortBy,
+        IEnumerable<string>? metricTypes = null,
+        int? pinCount = null,
+        int? createdInLastDays = null,
+        string? appTypes = null,
+        AccountAnalyticsFilter? filter = null,
+        CancellationToken cancellationToken = default) =>
+        TopPinsAsync(PinterestEndpoints.UserAccountTopPins, "user_account/analytics/top_pins", startDate, endDate, sortBy, metricTypes, pinCount, createdInLastDays, appTypes, filter, nameof(GetTopPinsAsync), cancellationToken);
+
+    /// <summary>
+    /// <c>GET /v5/user_account/analytics/top_video_pins</c>: the user's best video Pins over a window, sorted by
+    /// <paramref name="sortBy"/>. The window rules are those of <see cref="GetAnalyticsAsync"/>. Not available on the sandbox.
+    /// </summary>
+    /// <param name="startDate">The first day (UTC).</param>
+    /// <param name="endDate">The last day (UTC).</param>
+    /// <param name="sortBy"><c>IMPRESSION</c>, <c>SAVE</c>, <c>OUTBOUND_CLICK</c>, <c>VIDEO_MRC_VIEW</c>, <c>VIDEO_AVG_WATCH_TIME</c>, <c>VIDEO_V50_WATCH_TIME</c>, <c>QUARTILE_95_PERCENT_VIEW</c>, <c>VIDEO_10S_VIEW</c> or <c>VIDEO_START</c>.</param>
+    /// <param name="metricTypes">The metrics to return for each Pin; Pinterest's default set when <see langword="null"/>.</param>
+    /// <param name="pinCount">How many Pins, 1 to 50 (<c>num_of_pins</c>; Pinterest's default is 10).</param>
+    /// <param name="createdInLastDays">Only Pins created in the last this many days (<c>created_in_last_n_days</c>; Pinterest accepts 30).</param>
+    /// <param name="appTypes"><c>ALL</c> (default), <c>MOBILE</c>, <c>TABLET</c> or <c>WEB</c>.</param>
+    /// <param name="filter">Content, format, source and Business Access filters, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public virtual Task<TopPinsReport> GetTopVideoPinsAsync(
+        DateOnly startDate,
+        DateOnly endDate,
+        string sortBy,
+        IEnumerable<string>? metricTypes = null,
+        int? pinCount = null,
+        int? createdInLastDays = null,
+        string? appTypes = null,
+        AccountAnalyticsFilter? filter = null,
+        CancellationToken cancellationToken = default) =>
+        TopPinsAsync(PinterestEndpoints.UserAccountTopVideoPins, "user_account/analytics/top_video_pins", startDate, endDate, sortBy, metricTypes, pinCount, createdInLastDays, appTypes, filter, nameof(GetTopVideoPinsAsync), cancellationToken);
+
+    private Task<TopPinsReport> TopPinsAsync(
+        PinterestEndpoint endpoint,
+        string path,
+        DateOnly startDate,
+        DateOnly endDate,
+        string sortBy,
+        IEnumerable<string>? metricTypes,
+        int? pinCount,
+        int? createdInLastDays,
+        string? appTypes,
+        AccountAnalyticsFilter? filter,
+        string member,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sortBy);
+        if (pinCount is < 1 or > PinterestLimits.TopPinsMaxCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(pinCount), pinCount, $"The number of top Pins (num_of_pins) must be between 1 and {PinterestLimits.TopPinsMaxCount}; pass null for Pinterest's default of 10.");
+        }
+
+        if (createdInLastDays is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(createdInLastDays), createdInLastDays, "created_in_last_n_days must be positive (Pinterest accepts 30); pass null for every Pin.");
+        }
+
+        var transport = Connected(member);
+        AnalyticsWindow.Validate(startDate, endDate, transport.TimeProvider);
+        var metrics = AnalyticsWindow.ValidateMetricTypes(metricTypes, nameof(metricTypes), required: false);
+        var query = new QueryBuilder()
+            .Add("start_date", startDate)
+            .Add("end_date", endDate)
+            .Add("sort_by", sortBy)
+            .AddCommaSeparated("metric_types", metrics)
+            .Add("num_of_pins", pinCount)
+            .Add("created_in_last_n_days", createdInLastDays)
+            .Add("app_types", appTypes)
+            .AddFilter(filter);
+        var request = PinterestApiRequest.Create(endpoint, path).WithQuery(query);
+        return transport.SendAsync(request, PinterestJsonContext.Default.TopPinsReport, _credential, cancellationToken);
     }
 }

@@ -37,21 +37,34 @@ public sealed class ApiContractTests
         // The list proves every sub-client method was exercised above.
         Assert.Equal(
             [
+                "DELETE /boards/{board_id}",
+                "DELETE /boards/{board_id}/sections/{section_id}",
                 "DELETE /pins/{pin_id}",
                 "GET /boards",
                 "GET /boards/{board_id}",
                 "GET /boards/{board_id}/pins",
                 "GET /boards/{board_id}/sections",
+                "GET /boards/{board_id}/sections/{section_id}/pins",
+                "GET /media",
                 "GET /media/{media_id}",
+                "GET /pins",
+                "GET /pins/analytics",
                 "GET /pins/{pin_id}",
                 "GET /pins/{pin_id}/analytics",
                 "GET /user_account",
                 "GET /user_account/analytics",
+                "GET /user_account/analytics/top_pins",
+                "GET /user_account/analytics/top_video_pins",
+                "PATCH /boards/{board_id}",
+                "PATCH /boards/{board_id}/sections/{section_id}",
+                "PATCH /pins/{pin_id}",
                 "POST /boards",
                 "POST /boards/{board_id}/sections",
                 "POST /media",
                 "POST /oauth/token",
+                "POST /oauth/token/revoke",
                 "POST /pins",
+                "POST /pins/{pin_id}/save",
             ],
             called);
     }
@@ -61,7 +74,7 @@ public sealed class ApiContractTests
     {
         var handler = await ExerciseEveryEndpointAsync();
 
-        Assert.All(handler.Requests, r => Assert.Equal(r.Uri.AbsolutePath == "/v5/oauth/token" ? "Basic" : "Bearer", r.AuthScheme));
+        Assert.All(handler.Requests, r => Assert.Equal(r.Uri.AbsolutePath.StartsWith("/v5/oauth/", StringComparison.Ordinal) ? "Basic" : "Bearer", r.AuthScheme));
     }
 
     [Theory]
@@ -94,6 +107,10 @@ public sealed class ApiContractTests
             (context.CreateBoardRequest, HttpMethod.Post, "boards"),
             (context.CreateBoardSectionRequest, HttpMethod.Post, "boards/1/sections"),
             (context.MediaUploadCreateRequest, HttpMethod.Post, "media"),
+            (context.UpdatePinRequest, HttpMethod.Patch, "pins/1"),
+            (context.SavePinRequest, HttpMethod.Post, "pins/1/save"),
+            (context.UpdateBoardRequest, HttpMethod.Patch, "boards/1"),
+            (context.UpdateBoardSectionRequest, HttpMethod.Patch, "boards/1/sections/2"),
         };
 
         var problems = new List<string>();
@@ -107,7 +124,7 @@ public sealed class ApiContractTests
         }
 
         Assert.Empty(problems);
-        Assert.True(checkedProperties >= 12);
+        Assert.True(checkedProperties >= 23);
     }
 
     [Fact]
@@ -203,7 +220,15 @@ public sealed class ApiContractTests
         await client.Pins.CreateAsync(new CreatePinRequest { BoardId = "1", Title = "t", AltText = "a", MediaSource = new ImageUrlMediaSource { Url = "https://e.com/a.jpg" } });
         await client.Pins.GetAsync("1");
         await client.Pins.DeleteAsync("1");
-        await client.Pins.GetAnalyticsAsync("1", today.AddDays(-7), today, ["IMPRESSION", "SAVE"], "ALL", "NO_SPLIT");
+        await client.Pins.GetAnalyticsAsync("1", today.AddDays(-7), today, ["IMPRESSION", "SAVE"], "ALL", "NO_SPLIT", adAccountId: "12");
+        await client.Pins.UpdateAsync("1", new UpdatePinRequest { Title = "t", Description = "d", Link = "https://e.com", AltText = "a", BoardId = "2", BoardSectionId = "3" }, adAccountId: "12");
+        await client.Pins.SaveAsync("1", new SavePinRequest { BoardId = "2", BoardSectionId = "3" }, adAccountId: "12");
+        var filter = new PinListFilter { PinFilter = "exclude_repins", IncludeProtectedPins = true, PinType = "PRIVATE", CreativeTypes = ["REGULAR", "VIDEO"], AdAccountId = "12" };
+        await foreach (var unused in client.Pins.GetPinsAsync(filter))
+        {
+        }
+
+        await client.Pins.GetAnalyticsForPinsAsync(["1", "2"], today.AddDays(-7), today, ["IMPRESSION", "VIDEO_START"], "WEB", adAccountId: "12");
         await foreach (var unused in client.Boards.GetBoardsAsync())
         {
         }
@@ -219,10 +244,26 @@ public sealed class ApiContractTests
         {
         }
 
+        await client.Boards.UpdateAsync("1", new UpdateBoardRequest { Name = "n", Description = "d", Privacy = "SECRET" }, adAccountId: "12");
+        await client.Boards.UpdateSectionAsync("1", "2", new UpdateBoardSectionRequest { Name = "s" }, adAccountId: "12");
+        await foreach (var unused in client.Boards.GetSectionPinsAsync("1", "2", adAccountId: "12"))
+        {
+        }
+
+        await client.Boards.DeleteSectionAsync("1", "2", adAccountId: "12");
+        await client.Boards.DeleteAsync("1", adAccountId: "12");
+        await foreach (var unused in client.Media.GetMediaAsync())
+        {
+        }
+
         await client.Media.RegisterVideoUploadAsync();
         await client.Media.GetAsync("1");
         await client.UserAccount.GetAsync();
-        await client.UserAccount.GetAnalyticsAsync(today.AddDays(-7), today, ["IMPRESSION"], "ALL", "NO_SPLIT");
+        var accountFilter = new AccountAnalyticsFilter { FromClaimedContent = "CLAIMED", PinFormat = "ORGANIC_VIDEO", ContentType = "ORGANIC", Source = "YOUR_PINS", AdAccountId = "12" };
+        await client.UserAccount.GetAnalyticsAsync(today.AddDays(-7), today, ["IMPRESSION"], "ALL", "NO_SPLIT", accountFilter);
+        await client.UserAccount.GetTopPinsAsync(today.AddDays(-7), today, "ENGAGEMENT", ["IMPRESSION", "SAVE"], 50, 30, "WEB", accountFilter);
+        await client.UserAccount.GetTopVideoPinsAsync(today.AddDays(-7), today, "VIDEO_START", ["VIDEO_START", "VIDEO_MRC_VIEW"], 10, 30, "MOBILE", accountFilter);
+        await client.OAuth.RevokeAsync("token", "refresh_token");
         await client.OAuth.ExchangeCodeAsync("code", new Uri("https://app.example.com/cb"));
         await client.OAuth.RefreshAsync("refresh");
         return handler;

@@ -78,6 +78,26 @@ public sealed partial class OpenApiContractCheckerTests
     }
 
     [Fact]
+    public async Task A_query_value_outside_its_enum_or_pattern_and_an_array_sent_against_its_explode_are_reported()
+    {
+        var contract = await OpenApiContract.GetAsync();
+
+        var ok = contract.CheckRequest(HttpMethod.Get, new Uri("https://api.pinterest.com/v5/pins/analytics?pin_ids=1&pin_ids=2&start_date=2026-11-01&end_date=2026-11-02&metric_types=IMPRESSION,SAVE&ad_account_id=12"), null, null);
+        var bad = contract.CheckRequest(HttpMethod.Get, new Uri("https://api.pinterest.com/v5/pins/analytics?pin_ids=1,2&metric_types=IMPRESSION&metric_types=SAVES&app_types=DESKTOP&ad_account_id=x1"), null, null);
+
+        Assert.Empty(ok);
+        Assert.Equal(
+            [
+                "GET /pins/analytics: query parameter 'pin_ids': value '1,2' does not match ^\\d+$",
+                "GET /pins/analytics: query parameter 'metric_types': sent 2 times, but the spec wants one comma-separated value (explode: false)",
+                "GET /pins/analytics: query parameter 'metric_types': value 'SAVES' not in its enum",
+                "GET /pins/analytics: query parameter 'app_types': value 'DESKTOP' not in its enum",
+                "GET /pins/analytics: query parameter 'ad_account_id': value 'x1' does not match ^\\d+$",
+            ],
+            bad);
+    }
+
+    [Fact]
     public async Task An_unknown_form_field_is_reported_and_continuous_refresh_only_because_the_spec_documents_it()
     {
         var contract = await OpenApiContract.GetAsync();

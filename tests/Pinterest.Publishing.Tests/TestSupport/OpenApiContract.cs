@@ -105,13 +105,28 @@ public sealed class OpenApiContract
         }
 
         var (template, operation) = found.Value;
+        var queryValues = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
-            var name = Uri.UnescapeDataString(pair.Split('=')[0]);
+            var parts = pair.Split('=', 2);
+            var name = Uri.UnescapeDataString(parts[0]);
             if (Parameter(operation, name, ParameterLocation.Query) is null)
             {
                 problems.Add($"{method} {template}: query parameter '{name}' not in the spec");
+                continue;
             }
+
+            if (!queryValues.TryGetValue(name, out var values))
+            {
+                queryValues[name] = values = [];
+            }
+
+            values.Add(parts.Length > 1 ? parts[1] : string.Empty);
+        }
+
+        foreach (var (name, values) in queryValues)
+        {
+            CheckQueryValues(Parameter(operation, name, ParameterLocation.Query)!, values, $"{method} {template}: query parameter '{name}'", problems);
         }
 
         if (body is null)
@@ -151,6 +166,56 @@ public sealed class OpenApiContract
         }
 
         return problems;
+    }
+
+    /// <summary>
+    /// The values of one query parameter (still escaped, in order): a scalar sent once, an array sent as its
+    /// <c>explode</c> says (repeated, or once comma-separated), each item in the schema's enum and matching its pattern.
+    /// </summary>
+    public static void CheckQueryValues(IOpenApiParameter parameter, List<string> escapedValues, string location, List<string> problems)
+    {
+        var schema = parameter.Schema!;
+        var arraySchema = Flatten(schema).FirstOrDefault(s => s.Type is { } type && type.HasFlag(JsonSchemaType.Array));
+        var itemSchema = arraySchema?.Items ?? schema;
+        List<string> items;
+        if (arraySchema is null || parameter.Explode)
+        {
+            if (escapedValues.Count > 1 && arraySchema is null)
+            {
+                problems.Add($"{location}: sent {escapedValues.Count} times but not an array");
+            }
+
+            items = escapedValues.Select(Uri.UnescapeDataString).ToList();
+        }
+        else
+        {
+            if (escapedValues.Count > 1)
+            {
+                problems.Add($"{location}: sent {escapedValues.Count} times, but the spec wants one comma-separated value (explode: false)");
+            }
+
+            // A literal comma separates items; an escaped one belongs to an item.
+            items = escapedValues.SelectMany(v => v.Split(',')).Select(Uri.UnescapeDataString).ToList();
+        }
+
+        // An item may be any branch of a oneOf (metric_types: standard or video Pin metrics): the union of their enums.
+        var branches = Flatten(itemSchema).SelectMany(s => (s.OneOf ?? []).Concat(s.AnyOf ?? []).SelectMany(Flatten).Prepend(s)).ToList();
+        var allowed = branches.SelectMany(s => s.Enum ?? []).Where(n => n is not null)
+            .Select(n => n is JsonValue v && v.TryGetValue<string>(out var text) ? text : n!.ToJsonString())
+            .ToHashSet(StringComparer.Ordinal);
+        var pattern = branches.Select(s => s.Pattern).FirstOrDefault(p => p is not null);
+        foreach (var item in items)
+        {
+            if (allowed.Count > 0 && !allowed.Contains(item))
+            {
+                problems.Add($"{location}: value '{item}' not in its enum");
+            }
+
+            if (pattern is not null && !System.Text.RegularExpressions.Regex.IsMatch(item, pattern))
+            {
+                problems.Add($"{location}: value '{item}' does not match {pattern}");
+            }
+        }
     }
 
     /// <summary>Every property name, nested object and enum value of a JSON value must exist in the schema.</summary>

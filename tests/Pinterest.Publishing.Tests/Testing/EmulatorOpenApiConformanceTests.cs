@@ -202,6 +202,55 @@ public sealed class EmulatorOpenApiConformanceTests
         Assert.Equal(example.GetProperty("message").GetString(), body.GetProperty("message").GetString());
     }
 
+    [Fact]
+    public async Task OrganicSurfaceResponsesConformToTheSpec()
+    {
+        using var h = new EmulatorHarness();
+        var board = h.Emulator.AddBoard(h.Account, "Board", "Description");
+        var section = h.Emulator.AddBoardSection(board, "Section");
+        var pin = h.Emulator.AddPin(board, new Uri("https://img.example/a.jpg"), "T");
+        await h.CreateSucceededVideoAsync();
+        var errors = new List<string>();
+
+        // Status and body of each answer against the operation's declared response (a 2xx without a body has none).
+        async Task CheckAsync(string method, string template, HttpResponseMessage response)
+        {
+            var status = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(response.IsSuccessStatusCode, $"{method} {template} answered {status}: {await response.Content.ReadAsStringAsync()}");
+            var operation = Root.GetProperty("paths").GetProperty(template).GetProperty(method.ToLowerInvariant());
+            Assert.True(operation.GetProperty("responses").TryGetProperty(status, out var declared), $"{method} {template}: status {status} is not declared");
+            if (declared.TryGetProperty("content", out var content))
+            {
+                Conform(await ReadJsonAsync(response), content.GetProperty("application/json").GetProperty("schema"), $"{method} {template}", errors);
+            }
+            else
+            {
+                Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+            }
+        }
+
+        HttpRequestMessage Patch(string path, string json) => new(HttpMethod.Patch, path) { Content = Json(json) };
+
+        await CheckAsync("PATCH", "/pins/{pin_id}", await h.Client.SendAsync(Patch($"v5/pins/{pin.Id}", $$$"""{"title":"New","board_section_id":"{{{section.Id}}}"}""")));
+        await CheckAsync("POST", "/pins/{pin_id}/save", await h.PostJsonAsync($"v5/pins/{pin.Id}/save", $$$"""{"board_id":"{{{board.Id}}}"}"""));
+        await CheckAsync("GET", "/pins", await h.Client.GetAsync("v5/pins?include_protected_pins=true&creative_types=REGULAR"));
+        await CheckAsync("GET", "/pins/analytics", await h.Client.GetAsync($"v5/pins/analytics?pin_ids={pin.Id}&start_date=2026-10-01&end_date=2026-10-02&metric_types=IMPRESSION,SAVE"));
+        await CheckAsync("GET", "/boards/{board_id}/sections/{section_id}/pins", await h.Client.GetAsync($"v5/boards/{board.Id}/sections/{section.Id}/pins"));
+        await CheckAsync("PATCH", "/boards/{board_id}/sections/{section_id}", await h.Client.SendAsync(Patch($"v5/boards/{board.Id}/sections/{section.Id}", """{"name":"Renamed"}""")));
+        await CheckAsync("PATCH", "/boards/{board_id}", await h.Client.SendAsync(Patch($"v5/boards/{board.Id}", """{"name":"Renamed","privacy":"SECRET"}""")));
+        await CheckAsync("GET", "/media", await h.Client.GetAsync("v5/media"));
+        await CheckAsync("GET", "/user_account/analytics/top_pins", await h.Client.GetAsync("v5/user_account/analytics/top_pins?start_date=2026-10-01&end_date=2026-10-31&sort_by=SAVE"));
+        await CheckAsync("GET", "/user_account/analytics/top_video_pins", await h.Client.GetAsync("v5/user_account/analytics/top_video_pins?start_date=2026-10-01&end_date=2026-10-31&sort_by=VIDEO_START"));
+        await CheckAsync("DELETE", "/boards/{board_id}/sections/{section_id}", await h.Client.DeleteAsync($"v5/boards/{board.Id}/sections/{section.Id}"));
+        await CheckAsync("DELETE", "/boards/{board_id}", await h.Client.DeleteAsync($"v5/boards/{board.Id}"));
+
+        var revoke = new HttpRequestMessage(HttpMethod.Post, "v5/oauth/token/revoke") { Content = new StringContent($"token={h.Token.AccessToken}&token_type_hint=access_token", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded") };
+        revoke.Headers.Authorization = new("Basic", Convert.ToBase64String("emulator-client-id:emulator-client-secret"u8.ToArray()));
+        await CheckAsync("POST", "/oauth/token/revoke", await h.Anonymous.SendAsync(revoke));
+
+        Assert.Empty(errors);
+    }
+
     private static JsonElement Resolve(JsonElement schema)
     {
         while (schema.TryGetProperty("$ref", out var reference))

@@ -64,6 +64,17 @@ internal static class AnalyticsWindow
             .Add("app_types", appTypes)
             .Add("split_field", splitField);
 
+    /// <summary>Adds the user account analytics filters that are set (content, format, source, Business Access).</summary>
+    public static QueryBuilder AddFilter(this QueryBuilder query, AccountAnalyticsFilter? filter) =>
+        filter is null
+            ? query
+            : query
+                .Add("from_claimed_content", filter.FromClaimedContent)
+                .Add("pin_format", filter.PinFormat)
+                .Add("content_type", filter.ContentType)
+                .Add("source", filter.Source)
+                .AddAdAccountId(filter.AdAccountId, "filter.AdAccountId");
+
     public static async Task<AnalyticsReport> SendAsync(PinterestApiTransport transport, PinterestApiRequest request, IPinterestCredential? credential, CancellationToken cancellationToken)
     {
         var groups = await transport.SendAsync(request, PinterestJsonContext.Default.DictionaryStringAnalyticsMetrics, credential, cancellationToken).ConfigureAwait(false);

@@ -18,6 +18,13 @@ namespace Pinterest.Publishing.Api.Internal;
     RespectNullableAnnotations = true,
     Converters = [typeof(UtcDateTimeOffsetConverter)])]
 [JsonSerializable(typeof(CreatePinRequest))]
+[JsonSerializable(typeof(UpdatePinRequest))]
+[JsonSerializable(typeof(SavePinRequest))]
+[JsonSerializable(typeof(UpdateBoardRequest))]
+[JsonSerializable(typeof(UpdateBoardSectionRequest))]
+[JsonSerializable(typeof(PinterestPage<MediaUploadDetails>))]
+[JsonSerializable(typeof(Dictionary<string, Dictionary<string, AnalyticsMetrics>>))]
+[JsonSerializable(typeof(TopPinsReport))]
 [JsonSerializable(typeof(Pin))]
 [JsonSerializable(typeof(PinterestPage<Pin>))]
 [JsonSerializable(typeof(Board))]

@@ -35,6 +35,15 @@ internal static class PinterestLimits
     /// <summary>How far back an analytics window may start, and how long it may be, in days.</summary>
     public const int AnalyticsMaxDays = 90;
 
+    /// <summary><c>pin_ids</c> maxItems of <c>GET /v5/pins/analytics</c> (multi_pins/analytics).</summary>
+    public const int MultiPinAnalyticsMaxPins = 100;
+
+    /// <summary><c>num_of_pins</c> maximum of the top Pins analytics (<c>user_account/analytics/top_pins</c>, <c>top_video_pins</c>).</summary>
+    public const int TopPinsMaxCount = 50;
+
+    /// <summary><c>ad_account_id</c> maxLength (the Business Access query parameter; digits only).</summary>
+    public const int AdAccountIdMaxLength = 18;
+
     /// <summary>
     /// The content types of inline image bytes: the <c>components.schemas.ContentType</c> enum that
     /// <c>PinMediaSourceImageBase64.content_type</c> refers to.

@@ -27,6 +27,20 @@ internal sealed class QueryBuilder
     public QueryBuilder Add(string name, DateOnly value) =>
         Add(name, value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
+    public QueryBuilder Add(string name, bool? value) =>
+        Add(name, value switch { null => null, true => "true", false => "false" });
+
+    /// <summary>Adds a list as OpenAPI's default for a query array (<c>style: form, explode: true</c>): <c>name=a&amp;name=b</c>.</summary>
+    public QueryBuilder AddRepeated(string name, IEnumerable<string>? values)
+    {
+        foreach (var value in values ?? [])
+        {
+            Add(name, value);
+        }
+
+        return this;
+    }
+
     /// <summary>Adds a comma-separated list (OpenAPI <c>style: form, explode: false</c>): each item escaped, commas literal.</summary>
     public QueryBuilder AddCommaSeparated(string name, IEnumerable<string>? values)
     {
