@@ -3,7 +3,7 @@ using BenchmarkDotNet.Configs;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pinterest.Publishing.Preflight.Internal;
 using Pinterest.Publishing.Testing;
-using Pinterest.Publishing.Tests.Preflight;
+using Pinterest.Publishing.Tests.TestSupport;
 
 namespace Pinterest.Publishing.Benchmarks;
 

@@ -6,7 +6,7 @@ using Pinterest.Publishing.Api.Models;
 using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Preflight;
 using Pinterest.Publishing.Testing;
-using Pinterest.Publishing.Tests.Preflight;
+using Pinterest.Publishing.Tests.TestSupport;
 
 namespace Pinterest.Publishing.Benchmarks;
 

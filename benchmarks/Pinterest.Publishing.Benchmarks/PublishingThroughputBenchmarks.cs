@@ -4,7 +4,7 @@ using BenchmarkDotNet.Configs;
 using Microsoft.Extensions.DependencyInjection;
 using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Testing;
-using Pinterest.Publishing.Tests.Preflight;
+using Pinterest.Publishing.Tests.TestSupport;
 
 namespace Pinterest.Publishing.Benchmarks;
 

@@ -20,6 +20,9 @@ public sealed record EmulatorFault
     /// <summary>The error <c>message</c> in the body.</summary>
     public string? Message { get; init; }
 
+    /// <summary>The error <c>message_detail</c> in the body, when set.</summary>
+    public string? MessageDetail { get; init; }
+
     /// <summary>Extra response headers, e.g. <c>Retry-After</c>.</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
@@ -65,14 +68,26 @@ public sealed record EmulatorFault
     /// <returns>The fault.</returns>
     public static EmulatorFault ConnectionRefused() => new(EmulatorFaultKind.ConnectionRefused);
 
-    /// <summary>Answers 429 code 8 with a spam-block message.</summary>
+    /// <summary>The wording of a spam block seen in the wild (Pinterest does not document it).</summary>
+    internal const string SpamBlockWording = "Sorry! You've hit a block (Pins) we have in place to combat spam.";
+
+    /// <summary>Pinterest's rate-limit <c>message</c> (the 429 example of its API description).</summary>
+    internal const string RateLimitWording = "This request exceeded a rate limit. This can happen if the client exceeds one of the published rate limits within a short time window.";
+
+    /// <summary>
+    /// Answers 429 code 8 for a spam block. Pinterest's own client reads the reason from <c>message_detail</c>, falling
+    /// back to <c>message</c>, so by default the spam wording is in <c>message_detail</c> under the generic rate-limit
+    /// <c>message</c>; <paramref name="wordingInMessage"/> puts it in <c>message</c> with no detail instead.
+    /// </summary>
     /// <param name="retryAfter">When given, a <c>Retry-After</c> header in whole seconds.</param>
+    /// <param name="wordingInMessage">Put the spam wording in <c>message</c> (and send no <c>message_detail</c>).</param>
     /// <returns>The fault.</returns>
-    public static EmulatorFault SpamBlock(TimeSpan? retryAfter = null) => new(EmulatorFaultKind.SpamBlock)
+    public static EmulatorFault SpamBlock(TimeSpan? retryAfter = null, bool wordingInMessage = false) => new(EmulatorFaultKind.SpamBlock)
     {
         StatusCode = HttpStatusCode.TooManyRequests,
         ErrorCode = 8,
-        Message = "Your request was blocked because it looks like spam. Try again later.",
+        Message = wordingInMessage ? SpamBlockWording : RateLimitWording,
+        MessageDetail = wordingInMessage ? null : SpamBlockWording,
         Headers = RetryAfterHeader(retryAfter),
     };
 

@@ -14,7 +14,7 @@ public enum EmulatorFaultKind
     /// <see cref="IOException"/>, the loopback server aborts the connection.</summary>
     ConnectionReset,
 
-    /// <summary>Answer 429 code 8 with a message that mentions spam.</summary>
+    /// <summary>Answer 429 code 8 with spam wording in <c>message_detail</c> or <c>message</c> (see <see cref="EmulatorFault.SpamBlock"/>).</summary>
     SpamBlock,
 
     /// <summary>Fail as if the connection could not be opened, so the request surely was not processed: the in-memory

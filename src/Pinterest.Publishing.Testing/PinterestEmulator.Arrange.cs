@@ -92,6 +92,30 @@ public sealed partial class PinterestEmulator
         }
     }
 
+    /// <summary>
+    /// Makes <paramref name="collaborator"/> a collaborator on <paramref name="board"/> (a group board) without
+    /// permission to save Pins to it: a Pin it creates there is refused with 403 code 29 "You are not permitted to access
+    /// that resource.", Pinterest's generic permission error (not a Trial access refusal).
+    /// </summary>
+    /// <param name="board">The board, owned by another account.</param>
+    /// <param name="collaborator">The account that may not save Pins to it.</param>
+    public void AddReadOnlyBoardCollaborator(EmulatedBoard board, EmulatedAccount collaborator)
+    {
+        ArgumentNullException.ThrowIfNull(board);
+        ArgumentNullException.ThrowIfNull(collaborator);
+        lock (_gate)
+        {
+            EnsureBoard(board);
+            EnsureAccount(collaborator.Id);
+            if (board.AccountId == collaborator.Id)
+            {
+                throw new ArgumentException("The board's owner can always save Pins to it: pass another account.", nameof(collaborator));
+            }
+
+            _readOnlyCollaborators.Add((board.Id, collaborator.Id));
+        }
+    }
+
     /// <summary>Stores an image Pin directly, e.g. one "created" by an earlier attempt whose response was lost.</summary>
     /// <param name="board">The board.</param>
     /// <param name="imageUrl">The image URL.</param>
@@ -126,6 +150,9 @@ public sealed partial class PinterestEmulator
     /// <summary>Makes a video end in <c>failed</c> once its processing time has elapsed (or at once if it already has).</summary>
     /// <param name="mediaId">The media id.</param>
     public void FailMediaProcessing(string mediaId) => _videos.ForceFail(mediaId);
+
+    // Group boards' collaborators without save permission, as (board id, account id); guarded by _gate.
+    private readonly HashSet<(string BoardId, string AccountId)> _readOnlyCollaborators = [];
 
     // The Ensure and Locked helpers run under _gate.
     private void EnsureAccount(string accountId)

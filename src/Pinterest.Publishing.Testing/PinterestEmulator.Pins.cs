@@ -9,13 +9,20 @@ public sealed partial class PinterestEmulator
     {
         if (TrialAccess)
         {
-            throw new PinterestApiError(403, 29, "You are not permitted to access that resource. Apps with Trial access cannot create Pins on production: use the sandbox (https://api-sandbox.pinterest.com/v5) or upgrade to Standard access.");
+            // Pinterest's wording for a Trial app creating a Pin on production (seen in the wild; code 29 is generic).
+            throw new PinterestApiError(403, 29, "Apps with Trial access may not create Pins in production https://api.pinterest.com - use API Sandbox https://api-sandbox.pinterest.com instead.");
         }
 
         var (pin, mediaId) = PinDraftReader.Read(accountId, body);
         string owner;
         lock (_gate)
         {
+            if (_readOnlyCollaborators.Contains((pin.BoardId, accountId)))
+            {
+                // Code 29 is Pinterest's generic permission error (the 403 example of 20 operations in its API description).
+                throw new PinterestApiError(403, 29, "You are not permitted to access that resource.");
+            }
+
             if (!_boards.TryGetValue(pin.BoardId, out var board) || board.AccountId != accountId)
             {
                 throw new PinterestApiError(404, 40, "Board not found.");

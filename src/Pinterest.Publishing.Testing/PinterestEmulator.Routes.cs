@@ -102,6 +102,14 @@ public sealed partial class PinterestEmulator
         if (_oauth.FindAccount(record.AccessToken) is { } accountId)
         {
             record.AccountId = accountId;
+
+            // A valid token without the scopes of the call is refused before anything else, as Pinterest does.
+            var route = EmulatorHttpRequest.SplitPath(record.Path).AsSpan(1);
+            if (RouteScopes.For(record.Method, route) is { } required && !RouteScopes.Grants(_oauth.ScopeOf(record.AccessToken) ?? string.Empty, required))
+            {
+                throw new PinterestApiError(401, 3, RouteScopes.InsufficientScopeMessage);
+            }
+
             return accountId;
         }
 

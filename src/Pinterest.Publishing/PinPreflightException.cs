@@ -3,7 +3,7 @@ using Pinterest.Publishing.Preflight;
 namespace Pinterest.Publishing;
 
 /// <summary>Preflight found at least one error; nothing was sent to Pinterest.</summary>
-public class PinPreflightException : PinterestException
+public sealed class PinPreflightException : PinterestException
 {
     /// <summary>Creates the exception.</summary>
     public PinPreflightException()

@@ -42,7 +42,7 @@ public class PinterestApiException : PinterestException
     /// <summary>The HTTP status Pinterest answered with.</summary>
     public HttpStatusCode StatusCode { get; }
 
-    /// <summary>Pinterest's error <c>code</c> (1 invalid parameter, 2 authentication failed, 3 missing scope, 8 rate limited, 29 trial access, 40 board not found, 50 Pin not found…), when the body had one.</summary>
+    /// <summary>Pinterest's error <c>code</c> (1 invalid parameter, 2 authentication failed, 3 missing scope, 8 rate limited, 29 not permitted (Trial access among other reasons), 40 board not found, 50 Pin not found…), when the body had one.</summary>
     public int? ErrorCode { get; }
 
     /// <summary>The <c>x-pinterest-rid</c> response header: quote it to Pinterest support.</summary>
@@ -50,6 +50,12 @@ public class PinterestApiException : PinterestException
 
     /// <summary>How long Pinterest asked the caller to wait, from <c>Retry-After</c>.</summary>
     public TimeSpan? RetryAfter { get; }
+
+    /// <summary>
+    /// Pinterest's <c>message_detail</c> from the error body, when sent (scrubbed of secrets like the message): it can
+    /// say more than <c>message</c>, a spam block's reason for one.
+    /// </summary>
+    public string? MessageDetail { get; init; }
 
     /// <summary>The <c>x-ratelimit-*</c> headers of the response, when sent.</summary>
     public PinterestRateLimitInfo? RateLimit { get; init; }

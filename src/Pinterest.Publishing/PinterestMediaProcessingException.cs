@@ -2,7 +2,7 @@
 namespace Pinterest.Publishing;
 
 /// <summary>Pinterest did not finish processing an uploaded video: it failed, or the deadline passed.</summary>
-public class PinterestMediaProcessingException : PinterestException
+public sealed class PinterestMediaProcessingException : PinterestException
 {
     /// <summary><see cref="Code"/> when Pinterest reported the media as <c>failed</c>.</summary>
     public const string TranscodeFailedCode = "pinterest.video.transcode_failed";

@@ -5,7 +5,7 @@ namespace Pinterest.Publishing;
 /// The create call failed ambiguously (timeout, 5xx or a reset after the request was sent) and reconciliation found no
 /// matching Pin: the Pin may or may not exist. Do not blindly publish again; check the board first.
 /// </summary>
-public class PinterestPublishOutcomeUnknownException : PinterestException
+public sealed class PinterestPublishOutcomeUnknownException : PinterestException
 {
     /// <summary>Creates the exception.</summary>
     public PinterestPublishOutcomeUnknownException()

@@ -3,7 +3,7 @@ using System.Net;
 namespace Pinterest.Publishing;
 
 /// <summary>Pinterest answered 429: too many requests, or a spam block.</summary>
-public class PinterestRateLimitException : PinterestApiException
+public sealed class PinterestRateLimitException : PinterestApiException
 {
     /// <summary>Creates the exception.</summary>
     public PinterestRateLimitException()

@@ -5,7 +5,7 @@ namespace Pinterest.Publishing;
 /// The account has no usable token: none is stored, the refresh token was rejected, or Pinterest still answered 401
 /// after a refresh. The user must connect the account again through OAuth.
 /// </summary>
-public class PinterestReauthorizationRequiredException : PinterestException
+public sealed class PinterestReauthorizationRequiredException : PinterestException
 {
     /// <summary>Creates the exception.</summary>
     public PinterestReauthorizationRequiredException()

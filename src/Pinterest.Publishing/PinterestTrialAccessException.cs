@@ -6,7 +6,7 @@ namespace Pinterest.Publishing;
 /// Pinterest answered 403 code 29: the app has trial access, which cannot create Pins on production.
 /// Use <see cref="PinterestEnvironment.Sandbox"/> with a sandbox token, or apply for standard access.
 /// </summary>
-public class PinterestTrialAccessException : PinterestApiException
+public sealed class PinterestTrialAccessException : PinterestApiException
 {
     /// <summary>Creates the exception.</summary>
     public PinterestTrialAccessException()

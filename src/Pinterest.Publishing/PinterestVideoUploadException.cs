@@ -7,7 +7,7 @@ namespace Pinterest.Publishing;
 /// timed out, or a URL source could not be downloaded. The message names the host and the status; it never contains
 /// the signed upload fields or a URL query string.
 /// </summary>
-public class PinterestVideoUploadException : PinterestException
+public sealed class PinterestVideoUploadException : PinterestException
 {
     /// <summary>Creates the exception.</summary>
     public PinterestVideoUploadException()

@@ -20,5 +20,5 @@ internal sealed class EmulatorHttpResponse
 
     public static EmulatorHttpResponse Empty(int statusCode) => new() { StatusCode = statusCode };
 
-    public static EmulatorHttpResponse Error(int statusCode, int code, string message) => Json(statusCode, EmulatorJson.Error(code, message));
+    public static EmulatorHttpResponse Error(int statusCode, int code, string message, string? messageDetail = null) => Json(statusCode, EmulatorJson.Error(code, message, messageDetail));
 }

@@ -18,11 +18,16 @@ internal static class EmulatorJson
         return buffer.WrittenSpan.ToArray();
     }
 
-    public static byte[] Error(int code, string message) => Write(w =>
+    public static byte[] Error(int code, string message, string? messageDetail = null) => Write(w =>
     {
         w.WriteStartObject();
         w.WriteNumber("code", code);
         w.WriteString("message", message);
+        if (messageDetail is not null)
+        {
+            w.WriteString("message_detail", messageDetail);
+        }
+
         w.WriteEndObject();
     });
 

@@ -22,7 +22,7 @@ internal static class FaultResponses
 
         var response = fault.Kind == EmulatorFaultKind.EchoRequest ? Echo(fault, request, body)
             : fault.ErrorCode is { } code
-            ? EmulatorHttpResponse.Error((int)fault.StatusCode, code, fault.Message ?? "Emulated failure.")
+            ? EmulatorHttpResponse.Error((int)fault.StatusCode, code, fault.Message ?? "Emulated failure.", fault.MessageDetail)
             : EmulatorHttpResponse.Empty((int)fault.StatusCode);
         foreach (var header in fault.Headers)
         {

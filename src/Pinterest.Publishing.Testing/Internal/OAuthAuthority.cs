@@ -68,6 +68,20 @@ internal sealed class OAuthAuthority(PinterestEmulatorOptions options, TimeProvi
         }
     }
 
+    /// <summary>The comma-separated scopes granted with a live access token, or <see langword="null"/> (as <see cref="FindAccount"/>).</summary>
+    public string? ScopeOf(string? accessToken)
+    {
+        if (accessToken is null)
+        {
+            return null;
+        }
+
+        lock (_gate)
+        {
+            return _accessTokens.TryGetValue(accessToken, out var grant) && grant.ExpiresAt > time.GetUtcNow() ? grant.Scope : null;
+        }
+    }
+
     /// <summary>
     /// Whether <paramref name="bearer"/> is one of this emulator's access tokens, or shaped like any Pinterest access
     /// token: the upload endpoint records it, since a presigned upload must never carry one.

@@ -83,16 +83,16 @@ public class BoardsClient
     /// <summary><c>GET /v5/boards/{board_id}/pins</c>, newest first, following <c>bookmark</c>.</summary>
     /// <exception cref="PinterestApiException">Also when the list does not end: a page cursor repeats or is longer than 4,096 characters, 100 empty pages come in a row, or there are more than 10,000 pages.</exception>
     public virtual IAsyncEnumerable<Pin> GetPinsAsync(string boardId, int pageSize = 25, CancellationToken cancellationToken = default) =>
-        GetPinsCore(Connected(), boardId, pageSize, PageCursorGuard.MaxPages, cancellationToken);
+        GetPinsCoreAsync(Connected(), boardId, pageSize, PageCursorGuard.MaxPages, cancellationToken);
 
     /// <summary>
     /// The board's Pins, reading at most <paramref name="maxPages"/> pages (reconciliation reads only the newest). On a
     /// test double, its override of <see cref="GetPinsAsync(string, int, CancellationToken)"/> is the listing.
     /// </summary>
     internal IAsyncEnumerable<Pin> GetPinsAsync(string boardId, int pageSize, int maxPages, CancellationToken cancellationToken) =>
-        _transport is null ? GetPinsAsync(boardId, pageSize, cancellationToken) : GetPinsCore(_transport, boardId, pageSize, maxPages, cancellationToken);
+        _transport is null ? GetPinsAsync(boardId, pageSize, cancellationToken) : GetPinsCoreAsync(_transport, boardId, pageSize, maxPages, cancellationToken);
 
-    private IAsyncEnumerable<Pin> GetPinsCore(PinterestApiTransport transport, string boardId, int pageSize, int maxPages, CancellationToken cancellationToken)
+    private IAsyncEnumerable<Pin> GetPinsCoreAsync(PinterestApiTransport transport, string boardId, int pageSize, int maxPages, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(boardId);
         ValidatePageSize(pageSize);

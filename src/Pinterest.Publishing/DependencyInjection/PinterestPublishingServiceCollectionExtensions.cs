@@ -23,7 +23,7 @@ using Pinterest.Publishing.Scheduling.Internal;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers Pinterest.Publishing in a service collection.</summary>
-public static class PinterestPublishingServiceCollectionExtensions
+public static partial class PinterestPublishingServiceCollectionExtensions
 {
     /// <summary>The configuration section <see cref="AddPinterestPublishing(IServiceCollection, IConfiguration)"/> looks for.</summary>
     public const string ConfigurationSectionName = PinterestDefaults.ConfigurationSectionName;
@@ -175,7 +175,7 @@ public static class PinterestPublishingServiceCollectionExtensions
             sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.Preflight,
             sp.GetService<IDefaultBoardProvider>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<PinPreflightValidator>>()));
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger(PreflightLog.CategoryName)));
         services.TryAddSingleton<IVideoPinUploader, VideoPinUploader>();
         services.TryAddSingleton(sp => new AccountConcurrencyLimiter(sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.MaxConcurrentPublishesPerAccount));
 

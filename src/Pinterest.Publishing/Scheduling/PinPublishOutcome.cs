@@ -4,7 +4,7 @@ namespace Pinterest.Publishing.Scheduling;
 
 /// <summary>
 /// What happened to a scheduled Pin: one of the sealed records <see cref="Published"/>, <see cref="Rejected"/>,
-/// <see cref="RetryAt"/>, <see cref="Unknown"/> and <see cref="Reauthorize"/>. Match on the type to read its data, or
+/// <see cref="RetryAt"/>, <see cref="Unknown"/>, <see cref="Reauthorize"/> and <see cref="MissingScope"/>. Match on the type to read its data, or
 /// store <see cref="Kind"/> in a column.
 /// </summary>
 /// <example>
@@ -16,6 +16,7 @@ namespace Pinterest.Publishing.Scheduling;
 ///     PinPublishOutcome.RetryAt t => $"retrying at {t.At}",
 ///     PinPublishOutcome.Unknown u => $"check the board for a Pin created after {u.AttemptStartedAt}",
 ///     PinPublishOutcome.Reauthorize => "reconnect the account",
+///     PinPublishOutcome.MissingScope m => $"ask for {string.Join(",", m.RequiredScopes)} at connect time, then reconnect",
 ///     _ => outcome.Reason,
 /// };
 /// </code>
@@ -140,5 +141,29 @@ public abstract record PinPublishOutcome
 
         /// <inheritdoc />
         public override PinPublishOutcomeKind Kind => PinPublishOutcomeKind.Reauthorize;
+    }
+
+    /// <summary>
+    /// The account's access token lacks a scope the publish needs (Pinterest answered 401 code 3). Neither a retry nor a
+    /// token refresh helps, and reconnecting with the same scopes does not either: add <see cref="RequiredScopes"/> to
+    /// the scopes the app requests when a user connects an account, then have the user connect this account again.
+    /// </summary>
+    public sealed record MissingScope : PinPublishOutcome
+    {
+        /// <summary>Creates the outcome.</summary>
+        /// <param name="reason">Which call lacked which scopes.</param>
+        /// <param name="requiredScopes">Every scope the refused call needs.</param>
+        public MissingScope(string reason, IReadOnlyList<string> requiredScopes)
+            : base(reason)
+        {
+            ArgumentNullException.ThrowIfNull(requiredScopes);
+            RequiredScopes = requiredScopes;
+        }
+
+        /// <summary>Every scope the refused call needs: request all of them when the user connects the account.</summary>
+        public IReadOnlyList<string> RequiredScopes { get; init; }
+
+        /// <inheritdoc />
+        public override PinPublishOutcomeKind Kind => PinPublishOutcomeKind.MissingScope;
     }
 }

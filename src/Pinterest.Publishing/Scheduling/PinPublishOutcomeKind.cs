@@ -18,4 +18,7 @@ public enum PinPublishOutcomeKind
 
     /// <summary>The account must be connected again: <see cref="PinPublishOutcome.Reauthorize"/>.</summary>
     Reauthorize = 4,
+
+    /// <summary>The account's token lacks a scope: <see cref="PinPublishOutcome.MissingScope"/>.</summary>
+    MissingScope = 5,
 }

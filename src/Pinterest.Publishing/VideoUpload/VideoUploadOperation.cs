@@ -22,9 +22,11 @@ public sealed class VideoUploadOperation
     private DateTimeOffset? _deadlineStart;
     private readonly PinterestTelemetry _telemetry;
 
-    internal VideoUploadOperation(MediaClient media, string mediaId, VideoUploadOptions options, TimeProvider timeProvider, ILogger logger, DateTimeOffset? deadlineStart, PinterestTelemetry? telemetry = null)
+    // telemetry: the uploader's, which is the host's instance with dependency injection, else the shared one.
+    internal VideoUploadOperation(MediaClient media, string mediaId, VideoUploadOptions options, TimeProvider timeProvider, ILogger logger, DateTimeOffset? deadlineStart, PinterestTelemetry telemetry)
     {
-        _telemetry = telemetry ?? PinterestTelemetry.Shared;
+        ArgumentNullException.ThrowIfNull(telemetry);
+        _telemetry = telemetry;
         _media = media;
         MediaId = mediaId;
         _options = options;

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Pinterest.Publishing.Api;
 using Pinterest.Publishing.Api.Models;
 using Pinterest.Publishing.Internal.Failures;
-using Pinterest.Publishing.Tests.Contract;
 
 namespace Pinterest.Publishing.Tests.Api;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
 using Pinterest.Publishing.Api;
-using Pinterest.Publishing.Tests.Internal.Options;
 
 namespace Pinterest.Publishing.Tests.Api;
 

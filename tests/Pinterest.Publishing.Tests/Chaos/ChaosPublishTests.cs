@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Pinterest.Publishing.Scheduling;
 using Pinterest.Publishing.Scheduling.Internal;
 using Pinterest.Publishing.Testing;
-using Pinterest.Publishing.Tests.PublishPath;
 using Xunit.Abstractions;
 
 namespace Pinterest.Publishing.Tests.Chaos;
@@ -25,6 +24,9 @@ public class ChaosPublishTests(ITestOutputHelper output)
 
     // The user of this account disconnects the app mid-run.
     private const int RevokedAccount = Accounts - 1;
+
+    // This account was connected without boards:write: each of its creates is refused 401 code 3 (a missing scope).
+    private const int ScopelessAccount = Accounts - 2;
 
     [Fact]
     public async Task Every_publish_ends_in_exactly_one_outcome_and_no_pin_is_duplicated()
@@ -79,7 +81,7 @@ public class ChaosPublishTests(ITestOutputHelper output)
 
                     break;
                 default:
-                    // Rejected, retry-at and reauthorize all mean Pinterest surely did not store the Pin.
+                    // Rejected, retry-at, reauthorize and missing scope all mean Pinterest surely did not store the Pin.
                     Assert.True(pin is null, $"{title} ended as {outcome.Kind} but its Pin exists.");
                     break;
             }
@@ -89,6 +91,7 @@ public class ChaosPublishTests(ITestOutputHelper output)
         Assert.True(run.TokenRefreshCount >= Accounts - 1, $"Only {run.TokenRefreshCount} refreshes.");
         Assert.True(run.Unauthorized > 0, "No 401 was answered: the stale stored tokens were never used.");
         Assert.All(run.Outcomes.Where(o => o.Outcome is PinPublishOutcome.Reauthorize), o => Assert.StartsWith($"Chaos {RevokedAccount:D2}-", o.Title, StringComparison.Ordinal));
+        Assert.All(run.Outcomes.Where(o => o.Outcome is PinPublishOutcome.MissingScope), o => Assert.StartsWith($"Chaos {ScopelessAccount:D2}-", o.Title, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -113,6 +116,7 @@ public class ChaosPublishTests(ITestOutputHelper output)
         });
 
         var (users, boards) = await h.ConnectAccountsAsync(Accounts, AccountId, StoreLiesAboutExpiry);
+        await h.StoreTokenAsync(AccountId(ScopelessAccount), users[ScopelessAccount], PublishingHarness.ScopesWithoutBoardsWrite);
 
         var image = h.Host("large-1000x1500.jpg", "image/jpeg");
         var faults = InjectFaults(h.Emulator, seed);

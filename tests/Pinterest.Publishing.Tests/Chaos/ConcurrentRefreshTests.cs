@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Pinterest.Publishing.Authentication;
-using Pinterest.Publishing.Tests.PublishPath;
 
 namespace Pinterest.Publishing.Tests.Chaos;
 

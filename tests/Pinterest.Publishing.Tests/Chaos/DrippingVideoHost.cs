@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Pinterest.Publishing.Tests.VideoUpload.TestSupport;
 
 namespace Pinterest.Publishing.Tests.Chaos;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
 using Pinterest.Publishing.Testing;
-using Pinterest.Publishing.Tests.VideoUpload.TestSupport;
-using Pinterest.Publishing.Tests.Security.Hostile;
 
 namespace Pinterest.Publishing.Tests.Chaos;
 

@@ -6,12 +6,7 @@ using Microsoft.Extensions.Logging;
 using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Scheduling;
 using Pinterest.Publishing.Testing;
-using Pinterest.Publishing.Tests.Authentication;
-using Pinterest.Publishing.Tests.VideoUpload.TestSupport;
-using Pinterest.Publishing.Tests.PublishPath;
-using Pinterest.Publishing.Tests.Scheduling;
 using Pinterest.Publishing.Scheduling.Internal;
-using Pinterest.Publishing.Tests.Authentication.Internal;
 
 namespace Pinterest.Publishing.Tests.Chaos;
 
@@ -31,6 +26,9 @@ internal static class HostileChaosRun
 
     /// <summary>The user of this account disconnects the app early in the run.</summary>
     public const int RevokedAccount = Accounts - 1;
+
+    /// <summary>This account was connected without <c>boards:write</c>: it uploads videos, but each create is refused 401 code 3.</summary>
+    public const int ScopelessAccount = Accounts - 2;
 
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(1);
 
@@ -84,6 +82,7 @@ internal static class HostileChaosRun
             storeToken: false);
 
         var (users, boards) = await h.ConnectAccountsAsync(Accounts, AccountId, StoreLiesAboutExpiry);
+        await h.StoreTokenAsync(AccountId(ScopelessAccount), users[ScopelessAccount], PublishingHarness.ScopesWithoutBoardsWrite);
 
         using var media = new HostileChaosMedia(h.Emulator);
         var faults = HostileChaosFaults.Inject(h.Emulator, seed);

@@ -1,7 +1,5 @@
 using Pinterest.Publishing.Preflight;
 using Pinterest.Publishing.Scheduling;
-using Pinterest.Publishing.Tests.VideoUpload.TestSupport;
-using Pinterest.Publishing.Tests.Security.Hostile;
 using Xunit.Abstractions;
 
 namespace Pinterest.Publishing.Tests.Chaos;
@@ -67,6 +65,7 @@ public sealed class HostileChaosTests(ITestOutputHelper output)
         Assert.True(run.TokenRefreshCount >= 2 * (HostileChaosRun.Accounts - 1), $"Only {run.TokenRefreshCount} refreshes.");
         Assert.True(run.Unauthorized > 0, "No 401 was answered: the stale stored tokens were never used.");
         Assert.All(run.Outcomes.Where(o => o.Outcome is PinPublishOutcome.Reauthorize), o => Assert.Equal(HostileChaosRun.RevokedAccount, o.Publish.Account));
+        Assert.All(run.Outcomes.Where(o => o.Outcome is PinPublishOutcome.MissingScope), o => Assert.Equal(HostileChaosRun.ScopelessAccount, o.Publish.Account));
 
         // The echoes reached the library's messages (scrubbed), and no secret reached anything it says.
         Assert.True(run.EchoesQuoted > 0, "No captured text quotes an echoed answer: the secret search proves little.");
@@ -118,7 +117,7 @@ public sealed class HostileChaosTests(ITestOutputHelper output)
                     Assert.True(pin is null || pin.CreatedAt >= unknown.AttemptStartedAt, $"{publish.Title}: a Pin older than the attempt.");
                     break;
                 default:
-                    // Rejected, retry-at and reauthorize all mean Pinterest surely did not store the Pin.
+                    // Rejected, retry-at, reauthorize and missing scope all mean Pinterest surely did not store the Pin.
                     Assert.True(pin is null, $"{publish.Title} ended as {outcome.Kind} but its Pin exists.");
                     break;
             }

@@ -5,7 +5,6 @@ using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Pinterest.Publishing.Tests.Security;
 
 namespace Pinterest.Publishing.Tests.Chaos;
 

@@ -15,13 +15,14 @@ public sealed class PinPublishOutcomeTests
             new PinPublishOutcome.RetryAt(at, "429"),
             new PinPublishOutcome.Unknown("timeout", at),
             new PinPublishOutcome.Reauthorize("rejected"),
+            new PinPublishOutcome.MissingScope("no pins:write", ["pins:write"]),
         ];
 
         Assert.Equal(
-            [PinPublishOutcomeKind.Published, PinPublishOutcomeKind.Rejected, PinPublishOutcomeKind.RetryAt, PinPublishOutcomeKind.Unknown, PinPublishOutcomeKind.Reauthorize],
+            [PinPublishOutcomeKind.Published, PinPublishOutcomeKind.Rejected, PinPublishOutcomeKind.RetryAt, PinPublishOutcomeKind.Unknown, PinPublishOutcomeKind.Reauthorize, PinPublishOutcomeKind.MissingScope],
             outcomes.Select(o => o.Kind));
-        Assert.Equal([true, true, false, true, true], outcomes.Select(o => o.IsFinal));
-        Assert.Equal(["Published.", "bad", "429", "timeout", "rejected"], outcomes.Select(o => o.Reason));
+        Assert.Equal([true, true, false, true, true, true], outcomes.Select(o => o.IsFinal));
+        Assert.Equal(["Published.", "bad", "429", "timeout", "rejected", "no pins:write"], outcomes.Select(o => o.Reason));
     }
 
     [Fact]
@@ -35,5 +36,7 @@ public sealed class PinPublishOutcomeTests
         Assert.Equal(["a", "b"], new PinPublishOutcome.Rejected("r", ["a", "b"]).Codes);
         Assert.Throws<ArgumentException>(() => new PinPublishOutcome.Published(""));
         Assert.Throws<ArgumentNullException>(() => new PinPublishOutcome.Rejected("r", null!));
+        Assert.Equal(["pins:read"], new PinPublishOutcome.MissingScope("m", ["pins:read"]).RequiredScopes);
+        Assert.Throws<ArgumentNullException>(() => new PinPublishOutcome.MissingScope("m", null!));
     }
 }

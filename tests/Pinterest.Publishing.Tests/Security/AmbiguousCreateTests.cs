@@ -9,8 +9,6 @@ using Pinterest.Publishing.Internal.PublishPath;
 using Pinterest.Publishing.Scheduling;
 using Pinterest.Publishing.Scheduling.Internal;
 using Pinterest.Publishing.Testing;
-using Pinterest.Publishing.Tests.Api;
-using Pinterest.Publishing.Tests.PublishPath;
 
 namespace Pinterest.Publishing.Tests.Security;
 
@@ -47,7 +45,7 @@ public class AmbiguousCreateTests
         var store = new InMemoryPinScheduleStore();
         var scheduled = store.Schedule(h.ImageRequest("Hostile header"), h.Time.GetUtcNow());
         var options = new PinSchedulingOptions();
-        var dispatcher = new PinScheduleDispatcher(store, h.Publisher, Options.Create(options), h.Time, NullLogger<PinScheduleDispatcher>.Instance);
+        var dispatcher = new PinScheduleDispatcher(store, h.Publisher, Options.Create(options), h.Time, NullLoggerFactory.Instance);
 
         await dispatcher.RunOnceAsync(CancellationToken.None);
         h.Time.Advance(options.RetryMaxDelay + TimeSpan.FromMinutes(1));
@@ -113,14 +111,7 @@ public class AmbiguousCreateTests
 
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
 
-    private static CreatePinRequest Body() => new()
-    {
-        BoardId = "1",
-        Title = "Title",
-        Description = "Desc",
-        Link = "https://example.com/a",
-        MediaSource = new ImageUrlMediaSource { Url = "https://cdn.example.com/a.jpg" },
-    };
+    private static CreatePinRequest Body() => SampleCreatePinRequest.Create();
 
     private static PinterestClient Client(HttpMessageHandler handler, TimeProvider time) =>
         new(

@@ -8,12 +8,10 @@ using Pinterest.Publishing.Api;
 using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Scheduling;
 using Pinterest.Publishing.Scheduling.Internal;
-using Pinterest.Publishing.Tests.Preflight;
 using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
-using WireMock.Settings;
 using WireMock.Types;
 using WireMock.Util;
 
@@ -48,7 +46,7 @@ public sealed class EchoedSecretsTests : IDisposable
         ("authorization code", Code),
     ];
 
-    private readonly WireMockServer _server = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"], StartAdminInterface = false });
+    private readonly WireMockServer _server = LoopbackWireMock.Start();
     private readonly CapturingLoggerProvider _logs = new();
     private readonly HttpClient _http = new();
     private readonly List<(string Where, string Text)> _texts = [];
@@ -167,7 +165,7 @@ public sealed class EchoedSecretsTests : IDisposable
             provider.GetRequiredService<IPinPublisher>(),
             Options.Create(new PinSchedulingOptions()),
             TimeProvider.System,
-            provider.GetRequiredService<ILogger<PinScheduleDispatcher>>());
+            provider.GetRequiredService<ILoggerFactory>());
 
         await dispatcher.RunOnceAsync(CancellationToken.None);
 

@@ -5,7 +5,6 @@ using Pinterest.Publishing.Api;
 using Pinterest.Publishing.Api.Internal;
 using Pinterest.Publishing.Api.Models;
 using Pinterest.Publishing.Internal.PublishPath;
-using Pinterest.Publishing.Tests.Api;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 

@@ -5,8 +5,6 @@ using Microsoft.Extensions.Options;
 using Pinterest.Publishing.Internal.SafeHttp;
 using Pinterest.Publishing.Preflight;
 using Pinterest.Publishing.Preflight.Internal;
-using Pinterest.Publishing.Tests.Preflight;
-using Pinterest.Publishing.Tests.TestSupport;
 
 namespace Pinterest.Publishing.Tests.Security;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Pinterest.Publishing.Scheduling;
-using Pinterest.Publishing.Tests.Preflight;
 
 namespace Pinterest.Publishing.Tests.Security;
 

@@ -8,7 +8,6 @@ using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Scheduling;
 using Pinterest.Publishing.Scheduling.Internal;
 using Pinterest.Publishing.Testing;
-using Pinterest.Publishing.Tests.PublishPath;
 
 namespace Pinterest.Publishing.Tests.Security;
 

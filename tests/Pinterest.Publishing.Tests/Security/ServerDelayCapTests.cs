@@ -5,8 +5,6 @@ using Microsoft.Extensions.Options;
 using Pinterest.Publishing.Scheduling;
 using Pinterest.Publishing.Scheduling.Internal;
 using Pinterest.Publishing.Testing;
-using Pinterest.Publishing.Tests.Api;
-using Pinterest.Publishing.Tests.PublishPath;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
@@ -29,7 +27,7 @@ public class ServerDelayCapTests
         var store = new InMemoryPinScheduleStore();
         var scheduled = store.Schedule(h.ImageRequest(), h.Time.GetUtcNow());
         var options = new PinSchedulingOptions();
-        var dispatcher = new PinScheduleDispatcher(store, h.Publisher, Options.Create(options), h.Time, NullLogger<PinScheduleDispatcher>.Instance);
+        var dispatcher = new PinScheduleDispatcher(store, h.Publisher, Options.Create(options), h.Time, NullLoggerFactory.Instance);
 
         await dispatcher.RunOnceAsync(CancellationToken.None);
 

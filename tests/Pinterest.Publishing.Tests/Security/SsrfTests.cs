@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Pinterest.Publishing.Internal.SafeHttp;
 using Pinterest.Publishing.Preflight;
 using Pinterest.Publishing.Preflight.Internal;
-using Pinterest.Publishing.Tests.Preflight;
 
 namespace Pinterest.Publishing.Tests.Security;
 

@@ -4,8 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pinterest.Publishing.Api;
 using Pinterest.Publishing.Internal.SafeHttp;
-using Pinterest.Publishing.Tests.VideoUpload.TestSupport;
-using Pinterest.Publishing.Tests.Testing;
 using Pinterest.Publishing.VideoUpload;
 
 namespace Pinterest.Publishing.Tests.Security;
@@ -22,7 +20,7 @@ public sealed class UploadClientSsrfTests : IAsyncLifetime
     private static readonly IPAddress FakePublicAddress = IPAddress.Parse("93.184.216.34");
     private const string FakeUploadHost = "upload.pinterest-media.invalid";
 
-    private readonly ObservedTimeProvider _clock = new();
+    private readonly ObservableTimeProvider _clock = new();
     private readonly TempDirectory _files = new();
     private ConnectionCountingListener _listener = null!;
 

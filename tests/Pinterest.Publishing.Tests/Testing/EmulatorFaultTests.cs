@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Pinterest.Publishing.Testing;
-using static Pinterest.Publishing.Tests.Testing.EmulatorHarness;
+using static Pinterest.Publishing.Tests.TestSupport.EmulatorHarness;
 
 namespace Pinterest.Publishing.Tests.Testing;
 
@@ -129,7 +129,7 @@ public sealed class EmulatorFaultTests
     }
 
     [Fact]
-    public async Task SpamBlockIs429Code8MentioningSpam()
+    public async Task SpamBlockIs429Code8MentioningSpamInMessageDetailUnderTheGenericRateLimitMessage()
     {
         using var h = new EmulatorHarness();
         var board = h.Emulator.AddBoard(h.Account, "Board");
@@ -137,7 +137,8 @@ public sealed class EmulatorFaultTests
 
         var body = await AssertErrorAsync(await CreatePin(h, board.Id), HttpStatusCode.TooManyRequests, 8);
 
-        Assert.Contains("spam", body.GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("Sorry! You've hit a block (Pins) we have in place to combat spam.", body.GetProperty("message_detail").GetString());
+        Assert.DoesNotContain("spam", body.GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
         Assert.Empty(h.Emulator.Pins);
     }
 
@@ -191,6 +192,7 @@ public sealed class EmulatorFaultTests
         h.Emulator.InjectFault("POST /v5/pins", EmulatorFault.DelayBy(TimeSpan.FromSeconds(10)));
 
         var pending = CreatePin(h, board.Id);
+        await h.Time.WhenTimerStartedAsync(TimeSpan.FromSeconds(10));
         h.Time.Advance(TimeSpan.FromSeconds(9));
         await Task.Yield();
 
@@ -207,6 +209,7 @@ public sealed class EmulatorFaultTests
         using var h = new EmulatorHarness(o => o.Latency = TimeSpan.FromMilliseconds(250));
 
         var pending = h.Client.GetAsync("v5/user_account");
+        await h.Time.WhenTimerStartedAsync(TimeSpan.FromMilliseconds(250));
         await Task.Yield();
         Assert.False(pending.IsCompleted);
 

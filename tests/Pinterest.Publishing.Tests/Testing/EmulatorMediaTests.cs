@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Pinterest.Publishing.Testing;
-using static Pinterest.Publishing.Tests.Testing.EmulatorHarness;
+using static Pinterest.Publishing.Tests.TestSupport.EmulatorHarness;
 
 namespace Pinterest.Publishing.Tests.Testing;
 

@@ -1,8 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Pinterest.Publishing.Tests.Testing;
-using static Pinterest.Publishing.Tests.Testing.EmulatorHarness;
+using static Pinterest.Publishing.Tests.TestSupport.EmulatorHarness;
 
 namespace Pinterest.Publishing.Tests.Testing;
 
@@ -28,7 +27,7 @@ public sealed class EmulatorOAuthTests
     public async Task AuthorizationCodeGrantReturnsTokensThatWork()
     {
         using var h = new EmulatorHarness();
-        var code = h.Emulator.CreateAuthorizationCode(h.Account, Redirect, "boards:read,pins:write");
+        var code = h.Emulator.CreateAuthorizationCode(h.Account, Redirect, "boards:read,pins:write,user_accounts:read");
 
         var response = await h.Anonymous.SendAsync(TokenRequest($"grant_type=authorization_code&code={code}&redirect_uri={Uri.EscapeDataString(Redirect.OriginalString)}&continuous_refresh=true"));
 
@@ -36,7 +35,7 @@ public sealed class EmulatorOAuthTests
         var body = await ReadJsonAsync(response);
         Assert.Equal("bearer", body.GetProperty("token_type").GetString());
         Assert.Equal("authorization_code", body.GetProperty("response_type").GetString());
-        Assert.Equal("boards:read,pins:write", body.GetProperty("scope").GetString());
+        Assert.Equal("boards:read,pins:write,user_accounts:read", body.GetProperty("scope").GetString());
         Assert.Equal((long)TimeSpan.FromDays(30).TotalSeconds, body.GetProperty("expires_in").GetInt64());
         Assert.Equal((long)TimeSpan.FromDays(60).TotalSeconds, body.GetProperty("refresh_token_expires_in").GetInt64());
         var access = body.GetProperty("access_token").GetString()!;

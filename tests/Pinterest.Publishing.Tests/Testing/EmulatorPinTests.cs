@@ -1,5 +1,5 @@
 using System.Net;
-using static Pinterest.Publishing.Tests.Testing.EmulatorHarness;
+using static Pinterest.Publishing.Tests.TestSupport.EmulatorHarness;
 
 namespace Pinterest.Publishing.Tests.Testing;
 

@@ -3,8 +3,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Testing;
 using Pinterest.Publishing.Api;
 using Pinterest.Publishing.Api.Models;
-using Pinterest.Publishing.Tests.Security;
-using Pinterest.Publishing.Tests.VideoUpload.TestSupport;
 using Pinterest.Publishing.VideoUpload;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -13,7 +11,7 @@ namespace Pinterest.Publishing.Tests.VideoUpload;
 
 public sealed class PinterestVideoUploaderTests : IDisposable
 {
-    private readonly ObservedTimeProvider _clock = new();
+    private readonly ObservableTimeProvider _clock = new();
     private readonly TempDirectory _files = new();
     private readonly TempDirectory _spool = new();
     private readonly HttpClient _uploadClient = new();
@@ -135,13 +133,13 @@ public sealed class PinterestVideoUploaderTests : IDisposable
     [Fact]
     public async Task UrlSource_TemporaryFileIsRemoved_AfterSuccess()
     {
-        using var origin = MultipartVideoUploaderTests.StartWireMock();
+        using var origin = LoopbackWireMock.Start();
         var bytes = TestBytes.Create(700_000);
         origin.Given(Request.Create().WithPath("/v.mp4").UsingGet()).RespondWith(Response.Create().WithHeader("Content-Type", "video/mp4").WithBody(bytes));
         await using var host = new LoopbackHttpServer();
         var api = new FakeMediaClient(_clock) { UploadUrl = host.BaseUri };
 
-        await CreateUploader(api).StartUploadAsync(VideoSource.FromUrl(MultipartVideoUploaderTests.LoopbackUrl(origin, "/v.mp4")));
+        await CreateUploader(api).StartUploadAsync(VideoSource.FromUrl(LoopbackWireMock.Url(origin, "/v.mp4")));
 
         var parts = MultipartBody.Parse(host.Requests[0].Body, MultipartBody.BoundaryOf(host.Requests[0].Header("content-type")!));
         Assert.Equal(bytes, parts[^1].Data);
@@ -151,13 +149,13 @@ public sealed class PinterestVideoUploaderTests : IDisposable
     [Fact]
     public async Task UrlSource_TemporaryFileIsRemoved_AfterUploadFailure()
     {
-        using var origin = MultipartVideoUploaderTests.StartWireMock();
+        using var origin = LoopbackWireMock.Start();
         origin.Given(Request.Create().WithPath("/v.mp4").UsingGet()).RespondWith(Response.Create().WithHeader("Content-Type", "video/mp4").WithBody(new byte[50_000]));
         await using var host = new LoopbackHttpServer((_, stream, ct) => LoopbackHttpServer.WriteResponseAsync(stream, 403, "<Error><Code>AccessDenied</Code></Error>", "application/xml", ct));
         var api = new FakeMediaClient(_clock) { UploadUrl = host.BaseUri };
 
         var ex = await Assert.ThrowsAsync<PinterestVideoUploadException>(() =>
-            CreateUploader(api).StartUploadAsync(VideoSource.FromUrl(MultipartVideoUploaderTests.LoopbackUrl(origin, "/v.mp4"))));
+            CreateUploader(api).StartUploadAsync(VideoSource.FromUrl(LoopbackWireMock.Url(origin, "/v.mp4"))));
 
         Assert.Equal(HttpStatusCode.Forbidden, ex.StatusCode);
         Assert.Equal(api.MediaId, ex.MediaId);
@@ -168,13 +166,13 @@ public sealed class PinterestVideoUploaderTests : IDisposable
     [Fact]
     public async Task UrlSource_TemporaryFileIsRemoved_AfterCancellationDuringTheUpload()
     {
-        using var origin = MultipartVideoUploaderTests.StartWireMock();
+        using var origin = LoopbackWireMock.Start();
         origin.Given(Request.Create().WithPath("/v.mp4").UsingGet()).RespondWith(Response.Create().WithHeader("Content-Type", "video/mp4").WithBody(new byte[50_000]));
         await using var host = new LoopbackHttpServer(async (_, _, ct) => await Task.Delay(Timeout.Infinite, ct));
         var api = new FakeMediaClient(_clock) { UploadUrl = host.BaseUri };
         using var cts = new CancellationTokenSource();
 
-        var start = CreateUploader(api).StartUploadAsync(VideoSource.FromUrl(MultipartVideoUploaderTests.LoopbackUrl(origin, "/v.mp4")), cancellationToken: cts.Token);
+        var start = CreateUploader(api).StartUploadAsync(VideoSource.FromUrl(LoopbackWireMock.Url(origin, "/v.mp4")), cancellationToken: cts.Token);
         await host.FirstRequestHeaders.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Single(_spool.Files);
         await cts.CancelAsync();

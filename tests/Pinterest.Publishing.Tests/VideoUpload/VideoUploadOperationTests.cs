@@ -1,17 +1,17 @@
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pinterest.Publishing.Api.Models;
-using Pinterest.Publishing.Tests.VideoUpload.TestSupport;
+using Pinterest.Publishing.Diagnostics.Internal;
 using Pinterest.Publishing.VideoUpload;
 
 namespace Pinterest.Publishing.Tests.VideoUpload;
 
 public sealed class VideoUploadOperationTests
 {
-    private readonly ObservedTimeProvider _clock = new();
+    private readonly ObservableTimeProvider _clock = new();
 
     private VideoUploadOperation Operation(FakeMediaClient api, VideoUploadOptions? options = null, DateTimeOffset? deadlineStart = null) =>
-        new(api, api.MediaId, options ?? new VideoUploadOptions(), _clock, NullLogger.Instance, deadlineStart);
+        new(api, api.MediaId, options ?? new VideoUploadOptions(), _clock, NullLogger.Instance, deadlineStart, PinterestTelemetry.Shared);
 
     private double[] SecondsSinceStart(FakeMediaClient api) => [.. api.PollTimes.Select(t => (t - _clock.Start).TotalSeconds)];
 

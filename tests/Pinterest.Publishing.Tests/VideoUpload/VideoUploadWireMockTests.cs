@@ -2,7 +2,6 @@ using System.Text.Json;
 using Pinterest.Publishing.Api;
 using Pinterest.Publishing.Api.Models;
 using Pinterest.Publishing.Internal.PublishPath;
-using Pinterest.Publishing.Tests.VideoUpload.TestSupport;
 using Pinterest.Publishing.VideoUpload;
 using WireMock.Logging;
 using WireMock.RequestBuilders;
@@ -17,8 +16,8 @@ public sealed class VideoUploadWireMockTests : IDisposable
     private const string MediaId = "895675442034933911";
     private const string AccessToken = "pina_TEST_ACCESS_TOKEN";
 
-    private readonly WireMockServer _server = MultipartVideoUploaderTests.StartWireMock();
-    private readonly ObservedTimeProvider _clock = new();
+    private readonly WireMockServer _server = LoopbackWireMock.Start();
+    private readonly ObservableTimeProvider _clock = new();
     private readonly HttpClient _apiHttp = new();
     private readonly HttpClient _uploadHttp = new();
     private readonly TempDirectory _files = new();
@@ -28,7 +27,7 @@ public sealed class VideoUploadWireMockTests : IDisposable
     {
         _client = new PinterestClient(_apiHttp, AccessToken, new PinterestClientOptions
         {
-            ApiBaseAddress = MultipartVideoUploaderTests.LoopbackUrl(_server, "/"),
+            ApiBaseAddress = LoopbackWireMock.Url(_server, "/"),
             TimeProvider = _clock,
         });
     }
@@ -46,7 +45,7 @@ public sealed class VideoUploadWireMockTests : IDisposable
 
     private void GivenRegistration(int uploadStatus = 204)
     {
-        var uploadUrl = MultipartVideoUploaderTests.LoopbackUrl(_server, "/s3-upload");
+        var uploadUrl = LoopbackWireMock.Url(_server, "/s3-upload");
         _server.Given(Request.Create().WithPath("/v5/media").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/json").WithBody($$$"""
                 {"media_id":"{{{MediaId}}}","media_type":"video","upload_url":"{{{uploadUrl}}}",

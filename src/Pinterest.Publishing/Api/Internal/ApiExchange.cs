@@ -60,6 +60,7 @@ internal sealed class ApiExchange(HttpClient httpClient, ApiRequestBuilder reque
             error = await PinterestErrorMapper.ReadAsync(
                 response,
                 request.Operation,
+                request.Endpoint.Scopes,
                 timeProvider,
                 requests.SecretsOf(request, accessToken),
                 includeServerMessage: request.Authentication != PinterestAuthentication.ClientCredentials,

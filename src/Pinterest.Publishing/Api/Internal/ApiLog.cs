@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
+using Pinterest.Publishing.Diagnostics.Internal;
 
 namespace Pinterest.Publishing.Api.Internal;
 
@@ -9,6 +10,9 @@ namespace Pinterest.Publishing.Api.Internal;
 /// </summary>
 internal static partial class ApiLog
 {
+    /// <summary>The logger category of the API layer.</summary>
+    public const string CategoryName = PinterestLogCategories.Api;
+
     [LoggerMessage(EventId = 1000, EventName = "PinterestRequestSucceeded", Level = LogLevel.Debug,
         Message = "Pinterest {Method} {Path} answered {StatusCode} in {ElapsedMilliseconds} ms (request id {RequestId})")]
     public static partial void RequestSucceeded(ILogger logger, string method, string path, int statusCode, long elapsedMilliseconds, string? requestId);

@@ -1,13 +1,15 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Pinterest.Publishing.Authentication.Internal;
+using Pinterest.Publishing.Internal.Failures;
 
 namespace Pinterest.Publishing.Api.Internal;
 
 /// <summary>
 /// The authentication stage of <see cref="PinterestApiTransport"/>, around one <see cref="ApiExchange"/>: takes the
-/// account's access token from its <see cref="IPinterestCredential"/>, and after a 401 refreshes it and replays the
-/// identical request exactly once per call. A 401 it cannot get past becomes
+/// account's access token from its <see cref="IPinterestCredential"/>, and after a 401 (other than a missing scope,
+/// 401 code 3, thrown as <see cref="PinterestInsufficientScopeException"/>) refreshes it and replays the identical
+/// request exactly once per call. A 401 it cannot get past becomes
 /// <see cref="PinterestReauthorizationRequiredException"/>; any other error answer is thrown as mapped. Requests that
 /// authenticate otherwise (the OAuth token endpoint) pass straight through. It lives here rather than in a
 /// <see cref="DelegatingHandler"/> so it works over any <see cref="HttpClient"/>.
@@ -45,7 +47,10 @@ internal sealed class BearerAuthentication(ApiExchange exchange, ILogger logger)
                 return answer;
             }
 
-            if (error!.StatusCode == HttpStatusCode.Unauthorized && request.Authentication == PinterestAuthentication.Bearer)
+            // A missing scope (401 code 3) is no expired token: a refresh would rotate the refresh token for nothing and
+            // the replay would be refused the same way, so it is thrown as it is.
+            if (error!.StatusCode == HttpStatusCode.Unauthorized && request.Authentication == PinterestAuthentication.Bearer
+                && FailureClassifier.Classify(error) != FailureKind.MissingScope)
             {
                 // A 401 proves the request was not processed: a failed refresh below is retried, never reconciled.
                 call.SendAttempt?.MarkNotProcessed();

@@ -40,7 +40,7 @@ internal sealed class PinterestApiTransport
         TimeProvider = options.TimeProvider ?? TimeProvider.System;
         LoggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         TokenRefreshMargin = options.TokenRefreshMargin;
-        var logger = LoggerFactory.CreateLogger("Pinterest.Publishing.Api");
+        var logger = LoggerFactory.CreateLogger(ApiLog.CategoryName);
         _authentication = new BearerAuthentication(new ApiExchange(httpClient, _requests, TimeProvider, logger), logger);
         _answers = new AnswerReader(httpClient, _requests);
         _retry = retryPolicy ?? new PinterestRetryPolicy(options);

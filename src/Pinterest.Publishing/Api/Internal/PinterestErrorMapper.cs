@@ -18,7 +18,8 @@ internal static class PinterestErrorMapper
     /// <summary>Pinterest's message is cut to this length in exception messages.</summary>
     internal const int MaxMessageLength = 300;
 
-    internal const int TrialAccessErrorCode = 29;
+    /// <summary>Pinterest's generic "not permitted" code; Trial access is only one of its reasons.</summary>
+    internal const int NotPermittedErrorCode = 29;
 
     /// <summary>
     /// The exception of an error answer, its body read within <paramref name="readBudget"/>: a body that does not
@@ -26,6 +27,7 @@ internal static class PinterestErrorMapper
     /// </summary>
     /// <param name="response">The error answer.</param>
     /// <param name="operation">What was attempted, for the message.</param>
+    /// <param name="requiredScopes">The scopes the call needs (the spec's <c>security</c>), named when Pinterest answers that the token lacks one.</param>
     /// <param name="timeProvider">The clock of <c>Retry-After</c> dates.</param>
     /// <param name="secrets">The secrets the request carried: removed from every server-supplied text kept.</param>
     /// <param name="includeServerMessage">
@@ -34,7 +36,7 @@ internal static class PinterestErrorMapper
     /// </param>
     /// <param name="readBudget">How long the body may take (the HTTP client's timeout, which ended at the headers).</param>
     /// <param name="cancellationToken">Stops reading the body.</param>
-    public static async Task<PinterestApiException> ReadAsync(HttpResponseMessage response, string operation, TimeProvider timeProvider, IReadOnlyCollection<string> secrets, bool includeServerMessage, TimeSpan readBudget, CancellationToken cancellationToken)
+    public static async Task<PinterestApiException> ReadAsync(HttpResponseMessage response, string operation, IReadOnlyList<string> requiredScopes, TimeProvider timeProvider, IReadOnlyCollection<string> secrets, bool includeServerMessage, TimeSpan readBudget, CancellationToken cancellationToken)
     {
         using var deadline = new ReadDeadline(readBudget, cancellationToken);
         PinterestErrorBody? body;
@@ -47,37 +49,65 @@ internal static class PinterestErrorMapper
             body = null;
         }
 
-        return Create(response.StatusCode, response.Headers, body, operation, timeProvider, secrets, includeServerMessage);
+        return Create(response.StatusCode, response.Headers, body, operation, timeProvider, secrets, includeServerMessage, requiredScopes);
     }
 
-    internal static PinterestApiException Create(HttpStatusCode statusCode, HttpResponseHeaders headers, PinterestErrorBody? body, string operation, TimeProvider timeProvider, IReadOnlyCollection<string>? secrets = null, bool includeServerMessage = true)
+    internal static PinterestApiException Create(HttpStatusCode statusCode, HttpResponseHeaders headers, PinterestErrorBody? body, string operation, TimeProvider timeProvider, IReadOnlyCollection<string>? secrets = null, bool includeServerMessage = true, IReadOnlyList<string>? requiredScopes = null)
     {
         var requestId = GetRequestId(headers, secrets);
         var retryAfter = GetRetryAfter(headers, timeProvider);
         var rateLimit = GetRateLimit(headers, timeProvider);
-        var pinterestMessage = Clean(body?.Message, secrets);
+        var pinterestMessage = includeServerMessage ? Clean(body?.Message, secrets) : null;
+        var detail = includeServerMessage ? Clean(body?.MessageDetail, secrets) : null;
         var errorCode = body?.Code;
 
-        var message = FormatMessage(operation, statusCode, errorCode, includeServerMessage ? pinterestMessage : null, requestId);
+        var serverText = detail is null || string.Equals(detail, pinterestMessage, StringComparison.Ordinal) ? pinterestMessage
+            : pinterestMessage is null ? detail
+            : $"{pinterestMessage}. {detail}";
+        var message = FormatMessage(operation, statusCode, errorCode, serverText, requestId);
+
+        // Pinterest's wording decides, read in full (not the cut, scrubbed text kept): its own client takes the reason
+        // from message_detail, falling back to message.
         if (statusCode == HttpStatusCode.TooManyRequests)
         {
-            var isSpam = pinterestMessage is not null && pinterestMessage.Contains("spam", StringComparison.OrdinalIgnoreCase);
+            var isSpam = SaysSpam(body?.MessageDetail) || SaysSpam(body?.Message);
             if (isSpam)
             {
                 message += " Pinterest flagged the request as spam: do not retry it soon.";
             }
 
-            return new PinterestRateLimitException(message, errorCode, requestId, retryAfter, isSpam) { RateLimit = rateLimit };
+            return new PinterestRateLimitException(message, errorCode, requestId, retryAfter, isSpam) { RateLimit = rateLimit, MessageDetail = detail };
         }
 
-        if (statusCode == HttpStatusCode.Forbidden && errorCode == TrialAccessErrorCode)
+        if (statusCode == HttpStatusCode.Unauthorized && errorCode == PinterestInsufficientScopeException.InsufficientScopeErrorCode)
         {
-            message += " The app has trial access, which cannot do this on production: use PinterestEnvironment.Sandbox with a sandbox token, or apply for standard access in the Pinterest developer portal.";
-            return new PinterestTrialAccessException(message, requestId) { RateLimit = rateLimit };
+            var scopes = requiredScopes ?? [];
+            var needed = scopes.Count > 0 ? string.Join(", ", scopes) : "the scopes it needs";
+            message += $" The access token lacks a scope {operation} needs. A token refresh or reconnecting with the same scopes cannot add it: request {needed} when a user connects an account (the scopes passed to OAuthClient.BuildAuthorizeUri), then have the user connect this account again.";
+            return new PinterestInsufficientScopeException(message, scopes, requestId) { RateLimit = rateLimit, MessageDetail = detail };
         }
 
-        return new PinterestApiException(message, statusCode, errorCode, requestId, retryAfter) { RateLimit = rateLimit };
+        if (statusCode == HttpStatusCode.Forbidden && errorCode == NotPermittedErrorCode)
+        {
+            if (SaysTrialAccess(body?.Message) || SaysTrialAccess(body?.MessageDetail))
+            {
+                message += " The app has trial access, which cannot do this on production: use PinterestEnvironment.Sandbox with a sandbox token, or apply for standard access in the Pinterest developer portal.";
+                return new PinterestTrialAccessException(message, requestId) { RateLimit = rateLimit, MessageDetail = detail };
+            }
+
+            message += " Pinterest does not permit the account to do this (for a Pin: the account must own the board, or be allowed to save Pins to a group board): retrying will not help.";
+        }
+
+        return new PinterestApiException(message, statusCode, errorCode, requestId, retryAfter) { RateLimit = rateLimit, MessageDetail = detail };
     }
+
+    // "Sorry! You've hit a block (Pins) we have in place to combat spam." is the wording seen in the wild.
+    private static bool SaysSpam(string? text) =>
+        text is not null && (text.Contains("spam", StringComparison.OrdinalIgnoreCase) || text.Contains("hit a block", StringComparison.OrdinalIgnoreCase));
+
+    // "Apps with Trial access may not create Pins in production https://api.pinterest.com - use API Sandbox https://api-sandbox.pinterest.com instead."
+    private static bool SaysTrialAccess(string? text) =>
+        text is not null && (text.Contains("Trial access", StringComparison.OrdinalIgnoreCase) || text.Contains("api-sandbox", StringComparison.OrdinalIgnoreCase));
 
     internal static string FormatMessage(string operation, HttpStatusCode statusCode, int? errorCode, string? pinterestMessage, string? requestId)
     {

@@ -29,7 +29,7 @@ internal sealed class PinterestRetryPolicy
     {
         ArgumentNullException.ThrowIfNull(options);
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
-        _logger = loggerFactory.CreateLogger("Pinterest.Publishing.Api");
+        _logger = loggerFactory.CreateLogger(ApiLog.CategoryName);
         _telemetry = options.Telemetry ?? PinterestTelemetry.Shared;
 
         // Snapshot: later changes to the options object do not change a built pipeline.

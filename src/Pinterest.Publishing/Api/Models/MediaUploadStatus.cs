@@ -7,7 +7,7 @@ namespace Pinterest.Publishing.Api.Models;
 /// The processing status of an uploaded video. An extensible enum: a value Pinterest adds later is kept as is and
 /// never throws.
 /// </summary>
-[JsonConverter(typeof(MediaUploadStatusJsonConverter))]
+[JsonConverter(typeof(StatusJsonConverter))]
 public readonly struct MediaUploadStatus : IEquatable<MediaUploadStatus>
 {
     /// <summary>Registered, not uploaded yet.</summary>
@@ -51,13 +51,14 @@ public readonly struct MediaUploadStatus : IEquatable<MediaUploadStatus>
 
     /// <inheritdoc />
     public override string ToString() => Value;
-}
 
-internal sealed class MediaUploadStatusJsonConverter : JsonConverter<MediaUploadStatus>
-{
-    public override MediaUploadStatus Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TokenType == JsonTokenType.String ? new MediaUploadStatus(reader.GetString()!) : default;
+    // Reads any status string Pinterest sends (an unknown one is kept as is), writes the raw value.
+    internal sealed class StatusJsonConverter : JsonConverter<MediaUploadStatus>
+    {
+        public override MediaUploadStatus Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.String ? new MediaUploadStatus(reader.GetString()!) : default;
 
-    public override void Write(Utf8JsonWriter writer, MediaUploadStatus value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(value.Value);
+        public override void Write(Utf8JsonWriter writer, MediaUploadStatus value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.Value);
+    }
 }

@@ -1,53 +1,54 @@
 using Microsoft.Extensions.Logging;
+using Pinterest.Publishing.Diagnostics.Internal;
 
 namespace Pinterest.Publishing.Authentication.Internal;
 
 /// <summary>
-/// Log events of the Authentication layer. Only account ids, expiries and exception types are logged: never an access
+/// Log events of the Authentication layer (event ids 2000–2999). Only account ids, expiries and exception types are logged: never an access
 /// token, a refresh token or a client secret.
 /// </summary>
 internal static partial class AuthenticationLog
 {
     /// <summary>The logger category of the layer, on the dependency-injection and the non-DI path alike.</summary>
-    public const string CategoryName = "Pinterest.Publishing.Authentication";
+    public const string CategoryName = PinterestLogCategories.Authentication;
 
-    [LoggerMessage(EventId = 3101, EventName = "PinterestTokenRefreshStarted", Level = LogLevel.Information,
+    [LoggerMessage(EventId = 2001, EventName = "PinterestTokenRefreshStarted", Level = LogLevel.Information,
         Message = "Refreshing the Pinterest token of account {AccountId}.")]
     public static partial void RefreshStarted(ILogger logger, string accountId);
 
-    [LoggerMessage(EventId = 3102, EventName = "PinterestTokenRefreshSucceeded", Level = LogLevel.Information,
+    [LoggerMessage(EventId = 2002, EventName = "PinterestTokenRefreshSucceeded", Level = LogLevel.Information,
         Message = "Refreshed the Pinterest token of account {AccountId}; the new access token expires at {ExpiresAt:O} (refresh token rotated: {Rotated}).")]
     public static partial void RefreshSucceeded(ILogger logger, string accountId, DateTimeOffset expiresAt, bool rotated);
 
-    [LoggerMessage(EventId = 3103, EventName = "PinterestTokenRefreshFailed", Level = LogLevel.Error,
+    [LoggerMessage(EventId = 2003, EventName = "PinterestTokenRefreshFailed", Level = LogLevel.Error,
         Message = "Refreshing the Pinterest token of account {AccountId} failed; the next call tries again.")]
     public static partial void RefreshFailed(ILogger logger, string accountId, Exception exception);
 
-    [LoggerMessage(EventId = 3104, EventName = "PinterestRefreshTokenRejected", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 2004, EventName = "PinterestRefreshTokenRejected", Level = LogLevel.Warning,
         Message = "Pinterest rejected the refresh token of account {AccountId}; the account must be connected again.")]
     public static partial void RefreshRejected(ILogger logger, string accountId);
 
-    [LoggerMessage(EventId = 3105, EventName = "PinterestRotatedTokenStoreFailed", Level = LogLevel.Critical,
+    [LoggerMessage(EventId = 2005, EventName = "PinterestRotatedTokenStoreFailed", Level = LogLevel.Critical,
         Message = "The refreshed Pinterest token of account {AccountId} could not be stored; the rotated refresh token may be lost.")]
     public static partial void StoreFailed(ILogger logger, string accountId, Exception exception);
 
-    [LoggerMessage(EventId = 3106, EventName = "PinterestTokenCannotRefreshYet", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 2006, EventName = "PinterestTokenCannotRefreshYet", Level = LogLevel.Warning,
         Message = "The Pinterest access token of account {AccountId} expires soon and no refresh token is stored; using it until it expires.")]
     public static partial void CannotRefreshYet(ILogger logger, string accountId);
 
-    [LoggerMessage(EventId = 3107, EventName = "PinterestUnsavedTokenStillMissing", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 2007, EventName = "PinterestUnsavedTokenStillMissing", Level = LogLevel.Warning,
         Message = "The token store still lacks the rotated Pinterest token of account {AccountId}; it is kept in memory and written again later.")]
     public static partial void UnsavedStillMissing(ILogger logger, string accountId, Exception exception);
 
-    [LoggerMessage(EventId = 3108, EventName = "PinterestUnsavedTokenStored", Level = LogLevel.Information,
+    [LoggerMessage(EventId = 2008, EventName = "PinterestUnsavedTokenStored", Level = LogLevel.Information,
         Message = "The token store took the rotated Pinterest token of account {AccountId} it had missed.")]
     public static partial void UnsavedStored(ILogger logger, string accountId);
 
-    [LoggerMessage(EventId = 3109, EventName = "PinterestUnsavedTokenSuperseded", Level = LogLevel.Information,
+    [LoggerMessage(EventId = 2009, EventName = "PinterestUnsavedTokenSuperseded", Level = LogLevel.Information,
         Message = "The token store holds another Pinterest token for account {AccountId} than the unsaved rotated one; using the stored token.")]
     public static partial void UnsavedSuperseded(ILogger logger, string accountId);
 
-    [LoggerMessage(EventId = 3110, EventName = "PinterestTokenRefreshWithoutAccessToken", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 2010, EventName = "PinterestTokenRefreshWithoutAccessToken", Level = LogLevel.Warning,
         Message = "The Pinterest token endpoint answered the refresh of account {AccountId} with a rotated refresh token but no access token; the refresh token was stored and the next call refreshes again.")]
     public static partial void RefreshWithoutAccessToken(ILogger logger, string accountId);
 }

@@ -68,7 +68,7 @@ internal sealed class PinterestTokenManager
 
     private async ValueTask<string> ReadStoreAndGetAccessTokenAsync(string accountId, CancellationToken cancellationToken)
     {
-        var token = await ReadStoreAsync(accountId, cancellationToken).ConfigureAwait(false);
+        var token = await ReadStoreAsync(accountId, rejectedAccessToken: null, cancellationToken).ConfigureAwait(false);
         if (!_cache.IsExpiring(token) && !_unsaved.IsWriteDue(accountId, token))
         {
             return token.AccessToken;
@@ -87,7 +87,7 @@ internal sealed class PinterestTokenManager
         ArgumentException.ThrowIfNullOrEmpty(rejectedAccessToken);
 
         _cache.EvictRejected(accountId, rejectedAccessToken);
-        var stored = await ReadStoreAsync(accountId, cancellationToken, rejectedAccessToken).ConfigureAwait(false);
+        var stored = await ReadStoreAsync(accountId, rejectedAccessToken, cancellationToken).ConfigureAwait(false);
         if (!TokenCache.IsRejected(stored, rejectedAccessToken) && !_cache.IsExpiring(stored))
         {
             // Another caller (or another app instance) refreshed while this request was in flight.
@@ -120,7 +120,7 @@ internal sealed class PinterestTokenManager
         // the refresh token at Pinterest, so it must run to the end and be stored.
         var cancellationToken = CancellationToken.None;
 
-        var current = await ReadStoreAsync(accountId, cancellationToken, rejectedAccessToken).ConfigureAwait(false);
+        var current = await ReadStoreAsync(accountId, rejectedAccessToken, cancellationToken).ConfigureAwait(false);
         var unsaved = _unsaved.Find(accountId, current);
         var rejected = rejectedAccessToken is not null && TokenCache.IsRejected(current, rejectedAccessToken);
         if (!rejected && !_cache.IsExpiring(current))
@@ -155,7 +155,7 @@ internal sealed class PinterestTokenManager
     /// Reads the account's token from the store and caches it (a rejected token is never cached). While the account has
     /// an unsaved rotated token and the store still holds a spent refresh token, the unsaved token is returned instead.
     /// </summary>
-    private async Task<PinterestToken> ReadStoreAsync(string accountId, CancellationToken cancellationToken, string? rejectedAccessToken = null)
+    private async Task<PinterestToken> ReadStoreAsync(string accountId, string? rejectedAccessToken, CancellationToken cancellationToken)
     {
         var stored = await _store.GetTokenAsync(accountId, cancellationToken).ConfigureAwait(false);
         var token = _unsaved.Reconcile(accountId, stored);

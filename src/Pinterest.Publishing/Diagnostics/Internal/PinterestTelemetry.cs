@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Reflection;
-using Pinterest.Publishing.Preflight;
 
 namespace Pinterest.Publishing.Diagnostics.Internal;
 
@@ -94,7 +93,7 @@ internal sealed class PinterestTelemetry : IDisposable
     public static Activity? StartActivity(string name, ActivityKind kind = ActivityKind.Internal) => ActivitySource.StartActivity(name, kind);
 
     /// <summary>Records one publish and its duration.</summary>
-    /// <param name="outcome">A low-cardinality outcome: <c>published</c>, <c>rejected</c>, <c>retry</c>, <c>unknown</c>, <c>reauthorize</c>, <c>failed</c>.</param>
+    /// <param name="outcome">A low-cardinality outcome: <c>published</c>, <c>rejected</c>, <c>retry</c>, <c>unknown</c>, <c>reauthorize</c>, <c>missing_scope</c>, <c>failed</c>.</param>
     /// <param name="duration">From the start of preflight to the outcome.</param>
     public void RecordPublish(string outcome, TimeSpan duration)
     {
@@ -103,19 +102,14 @@ internal sealed class PinterestTelemetry : IDisposable
         PublishDuration.Record(duration.TotalSeconds, tag);
     }
 
-    /// <summary>Records one preflight issue.</summary>
-    public void RecordPreflightIssue(string code, PreflightSeverity severity) =>
-        PreflightIssues.Add(1, new("code", code), new("severity", SeverityTag(severity)));
-
-    /// <summary>Records every issue of a preflight result.</summary>
-    public void RecordPreflightIssues(PreflightResult result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        foreach (var issue in result.Issues)
-        {
-            RecordPreflightIssue(issue.Code, issue.Severity);
-        }
-    }
+    /// <summary>
+    /// Records one preflight issue. Preflight's own types stay out of this bottom layer: the publish path maps a
+    /// result's issues onto this (<c>PreflightTelemetry.RecordPreflightIssues</c>).
+    /// </summary>
+    /// <param name="code">The issue's code.</param>
+    /// <param name="severity">The severity tag: <c>error</c>, <c>warning</c> or <c>unknown</c>.</param>
+    public void RecordPreflightIssue(string code, string severity) =>
+        PreflightIssues.Add(1, new("code", code), new("severity", severity));
 
     /// <summary>Records one retry of an API request.</summary>
     /// <param name="method">The HTTP method of the retried request.</param>
@@ -173,13 +167,6 @@ internal sealed class PinterestTelemetry : IDisposable
 
         return OtherMediaStatus;
     }
-
-    private static string SeverityTag(PreflightSeverity severity) => severity switch
-    {
-        PreflightSeverity.Error => "error",
-        PreflightSeverity.Warning => "warning",
-        _ => "unknown",
-    };
 
     private static string? GetVersion()
     {

@@ -14,8 +14,8 @@ namespace Pinterest.Publishing.Internal.Failures;
 /// How to add a failure case: add one rule to <see cref="Rules"/> (before any broader rule it must win over, such as
 /// the status ranges), mapping the exception's shape to an existing kind, and one row to
 /// <c>FailureModelTests</c> (tests/…/Internal/Failures) showing what the retry, the create loop, polling, the scheduler
-/// and telemetry do with it. "Pinterest answered 401 with code 3 (missing scope)" is one line:
-/// <c>new(FailureKind.Refused, static (e, _) => e is PinterestApiException { StatusCode: HttpStatusCode.Unauthorized, ErrorCode: 3 })</c>.
+/// and telemetry do with it. "Pinterest answered 409 with code 12" would be one line:
+/// <c>new(FailureKind.Refused, static (e, _) => e is PinterestApiException { StatusCode: HttpStatusCode.Conflict, ErrorCode: 12 })</c>.
 /// Only a case some layer must treat differently from every existing kind needs a new <see cref="FailureKind"/>; then
 /// give it a branch in each consumer's switch (the compiler does not force one: the table test does).
 /// </para>
@@ -29,9 +29,11 @@ internal static class FailureClassifier
 {
     private static readonly Rule[] Rules =
     [
-        // What the caller knows comes first: a rejected token is never retried, the caller's cancellation is theirs,
-        // and a failure before the request was (re)sent cannot have been processed, whatever its type.
+        // What the caller knows comes first: a rejected token, or one without the call's scopes, is never retried, the
+        // caller's cancellation is theirs, and a failure before the request was (re)sent cannot have been processed,
+        // whatever its type.
         new(FailureKind.Reauthorize, static (e, _) => e is PinterestReauthorizationRequiredException),
+        new(FailureKind.MissingScope, static (e, _) => e is PinterestInsufficientScopeException or PinterestApiException { StatusCode: HttpStatusCode.Unauthorized, ErrorCode: PinterestInsufficientScopeException.InsufficientScopeErrorCode }),
         new(FailureKind.Cancelled, static (e, c) => e is OperationCanceledException && c.CallerCancelled),
         new(FailureKind.NotSent, static (_, c) => c.Send is { MayHaveBeenSent: false }),
 

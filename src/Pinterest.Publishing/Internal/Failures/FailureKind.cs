@@ -39,6 +39,12 @@ internal enum FailureKind
     /// <summary>The account's token was rejected and cannot be renewed: the account must be connected again.</summary>
     Reauthorize,
 
+    /// <summary>
+    /// The account's token lacks a scope the call needs (401 code 3): not processed, never refreshed nor retried, and
+    /// the account must be connected again with more scopes, which the host must request.
+    /// </summary>
+    MissingScope,
+
     // The transport.
 
     /// <summary>

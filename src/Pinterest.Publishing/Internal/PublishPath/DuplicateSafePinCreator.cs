@@ -215,7 +215,7 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
         FailureClassifier.Classify(exception, callerCancelled, sendAttempt) switch
         {
             FailureKind.NotSent or FailureKind.RateLimited => CreateFailureAction.Retry,
-            FailureKind.Refused or FailureKind.SpamBlocked or FailureKind.Reauthorize => CreateFailureAction.Surface,
+            FailureKind.Refused or FailureKind.SpamBlocked or FailureKind.Reauthorize or FailureKind.MissingScope => CreateFailureAction.Surface,
             FailureKind.Cancelled => sendAttempt is { MayHaveBeenSent: false } ? CreateFailureAction.Surface : CreateFailureAction.ReportUnknown,
             _ => CreateFailureAction.Reconcile,
         };

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Pinterest.Publishing.Diagnostics.Internal;
 
 namespace Pinterest.Publishing.Internal.PublishPath;
 
@@ -9,7 +10,7 @@ namespace Pinterest.Publishing.Internal.PublishPath;
 internal static partial class PublishPathLog
 {
     /// <summary>The logger category of the publish path.</summary>
-    public const string CategoryName = "Pinterest.Publishing.PublishPath";
+    public const string CategoryName = PinterestLogCategories.PublishPath;
 
     [LoggerMessage(EventId = 4101, EventName = "PinPublished", Level = LogLevel.Information,
         Message = "Published Pin {PinId} for account {AccountId} on board {BoardId} (reconciled: {Reconciled}) in {ElapsedMs} ms.")]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Pinterest.Publishing.Api;
 using Pinterest.Publishing.Diagnostics.Internal;
 using Pinterest.Publishing.VideoUpload;
+using Pinterest.Publishing.VideoUpload.Internal;
 
 namespace Pinterest.Publishing.Internal.PublishPath;
 
@@ -21,7 +22,7 @@ internal sealed class VideoPinUploader(
             httpClientFactory.CreateClient(PinterestHttpClientNames.Upload),
             options.Value.VideoUpload,
             timeProvider,
-            loggerFactory.CreateLogger<PinterestVideoUploader>(),
+            loggerFactory.CreateLogger(VideoUploadLog.CategoryName),
             downloadClient: httpClientFactory.CreateClient(PinterestHttpClientNames.Probe))
         {
             Telemetry = telemetry,

@@ -32,14 +32,14 @@ internal sealed class PinPreflightValidator : IPinPreflightValidator, IDisposabl
     /// <param name="options">Limits and probe settings.</param>
     /// <param name="defaultBoards">Gives the default board when a request names none; optional.</param>
     /// <param name="timeProvider">The clock of probe timeouts.</param>
-    /// <param name="logger">The logger.</param>
+    /// <param name="logger">The logger, of category <see cref="PreflightLog.CategoryName"/>.</param>
     public PinPreflightValidator(
         HttpClient probeClient,
         PreflightOptions options,
         IDefaultBoardProvider? defaultBoards,
         TimeProvider timeProvider,
-        ILogger<PinPreflightValidator> logger)
-        : this(probeClient, options, defaultBoards, timeProvider, (ILogger)logger, PreflightRules.All, ownsClient: false)
+        ILogger logger)
+        : this(probeClient, options, defaultBoards, timeProvider, logger, PreflightRules.All, ownsClient: false)
     {
     }
 
@@ -88,7 +88,7 @@ internal sealed class PinPreflightValidator : IPinPreflightValidator, IDisposabl
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
-        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<PinPreflightValidator>();
+        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(PreflightLog.CategoryName);
         return new PinPreflightValidator(
             client, options, defaultBoards, timeProvider ?? TimeProvider.System, logger, rules ?? PreflightRules.All, ownsClient: true);
     }

@@ -19,6 +19,7 @@ internal static class PinPublishOutcomeMapper
             FailureKind.LeaseExpired => Retry(exception.Message, TimeSpan.Zero, attempt, now, options, "lease_expired"),
             FailureKind.DraftInvalid => new PinPublishOutcome.Rejected(exception.Message, PreflightCodes(exception)),
             FailureKind.Reauthorize => new PinPublishOutcome.Reauthorize(exception.Message),
+            FailureKind.MissingScope => new PinPublishOutcome.MissingScope(exception.Message, (exception as PinterestInsufficientScopeException)?.RequiredScopes ?? []),
             FailureKind.OutcomeUnknown => new PinPublishOutcome.Unknown(exception.Message, (exception as PinterestPublishOutcomeUnknownException)?.AttemptStartedAt ?? now),
             FailureKind.SpamBlocked => new PinPublishOutcome.RetryAt(After(now, options.SpamBlockDelay), exception.Message),
             FailureKind.ProcessingFailed => new PinPublishOutcome.Rejected(exception.Message, [Code(exception)]),

@@ -16,7 +16,7 @@ namespace Pinterest.Publishing.Scheduling.Internal;
 /// <see cref="PublishPinRequest.OperationId"/>, on the request itself, so both survive any decorator of
 /// <see cref="IPinPublisher"/>: a retry of a video whose processing outlived the deadline waits for that upload.
 /// </summary>
-internal sealed partial class PinScheduleDispatcher : BackgroundService
+internal sealed class PinScheduleDispatcher : BackgroundService
 {
     // The longest delay a timer takes; a lease beyond it is simply not enforced by cancellation.
     private static readonly TimeSpan MaxTimerDelay = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
@@ -28,13 +28,13 @@ internal sealed partial class PinScheduleDispatcher : BackgroundService
     private readonly ILogger _logger;
     private readonly PublishSlots _slots;
 
-    public PinScheduleDispatcher(IPinScheduleStore store, IPinPublisher publisher, IOptions<PinSchedulingOptions> options, TimeProvider timeProvider, ILogger<PinScheduleDispatcher> logger)
+    public PinScheduleDispatcher(IPinScheduleStore store, IPinPublisher publisher, IOptions<PinSchedulingOptions> options, TimeProvider timeProvider, ILoggerFactory loggerFactory)
     {
         _store = store;
         _publisher = publisher;
         _options = options.Value;
         _timeProvider = timeProvider;
-        _logger = logger;
+        _logger = loggerFactory.CreateLogger(SchedulingLog.CategoryName);
         _slots = new PublishSlots(_options.MaxConcurrentPublishes);
     }
 
@@ -60,7 +60,7 @@ internal sealed partial class PinScheduleDispatcher : BackgroundService
                     catch (Exception ex)
                     {
                         // A store outage must not kill the dispatcher; the next round tries again.
-                        LogRoundFailed(_logger, ex);
+                        SchedulingLog.RoundFailed(_logger, ex);
                     }
                 }
 
@@ -142,7 +142,7 @@ internal sealed partial class PinScheduleDispatcher : BackgroundService
         catch (Exception ex)
         {
             // PublishOneAsync records every outcome itself; this only keeps a fault (in a logger, say) from going unobserved.
-            LogPublishFaulted(_logger, pin.Id, ex);
+            SchedulingLog.PublishFaulted(_logger, pin.Id, ex);
         }
         finally
         {
@@ -173,7 +173,7 @@ internal sealed partial class PinScheduleDispatcher : BackgroundService
             var ex = caught;
             if (lease.IsCancellationRequested)
             {
-                LogLeaseEnded(_logger, pin.Id, pin.Request.AccountId, leaseEnd, caught.GetType().Name);
+                SchedulingLog.LeaseEnded(_logger, pin.Id, pin.Request.AccountId, leaseEnd, caught.GetType().Name);
                 if (caught is OperationCanceledException)
                 {
                     ex = new ScheduleLeaseExpiredException(leaseEnd, caught);
@@ -183,7 +183,7 @@ internal sealed partial class PinScheduleDispatcher : BackgroundService
             outcome = PinPublishOutcomeMapper.FromException(ex, Math.Max(pin.Attempt, 1), _timeProvider.GetUtcNow(), _options);
         }
 
-        LogCompleted(_logger, pin.Id, pin.Request.AccountId, outcome.Kind, pin.Attempt);
+        SchedulingLog.Completed(_logger, pin.Id, pin.Request.AccountId, outcome.Kind, pin.Attempt);
         try
         {
             await _store.CompleteAsync(pin, outcome, CancellationToken.None).ConfigureAwait(false);
@@ -192,7 +192,7 @@ internal sealed partial class PinScheduleDispatcher : BackgroundService
         {
             // The lease will expire and the Pin will be claimed again; for a Published outcome that means the
             // dispatcher publishes again, so make this loud.
-            LogCompleteFailed(_logger, pin.Id, outcome.Kind, ex);
+            SchedulingLog.CompleteFailed(_logger, pin.Id, outcome.Kind, ex);
         }
     }
 
@@ -216,19 +216,4 @@ internal sealed partial class PinScheduleDispatcher : BackgroundService
         // Stops the poll timer when a slot freed first.
         await wait.CancelAsync().ConfigureAwait(false);
     }
-
-    [LoggerMessage(EventId = 5007, Level = LogLevel.Error, Message = "Scheduled Pin {ScheduledPinId}: the publish failed outside its outcome handling; it will be claimed again when its lease expires.")]
-    private static partial void LogPublishFaulted(ILogger logger, string scheduledPinId, Exception exception);
-
-    [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "Scheduled Pin {ScheduledPinId} of account {AccountId}: still publishing when its lease ended at {LeaseEnd}; cancelled ({Failure}).")]
-    private static partial void LogLeaseEnded(ILogger logger, string scheduledPinId, string accountId, DateTimeOffset leaseEnd, string failure);
-
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Scheduled Pin {ScheduledPinId} of account {AccountId}: {Outcome} (attempt {Attempt}).")]
-    private static partial void LogCompleted(ILogger logger, string scheduledPinId, string accountId, PinPublishOutcomeKind outcome, int attempt);
-
-    [LoggerMessage(EventId = 5002, Level = LogLevel.Error, Message = "Could not record outcome {Outcome} of scheduled Pin {ScheduledPinId}; it will be claimed again when its lease expires.")]
-    private static partial void LogCompleteFailed(ILogger logger, string scheduledPinId, PinPublishOutcomeKind outcome, Exception exception);
-
-    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "A scheduling round failed; retrying after the poll interval.")]
-    private static partial void LogRoundFailed(ILogger logger, Exception exception);
 }

@@ -47,7 +47,7 @@ internal sealed partial class MultipartVideoUploader
         using var content = new MultipartVideoContent(fields, video, progress);
         foreach (var skipped in content.SkippedFieldNames)
         {
-            LogFileFieldSkipped(_logger, mediaId, skipped);
+            VideoUploadLog.FileFieldSkipped(_logger, mediaId, skipped);
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Post, uploadUrl) { Content = content };
@@ -149,10 +149,6 @@ internal sealed partial class MultipartVideoUploader
             return null;
         }
     }
-
-    // The value is never logged: it would sit next to signed fields, and a hostile one could be anything.
-    [LoggerMessage(EventId = 5031, Level = LogLevel.Warning, Message = "Upload of video {MediaId}: skipped the upload parameter named {ParameterName}; the video is the only file part")]
-    private static partial void LogFileFieldSkipped(ILogger logger, string mediaId, string parameterName);
 
     [GeneratedRegex("<Code>([A-Za-z]{1,64})</Code>", RegexOptions.CultureInvariant)]
     private static partial Regex ErrorCodePattern();

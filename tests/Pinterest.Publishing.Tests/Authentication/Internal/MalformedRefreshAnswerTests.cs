@@ -5,7 +5,6 @@ using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Authentication.Internal;
 using Pinterest.Publishing.Scheduling;
 using Pinterest.Publishing.Scheduling.Internal;
-using Pinterest.Publishing.Tests.Api;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 

@@ -158,8 +158,8 @@ public sealed class PinterestTokenManagerTests : IDisposable
         Assert.Equal("success", measurement.Tags["result"]);
 
         var ids = _logger.Collector.GetSnapshot().Select(r => r.Id.Id).ToArray();
-        Assert.Contains(3101, ids);
-        Assert.Contains(3102, ids);
+        Assert.Contains(2001, ids);
+        Assert.Contains(2002, ids);
         Assert.All(_logger.Collector.GetSnapshot(), r => Assert.Contains(Account, r.Message, StringComparison.Ordinal));
         AssertNoSecretsLogged();
     }
@@ -333,7 +333,7 @@ public sealed class PinterestTokenManagerTests : IDisposable
 
         var results = _refreshes.GetMeasurementSnapshot().Select(m => m.Tags["result"] as string ?? "").ToArray();
         Assert.Equal(["failure", "success"], results);
-        Assert.Contains(_logger.Collector.GetSnapshot(), r => r.Id.Id == 3103 && r.Exception is HttpRequestException);
+        Assert.Contains(_logger.Collector.GetSnapshot(), r => r.Id.Id == 2003 && r.Exception is HttpRequestException);
         AssertNoSecretsLogged();
     }
 
@@ -352,7 +352,7 @@ public sealed class PinterestTokenManagerTests : IDisposable
         Assert.IsType<PinterestReauthorizationRequiredException>(ex.InnerException);
         Assert.Equal(0, _store.Stores);
         Assert.Equal("reauthorization_required", Assert.Single(_refreshes.GetMeasurementSnapshot()).Tags["result"]);
-        Assert.Contains(_logger.Collector.GetSnapshot(), r => r.Id.Id == 3104);
+        Assert.Contains(_logger.Collector.GetSnapshot(), r => r.Id.Id == 2004);
         AssertNoSecretsLogged();
     }
 

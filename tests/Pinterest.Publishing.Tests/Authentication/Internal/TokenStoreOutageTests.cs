@@ -96,7 +96,7 @@ public sealed class TokenStoreOutageTests
         Assert.Equal("AT-secret-1", await manager.GetAccessTokenAsync(Account, CancellationToken.None));
         Assert.Equal(4, _store.Stores);
         Assert.Equal(OldRefresh, (await _store.Peek(Account))!.RefreshToken);
-        var warning = Assert.Single(Logs(3107));
+        var warning = Assert.Single(Logs(2007));
         Assert.Equal(LogLevel.Warning, warning.Level);
 
         // Back at the next revalidation: the rotated token is written and an information says so.
@@ -106,7 +106,7 @@ public sealed class TokenStoreOutageTests
         Assert.Equal("AT-secret-1", stored!.AccessToken);
         Assert.Equal("RT-secret-1", stored.RefreshToken);
         Assert.Equal(5, _store.Stores);
-        Assert.Equal(LogLevel.Information, Assert.Single(Logs(3108)).Level);
+        Assert.Equal(LogLevel.Information, Assert.Single(Logs(2008)).Level);
 
         // From then on nothing is written again, and the next refresh (near expiry) uses the rotated refresh token.
         _time.Advance(TimeSpan.FromMinutes(2));
@@ -134,7 +134,7 @@ public sealed class TokenStoreOutageTests
 
         // Three writes of the rotation, then one per minute.
         Assert.Equal(3 + 3, _store.Stores);
-        Assert.Equal(3, Logs(3107).Count);
+        Assert.Equal(3, Logs(2007).Count);
         Assert.Equal(1, _refresher.Calls);
         AssertNoSecretsLogged();
     }
@@ -163,7 +163,7 @@ public sealed class TokenStoreOutageTests
         Assert.Equal("AT-secret-host", await manager.GetAccessTokenAsync(Account, CancellationToken.None));
         Assert.Equal(storesBefore, _store.Stores);
         Assert.Equal("RT-secret-host", (await _store.Peek(Account))!.RefreshToken);
-        Assert.Single(Logs(3109));
+        Assert.Single(Logs(2009));
         _time.Advance(TimeSpan.FromDays(30));
         Assert.Equal("AT-secret-2", await manager.GetAccessTokenAsync(Account, CancellationToken.None));
         Assert.Equal(new[] { OldRefresh, "RT-secret-host" }, _refresher.ReceivedRefreshTokens);
@@ -183,7 +183,7 @@ public sealed class TokenStoreOutageTests
         _time.Advance(TimeSpan.FromMinutes(2));
         await Assert.ThrowsAsync<PinterestReauthorizationRequiredException>(() => manager.GetAccessTokenAsync(Account, CancellationToken.None).AsTask());
         Assert.Equal(3, _store.Stores);
-        Assert.Single(Logs(3109));
+        Assert.Single(Logs(2009));
     }
 
     [Fact]

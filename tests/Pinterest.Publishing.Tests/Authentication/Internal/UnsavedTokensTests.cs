@@ -64,7 +64,7 @@ public sealed class UnsavedTokensTests
 
         Assert.Same(host, _unsaved.Reconcile(Account, host));
         Assert.Null(_unsaved.Find(Account, rotated));
-        Assert.Single(_logger.Collector.GetSnapshot(), r => r.Id.Id == 3109);
+        Assert.Single(_logger.Collector.GetSnapshot(), r => r.Id.Id == 2009);
 
         // A store emptied by the host drops it too: afterwards even the spent token is the store's answer.
         await RotateDuringOutageAsync();
@@ -96,13 +96,13 @@ public sealed class UnsavedTokensTests
         _store.FailNextStores = 1;
         Assert.False(await _unsaved.RetryWriteAsync(Account, _unsaved.Find(Account, rotated)!, CancellationToken.None));
         Assert.False(_unsaved.IsWriteDue(Account, rotated));
-        Assert.Single(_logger.Collector.GetSnapshot(), r => r.Id.Id == 3107);
+        Assert.Single(_logger.Collector.GetSnapshot(), r => r.Id.Id == 2007);
 
         _time.Advance(RetryInterval);
         Assert.True(await _unsaved.RetryWriteAsync(Account, _unsaved.Find(Account, rotated)!, CancellationToken.None));
         Assert.Equal("RT-1", (await _store.Peek(Account))!.RefreshToken);
         Assert.Null(_unsaved.Find(Account, rotated));
-        Assert.Single(_logger.Collector.GetSnapshot(), r => r.Id.Id == 3108);
+        Assert.Single(_logger.Collector.GetSnapshot(), r => r.Id.Id == 2008);
     }
 
     [Fact]

@@ -59,6 +59,12 @@ public class FailureModelTests
         new Row("403", Api(HttpStatusCode.Forbidden), new(FailureKind.Refused, false, false, Surface, false, Rejected, "http.403", "rejected")),
         new Row("404 board not found", Api(HttpStatusCode.NotFound, 40), new(FailureKind.Refused, false, false, Surface, false, Rejected, "pinterest.api.40", "rejected")),
         new Row("403 code 29 trial access", new PinterestTrialAccessException("trial", "rid"), new(FailureKind.Refused, false, false, Surface, false, Rejected, "pinterest.api.29", "rejected")),
+        new Row("403 code 29 not permitted", Api(HttpStatusCode.Forbidden, 29), new(FailureKind.Refused, false, false, Surface, false, Rejected, "pinterest.api.29", "rejected")),
+
+        // A missing scope: never refreshed, retried nor reconciled (a 401 is surely not processed); final, and not Reauthorize.
+        new Row("401 code 3 missing scope", new PinterestInsufficientScopeException("scope", ["pins:write"], "rid"), new(FailureKind.MissingScope, false, false, Surface, false, MissingScope, null, "missing_scope")),
+        new Row("401 code 3 as a plain API exception", Api(HttpStatusCode.Unauthorized, 3), new(FailureKind.MissingScope, false, false, Surface, false, MissingScope, null, "missing_scope")),
+        new Row("401 code 3, whatever the send state", new PinterestInsufficientScopeException("scope", ["pins:write"], "rid"), new(FailureKind.MissingScope, false, false, Surface, false, MissingScope, null, "missing_scope"), Sent.No),
         new Row("408", Api(HttpStatusCode.RequestTimeout), new(FailureKind.Transient, true, true, Reconcile, true, RetryAt, "http.408", "retry")),
         new Row("500", Api(HttpStatusCode.InternalServerError), new(FailureKind.Transient, true, true, Reconcile, true, RetryAt, "http.500", "retry")),
         new Row("503 with Retry-After", Api(HttpStatusCode.ServiceUnavailable, retryAfter: TimeSpan.FromSeconds(5)), new(FailureKind.Transient, true, true, Reconcile, true, RetryAt, "http.503", "retry")),
@@ -150,6 +156,20 @@ public class FailureModelTests
         Assert.True(first.At > Now);
         Assert.Equal(["network"], last.Codes);
         Assert.Equal("retry", PinPublisher.OutcomeTag(exception));
+    }
+
+    [Fact]
+    public void A_missing_scope_is_a_final_outcome_that_names_the_scopes_even_on_the_last_attempt()
+    {
+        var exception = new PinterestInsufficientScopeException("Pinterest create Pin failed with HTTP 401: request the scopes.", ["boards:read", "pins:write"], "rid");
+
+        var first = Assert.IsType<PinPublishOutcome.MissingScope>(PinPublishOutcomeMapper.FromException(exception, 1, Now, Scheduling));
+        var last = Assert.IsType<PinPublishOutcome.MissingScope>(PinPublishOutcomeMapper.FromException(exception, Scheduling.MaxAttempts, Now, Scheduling));
+
+        Assert.Equal(["boards:read", "pins:write"], first.RequiredScopes);
+        Assert.Equal(exception.Message, first.Reason);
+        Assert.True(first.IsFinal);
+        Assert.Equal(first.RequiredScopes, last.RequiredScopes);
     }
 
     [Fact]

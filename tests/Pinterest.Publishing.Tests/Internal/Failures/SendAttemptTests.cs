@@ -3,7 +3,6 @@ using Pinterest.Publishing.Api.Models;
 using Pinterest.Publishing.Authentication.Internal;
 using Pinterest.Publishing.Internal.Failures;
 using Pinterest.Publishing.Internal.PublishPath;
-using Pinterest.Publishing.Tests.Api;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Pinterest.Publishing.Scheduling;
-using Pinterest.Publishing.Tests.TestSupport;
 
 namespace Pinterest.Publishing.Tests.Internal.Options;
 

@@ -1,5 +1,3 @@
-using Pinterest.Publishing.Tests.TestSupport;
-
 namespace Pinterest.Publishing.Tests.Internal.Options;
 
 public class PinterestPublishingOptionsValidatorTests

@@ -1,6 +1,5 @@
 using Pinterest.Publishing.Api;
 using Pinterest.Publishing.Scheduling;
-using Pinterest.Publishing.Tests.Contract;
 
 namespace Pinterest.Publishing.Tests.Internal.Options;
 

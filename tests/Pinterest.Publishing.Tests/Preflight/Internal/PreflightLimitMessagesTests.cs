@@ -1,8 +1,7 @@
 using System.Globalization;
 using Pinterest.Publishing.Api.Internal;
 using Pinterest.Publishing.Preflight;
-using Pinterest.Publishing.Tests.Contract;
-using static Pinterest.Publishing.Tests.Preflight.PreflightTestKit;
+using static Pinterest.Publishing.Tests.TestSupport.PreflightTestKit;
 
 namespace Pinterest.Publishing.Tests.Preflight.Internal;
 

@@ -1,7 +1,7 @@
 using Pinterest.Publishing.Preflight;
 using Pinterest.Publishing.Preflight.Internal;
 using Pinterest.Publishing.Preflight.Internal.Rules;
-using static Pinterest.Publishing.Tests.Preflight.PreflightTestKit;
+using static Pinterest.Publishing.Tests.TestSupport.PreflightTestKit;
 
 namespace Pinterest.Publishing.Tests.Preflight.Internal;
 
@@ -24,21 +24,18 @@ public sealed class PreflightRuleContractTests : IAsyncLifetime
     [Fact]
     public async Task Probes_planned_by_different_rules_are_in_flight_at_the_same_time()
     {
-        // Both answers wait behind the gate, which opens only once both requests have arrived: if one rule's probe
-        // ran (or were awaited) before the other's was sent, the second request would never come.
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The server holds both answers until both requests are in flight at once: had one rule's probe run (or been
+        // awaited) before the other's was sent, its answer would never come and it would time out instead of seeing 206.
+        var bothInFlight = _server.WhenInFlightAsync(2);
         var body = TestMedia.Bytes("large-1000x1000.jpg");
-        _server.Map("/a.jpg", new LoopbackRoute { Body = body, ContentType = "image/jpeg", Gate = gate.Task });
-        _server.Map("/b.jpg", new LoopbackRoute { Body = body, ContentType = "image/jpeg", Gate = gate.Task });
+        _server.Map("/a.jpg", new LoopbackRoute { Body = body, ContentType = "image/jpeg", Gate = bothInFlight });
+        _server.Map("/b.jpg", new LoopbackRoute { Body = body, ContentType = "image/jpeg", Gate = bothInFlight });
         using var validator = PinPreflightValidator.Create(
             new PreflightOptions { AllowPrivateNetworks = true },
             rules: [new ProbingRule("test.a", _server.Url("/a.jpg")), new ProbingRule("test.b", _server.Url("/b.jpg"))]);
 
-        var validation = validator.ValidateAsync(Request(InlineImage()));
-        await WaitForRequestsAsync(2);
+        var result = await validator.ValidateAsync(Request(InlineImage()));
         Assert.Equal(2, _server.MaxInFlight);
-        gate.SetResult();
-        var result = await validation;
 
         Assert.Equal(["test.a", "test.b"], Codes(result));
         Assert.All(result.Issues, i => Assert.Equal("it answered HTTP 206", i.Message));
@@ -114,20 +111,6 @@ public sealed class PreflightRuleContractTests : IAsyncLifetime
             .Where(t => typeof(IPreflightRule).IsAssignableFrom(t) && t is { IsInterface: false, IsAbstract: false });
 
         Assert.Equal(ruleTypes.OrderBy(t => t.Name), PreflightRules.All.Select(r => r.GetType()).OrderBy(t => t.Name));
-    }
-
-    private async Task WaitForRequestsAsync(int count)
-    {
-        while (_server.Requests.Count < count)
-        {
-            _server.RequestArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            if (_server.Requests.Count >= count)
-            {
-                break;
-            }
-
-            await _server.RequestArrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        }
     }
 
     /// <summary>Plans one probe; reports how it ended, under its own code.</summary>

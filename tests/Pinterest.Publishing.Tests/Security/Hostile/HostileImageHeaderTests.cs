@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using Pinterest.Publishing.Preflight.Internal;
-using Pinterest.Publishing.Tests.Preflight;
-using static Pinterest.Publishing.Tests.Security.Hostile.IsoBoxes;
+using static Pinterest.Publishing.Tests.TestSupport.IsoBoxes;
 
 namespace Pinterest.Publishing.Tests.Security.Hostile;
 

@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Pinterest.Publishing.Preflight;
 using Pinterest.Publishing.Preflight.Internal;
-using Pinterest.Publishing.Tests.Preflight;
-using static Pinterest.Publishing.Tests.Preflight.PreflightTestKit;
+using static Pinterest.Publishing.Tests.TestSupport.PreflightTestKit;
 
 namespace Pinterest.Publishing.Tests.Security.Hostile;
 

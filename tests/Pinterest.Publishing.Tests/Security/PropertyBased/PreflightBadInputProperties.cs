@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Pinterest.Publishing.Preflight;
 using Pinterest.Publishing.Preflight.Internal;
 using Pinterest.Publishing.Testing;
-using Pinterest.Publishing.Tests.Preflight;
 
 namespace Pinterest.Publishing.Tests.Security.PropertyBased;
 

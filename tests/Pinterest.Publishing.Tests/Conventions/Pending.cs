@@ -1,0 +1,38 @@
+namespace Pinterest.Publishing.Tests.Conventions;
+
+/// <summary>
+/// Violations knowingly left, in the rooms the integrator finishes after the issue-11 merges (Api, Internal/PublishPath,
+/// the schedule dispatcher, and PinterestClient's non-DI wiring of the token manager). Each entry says how it is fixed.
+/// A listed violation that gets fixed fails its test until its line is removed here, so the lists only shrink.
+/// </summary>
+internal static class Pending
+{
+    private const string Creator = "Pinterest.Publishing.Internal.PublishPath.DuplicateSafePinCreator.";
+    private const string NotInPublishPathLog = "declared outside PublishPath's log class Pinterest.Publishing.Internal.PublishPath.PublishPathLog";
+    private const string ReadsSharedTelemetry = ": reads Pinterest.Publishing.Diagnostics.Internal.PinterestTelemetry.Shared; take the telemetry as a required constructor argument (only the non-DI entry points choose Shared)";
+
+    public static readonly string[] InternalNamespaces = [];
+
+    public static readonly string[] SealedPublicTypes = [];
+
+    public static readonly string[] AsyncMethods = [];
+
+    public static readonly string[] LogEvents =
+    [
+        // PublishPath: DuplicateSafePinCreator's events move into PublishPathLog, with EventNames.
+        .. new[] { "LogAmbiguousCreate (4001)", "LogRetryingCreate (4002)", "LogReconciled (4003)", "LogReconcileFailed (4004)", "LogMatchAlreadyAttributed (4005)", "LogMatchWhileTwinInFlight (4006)" }
+            .SelectMany(e => new[] { $"{Creator}{e}: {NotInPublishPathLog}", $"{Creator}{e}: no EventName" }),
+    ];
+
+    public static readonly string[] LayerReferences = [];
+
+    public static readonly string[] LoggingWiring =
+    [
+        // Api: PinterestClient's public constructors choose PinterestTelemetry.Shared (or PinterestClientOptions.Telemetry)
+        // and pass it to the transport's retry policy and to the token manager, whose parameter becomes required.
+        "Pinterest.Publishing.Api.Internal.PinterestRetryPolicy" + ReadsSharedTelemetry,
+        "Pinterest.Publishing.Authentication.Internal.PinterestTokenManager" + ReadsSharedTelemetry,
+    ];
+
+    public static readonly string[] LongFiles = [];
+}
