@@ -211,7 +211,7 @@ public class PublisherFaultTests
         await Assert.ThrowsAsync<PinterestPublishOutcomeUnknownException>(() => publish);
     }
 
-    private static async Task WaitUntil(Func<bool> condition)
+    internal static async Task WaitUntil(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!condition())

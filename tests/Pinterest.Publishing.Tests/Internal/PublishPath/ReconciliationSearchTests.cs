@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Pinterest.Publishing.Internal.PublishPath;
 using Pinterest.Publishing.Testing;
-using static Pinterest.Publishing.Tests.PublishPath.PublisherFaultTests;
+using static Pinterest.Publishing.Tests.Internal.PublishPath.PublisherFaultTests;
 
 namespace Pinterest.Publishing.Tests.Internal.PublishPath;
 
