@@ -147,6 +147,39 @@ public class ReconciliationSearchTests
     }
 
     [Fact]
+    public async Task A_twins_pin_listed_only_after_its_create_failed_ambiguously_is_never_claimed()
+    {
+        // Pinterest lists the board's Pins 5 s late (the emulator's default).
+        var holder = new FailingCreateAnswer();
+        await using var h = await PublishingHarness.CreateAsync(
+            services => services.AddHttpClient(PinterestHttpClientNames.Api).AddHttpMessageHandler(() => holder),
+            configureEmulator: o => o.BoardPinListingDisorder = 0);
+        var requestA = h.ImageRequest("Late twin") with { Media = PinMedia.Image(h.Host("large-1000x1500.jpg", "image/jpeg")) };
+        var requestB = h.ImageRequest("Late twin") with { Media = PinMedia.Image(h.Host("large-1000x1500.png", "image/png")) };
+
+        // A's create is stored by Pinterest at 0 s; its answer is held. B's create fails before anything is stored.
+        var publishA = h.Publisher.PublishAsync(requestA);
+        await holder.Held.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var pinOfA = Assert.Single(h.Emulator.Pins).Id;
+        h.Emulator.InjectFault(CreateRoute, EmulatorFault.Status(HttpStatusCode.ServiceUnavailable));
+        var publishB = h.Publisher.PublishAsync(requestB);
+        await WaitUntil(() => h.BoardListings().Length == 1);
+
+        // At 1 s A's answer is lost: A is no longer in flight. B searches again at 3 s and 13 s, A at 1, 4 and 14 s, so
+        // B is the first to see A's Pin (listed from 5 s), when no create is in flight any more.
+        h.Time.Advance(TimeSpan.FromSeconds(1));
+        holder.Fail();
+        await WaitUntil(() => h.BoardListings().Length == 2);
+        var outcomeB = await Outcome(h.DriveAsync(publishB, TimeSpan.FromSeconds(1)));
+        var outcomeA = await Outcome(h.DriveAsync(publishA, TimeSpan.FromSeconds(1)));
+
+        var unknown = Assert.IsType<PinterestPublishOutcomeUnknownException>(outcomeB.Error);
+        Assert.Contains("identical draft", unknown.Message, StringComparison.Ordinal);
+        Assert.True(outcomeA.Result?.PinId == pinOfA || outcomeA.Error is PinterestPublishOutcomeUnknownException, $"A ended as {outcomeA}.");
+        Assert.Equal(pinOfA, Assert.Single(h.Emulator.Pins).Id);
+    }
+
+    [Fact]
     public async Task Cancelling_while_waiting_to_search_again_is_an_unknown_outcome_not_a_cancellation()
     {
         await using var h = await PublishingHarness.CreateAsync(configureEmulator: PublishingHarness.StrictBoardListing);
