@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pinterest.Publishing.Api.Models;
 using Pinterest.Publishing.Internal.PublishPath;
@@ -41,10 +42,14 @@ public sealed class BoardSearchTests : IDisposable
             .AtPriority(1)
             .RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"items":[],"bookmark":null}"""));
 
+        var creator = new DuplicateSafePinCreator(_ctx.Time, new PinterestRetryOptions(), _ctx.LoggerFactory.CreateLogger(PublishPathLog.CategoryName));
+
         var error = await Assert.ThrowsAsync<PinterestPublishOutcomeUnknownException>(
-            () => DriveAsync(Creator().CreateAsync(_ctx.Client(), Body(), CancellationToken.None)));
+            () => DriveAsync(creator.CreateAsync(_ctx.Client(), Body(), CancellationToken.None)));
 
         Assert.Contains("no matching Pin was found", error.Message, StringComparison.Ordinal);
+        Assert.Contains("searched 4 times over 43 s", error.Message, StringComparison.Ordinal);
+        Assert.Equal(BoardSearch.SearchAgainAfter.Length, _ctx.Logs.GetSnapshot().Count(r => r.Id.Name == "PinBoardSearchedAgain"));
 
         // Each of the four searches read one page and stopped there: the second page was never asked for.
         Assert.Equal(1 + BoardSearch.SearchAgainAfter.Length, Listings().Length);
