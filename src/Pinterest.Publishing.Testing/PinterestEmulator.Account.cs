@@ -36,7 +36,10 @@ public sealed partial class PinterestEmulator
         }));
     }
 
-    private EmulatorHttpResponse HandleUserAccountAnalytics(Dictionary<string, string> query)
+    private EmulatorHttpResponse HandleUserAccountAnalytics(Dictionary<string, string> query) =>
+        SpecErrorExamples.Rephrase(SpecErrorExamples.UserAccountAnalyticsInvalid, () => UserAccountAnalytics(query));
+
+    private EmulatorHttpResponse UserAccountAnalytics(Dictionary<string, string> query)
     {
         var (start, end) = AnalyticsReport.ParseWindow(query, Today());
         var metrics = query.TryGetValue("metric_types", out var requested) && requested.Length > 0
@@ -53,7 +56,10 @@ public sealed partial class PinterestEmulator
         return EmulatorHttpResponse.Json(200, AnalyticsReport.Write(start, end, metrics, lifetime: false));
     }
 
-    private EmulatorHttpResponse HandlePinAnalytics(string accountId, string pinId, Dictionary<string, string> query)
+    private EmulatorHttpResponse HandlePinAnalytics(string accountId, string pinId, Dictionary<string, string> query) =>
+        SpecErrorExamples.Rephrase(SpecErrorExamples.PinAnalyticsInvalid, () => PinAnalytics(accountId, pinId, query));
+
+    private EmulatorHttpResponse PinAnalytics(string accountId, string pinId, Dictionary<string, string> query)
     {
         NumericId.Require(pinId, "pin_id");
         var (start, end) = AnalyticsReport.ParseWindow(query, Today());
@@ -63,7 +69,7 @@ public sealed partial class PinterestEmulator
         }
 
         var metrics = requested.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        _ = FindOwnPin(accountId, pinId);
+        _ = FindOwnPin(accountId, pinId, SpecErrorExamples.NotFoundCode);
         return EmulatorHttpResponse.Json(200, AnalyticsReport.Write(start, end, metrics, lifetime: true));
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pinterest.Publishing.Api.Internal;
 using Pinterest.Publishing.Testing.Internal;
 
 namespace Pinterest.Publishing.Testing;
@@ -66,12 +67,14 @@ public sealed partial class PinterestEmulator
     private EmulatorHttpResponse HandleCreateSection(string accountId, string boardId, byte[] body)
     {
         var board = FindOwnBoard(accountId, boardId);
-        using var document = EmulatorJson.ParseObject(body);
-        var name = EmulatorJson.GetString(document.RootElement, "name");
-        if (string.IsNullOrEmpty(name) || name.Length > 180)
+        var name = SpecErrorExamples.Rephrase(SpecErrorExamples.BoardSectionInvalid, () =>
         {
-            throw PinterestApiError.Invalid("Invalid board section parameters: 'name' must have 1 to 180 characters.");
-        }
+            using var document = EmulatorJson.ParseObject(body);
+            var value = EmulatorJson.GetString(document.RootElement, "name");
+            return string.IsNullOrEmpty(value) || PinterestText.Length(value) > 180
+                ? throw PinterestApiError.Invalid("'name' must have 1 to 180 characters.")
+                : value;
+        });
 
         EmulatedBoardSection section;
         lock (_gate)
@@ -101,7 +104,7 @@ public sealed partial class PinterestEmulator
     // (BoardPinListing); the bookmark is the last id returned.
     private EmulatorHttpResponse HandleListBoardPins(string accountId, string boardId, Dictionary<string, string> query)
     {
-        var board = FindOwnBoard(accountId, boardId);
+        var board = FindOwnBoard(accountId, boardId, SpecErrorExamples.NotFoundCode);
         var pageSize = BookmarkPaging.ParsePageSize(query, _options.DefaultPageSize);
         var before = BookmarkPaging.ParseBookmark(query);
         List<EmulatedPin> page;
@@ -117,7 +120,7 @@ public sealed partial class PinterestEmulator
         return EmulatorHttpResponse.Json(200, BookmarkPaging.Write(page, more, p => p.Id, (w, pin) => PinJson.Write(w, pin, owner)));
     }
 
-    private EmulatedBoard FindOwnBoard(string accountId, string boardId)
+    private EmulatedBoard FindOwnBoard(string accountId, string boardId, int notFoundCode = 40)
     {
         NumericId.Require(boardId, "board_id");
         lock (_gate)
@@ -128,7 +131,7 @@ public sealed partial class PinterestEmulator
             }
         }
 
-        throw new PinterestApiError(404, 40, "Board not found.");
+        throw new PinterestApiError(404, notFoundCode, SpecErrorExamples.BoardNotFound);
     }
 
     private Dictionary<string, int> CountPinsByBoard(IEnumerable<string> boardIds)

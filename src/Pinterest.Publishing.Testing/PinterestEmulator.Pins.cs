@@ -14,6 +14,11 @@ public sealed partial class PinterestEmulator
         }
 
         var (pin, mediaId) = PinDraftReader.Read(accountId, body);
+        if (_options.Sandbox && mediaId is not null)
+        {
+            throw SandboxRefusals.VideoPin();
+        }
+
         string owner;
         lock (_gate)
         {
@@ -76,7 +81,7 @@ public sealed partial class PinterestEmulator
     }
 
     /// <summary>A Pin of <paramref name="accountId"/>, or the API's 404 (a Pin of another account is not found either).</summary>
-    private EmulatedPin FindOwnPin(string accountId, string pinId)
+    private EmulatedPin FindOwnPin(string accountId, string pinId, int notFoundCode = 50)
     {
         NumericId.Require(pinId, "pin_id");
         lock (_gate)
@@ -87,6 +92,6 @@ public sealed partial class PinterestEmulator
             }
         }
 
-        throw new PinterestApiError(404, 50, "Pin not found.");
+        throw new PinterestApiError(404, notFoundCode, SpecErrorExamples.PinNotFound);
     }
 }

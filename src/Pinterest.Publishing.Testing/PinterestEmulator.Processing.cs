@@ -77,7 +77,7 @@ public sealed partial class PinterestEmulator
             }
             catch (PinterestApiError error)
             {
-                response = EmulatorHttpResponse.Error(error.StatusCode, error.Code, error.Message);
+                response = EmulatorHttpResponse.Error(error.StatusCode, error.Code, error.Message, error.MessageDetail);
                 foreach (var header in error.Headers ?? [])
                 {
                     response.Headers[header.Key] = header.Value;

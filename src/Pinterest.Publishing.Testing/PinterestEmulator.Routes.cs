@@ -45,6 +45,10 @@ public sealed partial class PinterestEmulator
 
         var accountId = Authenticate(record);
         _rateLimiter.Check(accountId);
+        if (_options.Sandbox)
+        {
+            SandboxRefusals.CheckOperation(method, route);
+        }
 
         switch (route)
         {

@@ -51,4 +51,11 @@ public sealed class PinterestEmulatorOptions
 
     /// <summary>The seed of <see cref="BoardPinListingDisorder"/>'s draws: the same seed and Pins give the same order. Default 0.</summary>
     public int BoardPinListingSeed { get; set; }
+
+    /// <summary>
+    /// Whether the emulator plays Pinterest's API sandbox (<c>api-sandbox.pinterest.com</c>), which refuses what it does
+    /// not serve: the operations its API description marks <c>x-sandbox: disabled</c> (analytics) and video Pins, each
+    /// with 403 code 29. Off by default.
+    /// </summary>
+    public bool Sandbox { get; set; }
 }

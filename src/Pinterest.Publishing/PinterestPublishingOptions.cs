@@ -22,7 +22,12 @@ public sealed class PinterestPublishingOptions
     /// </summary>
     public Uri? ApiBaseAddress { get; set; }
 
-    /// <summary>Production (default) or sandbox; used when <see cref="ApiBaseAddress"/> is not set.</summary>
+    /// <summary>
+    /// Production (default) or sandbox: picks the host when <see cref="ApiBaseAddress"/> is not set. Under
+    /// <see cref="PinterestEnvironment.Sandbox"/> (or with the sandbox host as <see cref="ApiBaseAddress"/>) what the
+    /// sandbox does not serve is refused before anything is sent: a video Pin is a preflight error
+    /// (<c>pinterest.video.sandbox_unsupported</c>), an analytics call throws <see cref="NotSupportedException"/>.
+    /// </summary>
     [DefinedEnum(typeof(PinterestEnvironment))]
     public PinterestEnvironment Environment { get; set; } = PinterestDefaults.Environment;
 

@@ -43,8 +43,16 @@ internal static class EmulatorJson
         }
     }
 
+    /// <summary>
+    /// A timestamp as Pinterest writes one: UTC to the second, without an offset (<c>"2022-10-13T01:40:29"</c>, a real
+    /// answer in pinterest/api-quickstart issue #78), although the spec's <c>format: date-time</c> suggests one. A client
+    /// that reads it in the machine's local zone gets it wrong, and only this shape shows that.
+    /// </summary>
     public static void WriteTimestamp(this Utf8JsonWriter writer, string name, DateTimeOffset value) =>
-        writer.WriteString(name, value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        writer.WriteString(name, value.UtcDateTime.ToString(TimestampFormat, System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>The format of <see cref="WriteTimestamp"/>.</summary>
+    public const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss";
 
     public static JsonDocument ParseObject(ReadOnlyMemory<byte> body)
     {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Pinterest.Publishing.Api.Internal;
 
 namespace Pinterest.Publishing.Testing.Internal;
 
@@ -64,10 +65,13 @@ internal static partial class PinDraftReader
         return PinMediaSourceReader.Read(source, sourceType, pin);
     }
 
-    /// <summary>Pinterest counts characters, not UTF-16 units: an emoji is one character.</summary>
+    /// <summary>
+    /// Pinterest counts characters as JSON Schema's <c>maxLength</c> does, in code points: an emoji is one character, a
+    /// combining mark another. The library's one counting method, so the emulator and preflight cannot disagree.
+    /// </summary>
     public static string? CheckLength(string? value, string field, int max)
     {
-        if (value is not null && value.EnumerateRunes().Count() > max)
+        if (value is not null && PinterestText.Length(value) > max)
         {
             throw PinterestApiError.Invalid($"Invalid request body: '{field}' must be at most {max} characters.");
         }
@@ -82,7 +86,7 @@ internal static partial class PinDraftReader
             return null;
         }
 
-        if (value.Length > 2048)
+        if (PinterestText.Length(value) > 2048)
         {
             throw PinterestApiError.Invalid($"Invalid request body: '{field}' must be at most 2048 characters.");
         }

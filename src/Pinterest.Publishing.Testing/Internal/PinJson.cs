@@ -11,7 +11,9 @@ namespace Pinterest.Publishing.Testing.Internal;
 /// </summary>
 internal static class PinJson
 {
-    private static readonly string[] ImageSizes = ["150x150", "400x300", "600x", "1200x"];
+    // The spec's ImageSize keys, then "originals": the uploaded image, which real answers carry although the spec does
+    // not declare it (pinterest/api-quickstart issue #78, a real POST /v5/pins answer).
+    private static readonly string[] ImageSizes = ["150x150", "400x300", "600x", "1200x", "originals"];
 
     public static void Write(Utf8JsonWriter w, EmulatedPin pin, string ownerUsername)
     {
@@ -97,7 +99,7 @@ internal static class PinJson
                 "150x150" => (150, 150),
                 "400x300" => (400, 300),
                 "600x" => (600, 900),
-                _ => (1200, 1800),
+                _ => (1200, 1800), // 1200x, and originals: the emulator keeps no image size, so the largest rendition's
             };
             w.WritePropertyName(size);
             w.WriteStartObject();

@@ -31,5 +31,8 @@ internal sealed class PinterestApiError : Exception
 
     public Dictionary<string, string>? Headers { get; init; }
 
+    /// <summary>The answer's <c>message_detail</c>, when there is more to say than the fixed <see cref="Exception.Message"/>.</summary>
+    public string? MessageDetail { get; init; }
+
     public static PinterestApiError Invalid(string message) => new(400, 1, message);
 }

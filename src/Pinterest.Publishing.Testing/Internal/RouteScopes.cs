@@ -20,7 +20,13 @@ internal static class RouteScopes
     /// <see langword="null"/> when no catalogued operation has that method and path. A path that fits several templates
     /// takes the one with the most literal segments (<c>/pins/analytics</c> over <c>/pins/{pin_id}</c>).
     /// </summary>
-    public static IReadOnlyList<string>? For(string method, ReadOnlySpan<string> route)
+    public static IReadOnlyList<string>? For(string method, ReadOnlySpan<string> route) => EndpointOf(method, route)?.Scopes;
+
+    /// <summary>
+    /// The catalogued operation <paramref name="method"/> on <paramref name="route"/> is, or <see langword="null"/>; a
+    /// path that fits several templates takes the one with the most literal segments.
+    /// </summary>
+    public static PinterestEndpoint? EndpointOf(string method, ReadOnlySpan<string> route)
     {
         PinterestEndpoint? best = null;
         var bestLiterals = -1;
@@ -35,7 +41,7 @@ internal static class RouteScopes
             bestLiterals = literals;
         }
 
-        return best?.Scopes;
+        return best;
     }
 
     /// <summary>Whether the granted scopes (Pinterest's comma-separated <c>scope</c>) include every one of <paramref name="required"/>.</summary>

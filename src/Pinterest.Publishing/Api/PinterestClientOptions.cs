@@ -25,7 +25,11 @@ public sealed class PinterestClientOptions
     /// </summary>
     public Uri? ApiBaseAddress { get; set; }
 
-    /// <summary>Production (default) or sandbox; used when <see cref="ApiBaseAddress"/> is not set.</summary>
+    /// <summary>
+    /// Production (default) or sandbox: picks the host when <see cref="ApiBaseAddress"/> is not set. Under
+    /// <see cref="PinterestEnvironment.Sandbox"/> (or with the sandbox host as <see cref="ApiBaseAddress"/>) a call the
+    /// sandbox does not serve (analytics) throws <see cref="NotSupportedException"/> before anything is sent.
+    /// </summary>
     public PinterestEnvironment Environment { get; set; } = PinterestDefaults.Environment;
 
     /// <summary>The app's client id, for OAuth and token refresh.</summary>

@@ -170,12 +170,17 @@ public static partial class PinterestPublishingServiceCollectionExtensions
             sp.GetRequiredService<PinterestTelemetry>()));
         services.TryAddSingleton<PinterestClientProvider>();
         services.TryAddTransient(sp => sp.GetRequiredService<PinterestClientProvider>().Create());
-        services.TryAddSingleton<IPinPreflightValidator>(sp => new PinPreflightValidator(
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(PinterestHttpClientNames.Probe),
-            sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.Preflight,
-            sp.GetService<IDefaultBoardProvider>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger(PreflightLog.CategoryName)));
+        services.TryAddSingleton<IPinPreflightValidator>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value;
+            return new PinPreflightValidator(
+                sp.GetRequiredService<IHttpClientFactory>().CreateClient(PinterestHttpClientNames.Probe),
+                options.Preflight,
+                sp.GetService<IDefaultBoardProvider>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger(PreflightLog.CategoryName),
+                PinterestDefaults.IsSandbox(options.ApiBaseAddress, options.Environment));
+        });
         services.TryAddSingleton<IVideoPinUploader, VideoPinUploader>();
         services.TryAddSingleton(sp => new AccountConcurrencyLimiter(sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.MaxConcurrentPublishesPerAccount));
 

@@ -10,6 +10,9 @@ public static class PreflightCodes
     /// <summary>A board or section id is not digits only (a board name was passed).</summary>
     public const string BoardIdFormat = "pinterest.board.id_format";
 
+    /// <summary>A video Pin while the client talks to Pinterest's API sandbox, which cannot create video Pins.</summary>
+    public const string VideoSandboxUnsupported = "pinterest.video.sandbox_unsupported";
+
     /// <summary>Title longer than 100 characters.</summary>
     public const string TitleLengthMax = "pinterest.title.length_max";
 

@@ -52,7 +52,8 @@ public sealed class EmulatorAccountAndBoardTests
     public async Task UserAccountAnalyticsRejectsBadWindows(string query)
     {
         using var h = new EmulatorHarness();
-        await AssertErrorAsync(await h.Client.GetAsync("v5/user_account/analytics?" + query), HttpStatusCode.BadRequest, 1);
+        // The spec's example for this operation: code 400 "Invalid user accounts analytics parameters.".
+        await AssertErrorAsync(await h.Client.GetAsync("v5/user_account/analytics?" + query), HttpStatusCode.BadRequest, 400);
     }
 
     [Fact]
@@ -189,8 +190,9 @@ public sealed class EmulatorAccountAndBoardTests
         var board = h.Emulator.AddBoard(h.Account, "Board");
         await AssertErrorAsync(await h.PostJsonAsync("v5/boards/999/sections", """{"name":"x"}"""), HttpStatusCode.NotFound, 40);
         await AssertErrorAsync(await h.Client.GetAsync("v5/boards/999/sections"), HttpStatusCode.NotFound, 40);
-        await AssertErrorAsync(await h.PostJsonAsync($"v5/boards/{board.Id}/sections", """{"name":""}"""), HttpStatusCode.BadRequest, 1);
-        await AssertErrorAsync(await h.PostJsonAsync($"v5/boards/{board.Id}/sections", $$$"""{"name":"{{{new string('a', 181)}}}"}"""), HttpStatusCode.BadRequest, 1);
+        // The spec's example for this operation: code 400 "Invalid board section parameters.".
+        await AssertErrorAsync(await h.PostJsonAsync($"v5/boards/{board.Id}/sections", """{"name":""}"""), HttpStatusCode.BadRequest, 400);
+        await AssertErrorAsync(await h.PostJsonAsync($"v5/boards/{board.Id}/sections", $$$"""{"name":"{{{new string('a', 181)}}}"}"""), HttpStatusCode.BadRequest, 400);
     }
 
     [Fact]
@@ -221,7 +223,7 @@ public sealed class EmulatorAccountAndBoardTests
 
         created.Reverse();
         Assert.Equal(created, seen);
-        await AssertErrorAsync(await h.Client.GetAsync("v5/boards/424242/pins"), HttpStatusCode.NotFound, 40);
+        await AssertErrorAsync(await h.Client.GetAsync("v5/boards/424242/pins"), HttpStatusCode.NotFound, 404); // the spec's example code
     }
 
     [Fact]

@@ -6,9 +6,23 @@ using static Pinterest.Publishing.Tests.TestSupport.EmulatorHarness;
 namespace Pinterest.Publishing.Tests.Testing;
 
 /// <summary>Checks the emulator's routes and response bodies against Pinterest's openapi.json: every property it sends is
-/// declared by the response schema, required properties are present and enum values are allowed.</summary>
+/// declared by the response schema (or is one real answers carry, <see cref="RealButUndeclared"/>), required properties
+/// are present, enum values are allowed, timestamps have Pinterest's real shape, and error answers use the spec's
+/// example codes.</summary>
 public sealed class EmulatorOpenApiConformanceTests
 {
+    /// <summary>
+    /// Properties real answers carry that the spec does not declare, by the name of the object that holds them, each
+    /// with the schema it follows and where it was seen.
+    /// </summary>
+    private static readonly Dictionary<string, (string Schema, string Source)> RealButUndeclared = new(StringComparer.Ordinal)
+    {
+        ["images.originals"] = ("ImageDetails", "pinterest/api-quickstart issue #78: a real POST /v5/pins answer"),
+    };
+
+    /// <summary>Pinterest's timestamps: UTC to the second, no offset ("2022-10-13T01:40:29", pinterest/api-quickstart issue #78).</summary>
+    private static readonly System.Text.RegularExpressions.Regex PinterestTimestamp = new(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$");
+
     private static readonly Lazy<JsonDocument> Spec = new(() => JsonDocument.Parse(File.ReadAllText(FindSpec())));
 
     private static JsonElement Root => Spec.Value.RootElement;
@@ -104,6 +118,77 @@ public sealed class EmulatorOpenApiConformanceTests
         }
 
         Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Pin_images_carry_the_specs_size_keys_and_originals()
+    {
+        using var h = new EmulatorHarness();
+        var board = h.Emulator.AddBoard(h.Account, "Board");
+        var videoId = await h.CreateSucceededVideoAsync();
+        var sizeKeys = Root.GetProperty("components").GetProperty("schemas").GetProperty("ImageSize").GetProperty("properties")
+            .EnumerateObject().Select(p => p.Name).ToList();
+        Assert.NotEmpty(sizeKeys);
+
+        foreach (var source in new[]
+        {
+            """{"source_type":"image_url","url":"https://img.example/a.jpg"}""",
+            $$$"""{"source_type":"video_id","media_id":"{{{videoId}}}","cover_image_url":"https://img.example/c.jpg"}""",
+        })
+        {
+            var pin = await ReadJsonAsync(await h.PostJsonAsync("v5/pins", $$$"""{"board_id":"{{{board.Id}}}","media_source":{{{source}}}}"""));
+            var images = pin.GetProperty("media").GetProperty("images");
+
+            Assert.All(sizeKeys, key => Assert.True(images.TryGetProperty(key, out _), $"{source}: media.images has no '{key}'"));
+            var originals = images.GetProperty("originals");
+            Assert.StartsWith("https://i.pinimg.com/originals/", originals.GetProperty("url").GetString(), StringComparison.Ordinal);
+            Assert.True(originals.GetProperty("width").GetInt32() > 0);
+        }
+    }
+
+    [Fact]
+    public async Task Timestamps_have_no_offset_and_name_the_UTC_second()
+    {
+        using var h = new EmulatorHarness();
+        var board = h.Emulator.AddBoard(h.Account, "Board");
+        var pin = await ReadJsonAsync(await h.PostJsonAsync("v5/pins", $$$"""{"board_id":"{{{board.Id}}}","media_source":{"source_type":"image_url","url":"https://img.example/a.jpg"}}"""));
+        var fetchedBoard = await ReadJsonAsync(await h.Client.GetAsync($"v5/boards/{board.Id}"));
+
+        var now = h.Time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(now, pin.GetProperty("created_at").GetString());
+        Assert.Matches(PinterestTimestamp, fetchedBoard.GetProperty("created_at").GetString()!);
+    }
+
+    /// <summary>Each spec example of an error answer for an operation the emulator serves, and a request that provokes it.</summary>
+    public static TheoryData<string, string, string, string?> ErrorExamples() => new()
+    {
+        { "GET", "/user_account/analytics", "v5/user_account/analytics?start_date=2020-01-01&end_date=2020-01-02", null },
+        { "GET", "/user_account/analytics", "v5/user_account/analytics?start_date=2026-10-01", null },
+        { "GET", "/pins/{pin_id}/analytics", "v5/pins/{pin}/analytics?start_date=2026-10-01&end_date=2026-10-02", null },
+        { "GET", "/pins/{pin_id}/analytics", "v5/pins/424242/analytics?start_date=2026-10-01&end_date=2026-10-02&metric_types=IMPRESSION", null },
+        { "POST", "/boards/{board_id}/sections", "v5/boards/{board}/sections", """{"name":""}""" },
+        { "POST", "/boards/{board_id}/sections", "v5/boards/{board}/sections", "[]" },
+        { "GET", "/boards/{board_id}/pins", "v5/boards/424242/pins", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(ErrorExamples))]
+    public async Task Error_answers_use_the_specs_example_code_and_message(string method, string template, string uri, string? json)
+    {
+        using var h = new EmulatorHarness();
+        var board = h.Emulator.AddBoard(h.Account, "Board");
+        var pinId = await h.CreatePinAsync(board.Id, """{"source_type":"image_url","url":"https://img.example/a.jpg"}""");
+        uri = uri.Replace("{board}", board.Id, StringComparison.Ordinal).Replace("{pin}", pinId, StringComparison.Ordinal);
+
+        var response = json is null ? await h.Client.GetAsync(uri) : await h.PostJsonAsync(uri, json);
+
+        var status = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var declared = Root.GetProperty("paths").GetProperty(template).GetProperty(method.ToLowerInvariant()).GetProperty("responses");
+        Assert.True(declared.TryGetProperty(status, out var answer), $"{method} {template}: status {status} is not declared");
+        var example = answer.GetProperty("content").GetProperty("application/json").GetProperty("example");
+        var body = await ReadJsonAsync(response);
+        Assert.Equal(example.GetProperty("code").GetInt32(), body.GetProperty("code").GetInt32());
+        Assert.Equal(example.GetProperty("message").GetString(), body.GetProperty("message").GetString());
     }
 
     private static JsonElement Resolve(JsonElement schema)
@@ -213,6 +298,10 @@ public sealed class EmulatorOpenApiConformanceTests
                     {
                         Conform(property.Value, additionalSchema, $"{path}.{property.Name}", errors);
                     }
+                    else if (RealButUndeclared.TryGetValue($"{path[(path.LastIndexOf('.') + 1)..]}.{property.Name}", out var real))
+                    {
+                        Conform(property.Value, Root.GetProperty("components").GetProperty("schemas").GetProperty(real.Schema), $"{path}.{property.Name}", errors);
+                    }
                     else if (!open)
                     {
                         errors.Add($"{path}.{property.Name} is not declared by the spec");
@@ -244,6 +333,11 @@ public sealed class EmulatorOpenApiConformanceTests
             case JsonValueKind.String:
                 foreach (var s in schemas)
                 {
+                    if (s.TryGetProperty("format", out var format) && format.GetString() == "date-time" && !PinterestTimestamp.IsMatch(value.GetString()!))
+                    {
+                        errors.Add($"{path} = '{value.GetString()}' is not a timestamp as Pinterest writes one (yyyy-MM-ddTHH:mm:ss, no offset)");
+                    }
+
                     if (s.TryGetProperty("enum", out var values) && !values.EnumerateArray().Any(v => v.ValueKind == JsonValueKind.String && v.GetString() == value.GetString()))
                     {
                         errors.Add($"{path} = '{value.GetString()}' is not an allowed enum value");

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Pinterest.Publishing.Diagnostics.Internal;
+using Pinterest.Publishing.Internal.Options;
 
 namespace Pinterest.Publishing.Api.Internal;
 
@@ -31,7 +32,11 @@ internal sealed class ApiRequestBuilder
         BaseAddress = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
         ClientId = options.ClientId;
         _clientSecret = options.ClientSecret;
+        IsSandbox = PinterestDefaults.IsSandbox(options.ApiBaseAddress, options.Environment);
     }
+
+    /// <summary>Whether requests go to Pinterest's API sandbox (<see cref="PinterestDefaults.IsSandbox"/>).</summary>
+    public bool IsSandbox { get; }
 
     /// <summary>The API host; requests go to <c>{BaseAddress}v5/…</c>.</summary>
     public Uri BaseAddress { get; }
@@ -71,6 +76,21 @@ internal sealed class ApiRequestBuilder
         }
 
         return message;
+    }
+
+    /// <summary>
+    /// Throws, before anything is sent, when the client talks to the sandbox and the spec marks the request's operation
+    /// <c>x-sandbox: disabled</c> (<see cref="PinterestEndpoint.InSandbox"/>): the analytics operations.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The sandbox does not serve the operation.</exception>
+    public void EnsureServedHere(PinterestApiRequest request)
+    {
+        if (IsSandbox && !request.Endpoint.InSandbox)
+        {
+            throw new NotSupportedException(
+                $"Pinterest's API sandbox does not serve '{request.Endpoint.Description}' ({request.Endpoint.Method} /v5{request.Endpoint.PathTemplate}: x-sandbox disabled in Pinterest's API description), so nothing was sent. " +
+                "Call it with a production token and Pinterest:Environment (PinterestClientOptions.Environment) set to Production.");
+        }
     }
 
     /// <summary>Throws, before anything is sent, when an OAuth call would go out without the app's credentials.</summary>

@@ -90,6 +90,7 @@ internal sealed class PinterestApiTransport
     private Task<HttpResponseMessage> SendCoreAsync(PinterestApiRequest request, IPinterestCredential? credential, SendAttempt? sendAttempt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        _requests.EnsureServedHere(request);
         BearerAuthentication.EnsureCredential(request, credential);
         if (request.Authentication == PinterestAuthentication.ClientCredentials)
         {

@@ -17,6 +17,15 @@ internal static class PinterestDefaults
     /// <summary>A token that expires within this margin is refreshed before use.</summary>
     public static TimeSpan TokenRefreshMargin { get; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Whether the client talks to Pinterest's API sandbox: <paramref name="environment"/> says so (a host that points
+    /// <paramref name="apiBaseAddress"/> at a proxy or an emulator of the sandbox sets both), or the host in effect is
+    /// the sandbox's. The sandbox serves no video Pins and no analytics, so preflight and the client refuse them early.
+    /// </summary>
+    public static bool IsSandbox(Uri? apiBaseAddress, PinterestEnvironment environment) =>
+        environment == PinterestEnvironment.Sandbox
+        || string.Equals(EffectiveBaseAddress(apiBaseAddress, environment).Host, PinterestPublishingOptions.SandboxBaseAddress.Host, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The API host in effect: the one set, else the one of <paramref name="environment"/>.</summary>
     public static Uri EffectiveBaseAddress(Uri? apiBaseAddress, PinterestEnvironment environment) =>
         apiBaseAddress ?? (environment == PinterestEnvironment.Sandbox

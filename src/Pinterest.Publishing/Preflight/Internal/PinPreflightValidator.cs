@@ -22,6 +22,7 @@ internal sealed class PinPreflightValidator : IPinPreflightValidator, IDisposabl
     private readonly UrlProber _prober;
     private readonly IReadOnlyList<IPreflightRule> _rules;
     private readonly HttpClient? _ownedClient;
+    private readonly bool _sandbox;
 
     /// <summary>Creates the validator.</summary>
     /// <param name="probeClient">
@@ -33,13 +34,15 @@ internal sealed class PinPreflightValidator : IPinPreflightValidator, IDisposabl
     /// <param name="defaultBoards">Gives the default board when a request names none; optional.</param>
     /// <param name="timeProvider">The clock of probe timeouts.</param>
     /// <param name="logger">The logger, of category <see cref="PreflightLog.CategoryName"/>.</param>
+    /// <param name="sandbox">Whether Pins are created on Pinterest's API sandbox (<c>PinterestDefaults.IsSandbox</c>).</param>
     public PinPreflightValidator(
         HttpClient probeClient,
         PreflightOptions options,
         IDefaultBoardProvider? defaultBoards,
         TimeProvider timeProvider,
-        ILogger logger)
-        : this(probeClient, options, defaultBoards, timeProvider, logger, PreflightRules.All, ownsClient: false)
+        ILogger logger,
+        bool sandbox = false)
+        : this(probeClient, options, defaultBoards, timeProvider, logger, PreflightRules.All, ownsClient: false, sandbox)
     {
     }
 
@@ -50,7 +53,8 @@ internal sealed class PinPreflightValidator : IPinPreflightValidator, IDisposabl
         TimeProvider timeProvider,
         ILogger logger,
         IReadOnlyList<IPreflightRule> rules,
-        bool ownsClient)
+        bool ownsClient,
+        bool sandbox)
     {
         ArgumentNullException.ThrowIfNull(probeClient);
         ArgumentNullException.ThrowIfNull(options);
@@ -64,6 +68,7 @@ internal sealed class PinPreflightValidator : IPinPreflightValidator, IDisposabl
         _prober = new UrlProber(probeClient, options, timeProvider, logger);
         _rules = rules;
         _ownedClient = ownsClient ? probeClient : null;
+        _sandbox = sandbox;
     }
 
     /// <summary>
@@ -75,13 +80,15 @@ internal sealed class PinPreflightValidator : IPinPreflightValidator, IDisposabl
     /// <param name="loggerFactory">Creates the logger; none when <see langword="null"/>.</param>
     /// <param name="seams">Replaces name resolution and connecting, for tests.</param>
     /// <param name="rules">The rules to run; <see cref="PreflightRules.All"/> unless a test gives others.</param>
+    /// <param name="sandbox">Whether Pins are created on Pinterest's API sandbox.</param>
     internal static PinPreflightValidator Create(
         PreflightOptions? options = null,
         IDefaultBoardProvider? defaultBoards = null,
         TimeProvider? timeProvider = null,
         ILoggerFactory? loggerFactory = null,
         ProbeNetworkSeams? seams = null,
-        IReadOnlyList<IPreflightRule>? rules = null)
+        IReadOnlyList<IPreflightRule>? rules = null,
+        bool sandbox = false)
     {
         options ??= new PreflightOptions();
         var client = new HttpClient(ProbeHttpHandlerFactory.Create(options, seams), disposeHandler: true)
@@ -90,7 +97,7 @@ internal sealed class PinPreflightValidator : IPinPreflightValidator, IDisposabl
         };
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(PreflightLog.CategoryName);
         return new PinPreflightValidator(
-            client, options, defaultBoards, timeProvider ?? TimeProvider.System, logger, rules ?? PreflightRules.All, ownsClient: true);
+            client, options, defaultBoards, timeProvider ?? TimeProvider.System, logger, rules ?? PreflightRules.All, ownsClient: true, sandbox);
     }
 
     /// <inheritdoc />
@@ -109,7 +116,7 @@ internal sealed class PinPreflightValidator : IPinPreflightValidator, IDisposabl
         RequestShape.Validate(request);
 
         using var probes = new ProbeScheduler(_prober, _options.MaxConcurrentProbes);
-        var context = new PreflightContext(request, _options, defaultBoards, probes);
+        var context = new PreflightContext(request, _options, defaultBoards, probes, _sandbox);
 
         // Each rule has its own list, so the result lists issues rule by rule, in the order of the rules, whichever
         // phase found them.

@@ -19,10 +19,10 @@ internal sealed class DescriptionRule : IPreflightRule
     {
         var fits = TextChecks.MaxLength(
             description, PinterestLimits.DescriptionMaxLength, PreflightCodes.DescriptionLengthMax, "description", target, issues);
-        if (fits && description is { Length: > PinterestLimits.DescriptionDisplayLength })
+        if (fits && description is not null && PinterestText.Length(description) is var length and > PinterestLimits.DescriptionDisplayLength)
         {
             issues.Warning(PreflightCodes.DescriptionDisplayLength, target,
-                $"The description has {description.Length} characters; Pinterest shows about {PinterestLimits.DescriptionDisplayLength} in the feed and cuts the rest. Put what matters first.");
+                $"The description has {length} characters; Pinterest shows about {PinterestLimits.DescriptionDisplayLength} in the feed and cuts the rest. Put what matters first.");
         }
     }
 }

@@ -64,7 +64,8 @@ internal sealed class LinkRule : IPreflightRule
             return "The link must be an absolute http or https URL, such as https://example.com/page.";
         }
 
-        var length = link.AbsoluteUri.Length;
+        // The link is sent as its AbsoluteUri, whose host may keep Unicode (IDN) characters: count what is sent, as Pinterest does.
+        var length = PinterestText.Length(link.AbsoluteUri);
         return length > PinterestLimits.LinkMaxLength
             ? $"The link has {length} characters; Pinterest accepts at most {PinterestLimits.LinkMaxLength}. Use a shorter URL."
             : null;

@@ -10,7 +10,8 @@ namespace Pinterest.Publishing.Preflight.Internal.Rules;
 /// <param name="options">Limits and probe settings.</param>
 /// <param name="defaultBoards">Gives the default board when the draft names none; optional.</param>
 /// <param name="probes">Runs the probes the rules plan.</param>
-internal sealed class PreflightContext(PublishPinRequest request, PreflightOptions options, IDefaultBoardProvider? defaultBoards, ProbeScheduler probes)
+/// <param name="sandbox">Whether the Pin would be created on Pinterest's API sandbox.</param>
+internal sealed class PreflightContext(PublishPinRequest request, PreflightOptions options, IDefaultBoardProvider? defaultBoards, ProbeScheduler probes, bool sandbox = false)
 {
     private VideoSource? _localVideoSource;
     private bool _planning = true;
@@ -23,6 +24,9 @@ internal sealed class PreflightContext(PublishPinRequest request, PreflightOptio
 
     /// <summary>Gives the default board when the draft names none; optional.</summary>
     public IDefaultBoardProvider? DefaultBoards { get; } = defaultBoards;
+
+    /// <summary>Whether the Pin would be created on Pinterest's API sandbox, which lacks some of production's features.</summary>
+    public bool Sandbox { get; } = sandbox;
 
     /// <summary>What <see cref="ReadLocalVideo"/> found; <see langword="null"/> when no read was planned. Evaluate phase.</summary>
     public LocalVideo? LocalVideo { get; private set; }

@@ -13,6 +13,7 @@ internal static class PreflightRules
         new DominantColorRule(),
         new LinkRule(),
         new MediaRequiredRule(),
+        new SandboxRule(),
         new ImageUrlRule(),
         new InlineImageRule(),
         new CarouselRule(),
