@@ -36,16 +36,22 @@ public sealed partial class PinterestEmulator
     /// <summary>Removes every injected fault.</summary>
     public void ClearFaults() => _faults.Clear();
 
-    /// <summary>Limits every account to <paramref name="maxRequests"/> API requests per sliding <paramref name="window"/> on the
-    /// emulator's clock; further requests answer 429 code 8. The OAuth token endpoint and uploads are not limited.</summary>
-    /// <param name="maxRequests">Requests allowed per window.</param>
+    /// <summary>Limits every account to <paramref name="maxRequests"/> API requests of each rate-limit category (<c>org_read</c>,
+    /// <c>org_write</c>, <c>org_analytics</c>) per sliding <paramref name="window"/> on the emulator's clock; further requests
+    /// answer 429 code 8. The OAuth token endpoint and uploads are not limited. See <see cref="SetRateLimit(EmulatorRateLimit)"/>
+    /// for Pinterest's Standard and Trial limits.</summary>
+    /// <param name="maxRequests">Requests allowed per window and category.</param>
     /// <param name="window">The window.</param>
     /// <param name="sendRetryAfter">Whether 429 answers carry a <c>Retry-After</c> header (Pinterest does not promise one).</param>
-    public void SetRateLimit(int maxRequests, TimeSpan window, bool sendRetryAfter = false)
+    public void SetRateLimit(int maxRequests, TimeSpan window, bool sendRetryAfter = false) =>
+        SetRateLimit(EmulatorRateLimit.PerUser(maxRequests, window) with { SendRetryAfter = sendRetryAfter });
+
+    /// <summary>Enforces <paramref name="limit"/> from now on (counts start at zero), replacing any earlier limit.</summary>
+    /// <param name="limit">Pinterest's Standard limits (per user, category and minute), Trial limits (per app and day) or a custom window.</param>
+    public void SetRateLimit(EmulatorRateLimit limit)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(maxRequests);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
-        _rateLimiter.Set(maxRequests, window, sendRetryAfter);
+        ArgumentNullException.ThrowIfNull(limit);
+        _rateLimiter.Set(limit);
     }
 
     /// <summary>Removes the rate limit.</summary>

@@ -44,7 +44,7 @@ public sealed partial class PinterestEmulator
         }
 
         var accountId = Authenticate(record);
-        _rateLimiter.Check(accountId);
+        _rateLimiter.Check(accountId, method, route);
         if (_options.Sandbox)
         {
             SandboxRefusals.CheckOperation(method, route);

@@ -31,4 +31,12 @@ public sealed class PinterestRateLimitException : PinterestApiException
 
     /// <summary><see langword="true"/> when Pinterest flagged the request as spam: do not retry it soon.</summary>
     public bool IsSpamBlock { get; }
+
+    /// <summary>
+    /// The rate-limit category of the limited call (the spec's <c>x-ratelimit-category</c>: <c>org_read</c>,
+    /// <c>org_write</c> or <c>org_analytics</c>). Pinterest limits each user of an app per category, so calls of other
+    /// categories may still succeed; a spam block stops the whole account whatever the category. <see langword="null"/>
+    /// when not known (also when a publish fails fast because its account is cooling down after a spam block).
+    /// </summary>
+    public string? RateLimitCategory { get; internal set; }
 }

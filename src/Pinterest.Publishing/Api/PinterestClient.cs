@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Pinterest.Publishing.Api.Internal;
 using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Authentication.Internal;
+using Pinterest.Publishing.Diagnostics.Internal;
 
 namespace Pinterest.Publishing.Api;
 
@@ -30,7 +31,7 @@ public class PinterestClient
     /// <param name="accessToken">The access token (production or sandbox, matching <see cref="PinterestClientOptions.Environment"/>).</param>
     /// <param name="options">Settings; defaults to production.</param>
     public PinterestClient(HttpClient httpClient, string accessToken, PinterestClientOptions? options = null)
-        : this(new PinterestApiTransport(httpClient, options ?? new PinterestClientOptions()), tokenManager: null, new StaticAccessTokenCredential(accessToken), oauth: null)
+        : this(OwnTransport(httpClient, options), tokenManager: null, new StaticAccessTokenCredential(accessToken), oauth: null)
     {
     }
 
@@ -54,7 +55,7 @@ public class PinterestClient
     /// <see cref="ForAccount(string)"/>) sharing a process-wide token manager.
     /// </summary>
     internal PinterestClient(HttpClient httpClient, PinterestClientOptions options, PinterestTokenManager? tokenManager, IPinterestCredential? credential = null, PinterestRetryPolicy? retryPolicy = null)
-        : this(new PinterestApiTransport(httpClient, options, retryPolicy), tokenManager, credential, oauth: null)
+        : this(new PinterestApiTransport(httpClient, options, retryPolicy ?? OwnRetryPolicy(options)), tokenManager, credential, oauth: null)
     {
     }
 
@@ -121,7 +122,7 @@ public class PinterestClient
     {
         ArgumentNullException.ThrowIfNull(tokenStore);
         ArgumentException.ThrowIfNullOrWhiteSpace(accountId);
-        var transport = new PinterestApiTransport(httpClient, options ?? new PinterestClientOptions());
+        var transport = OwnTransport(httpClient, options);
         var manager = new PinterestTokenManager(
             tokenStore,
             new PinterestTokenRefresher(transport),
@@ -129,5 +130,19 @@ public class PinterestClient
             transport.TokenRefreshMargin,
             transport.LoggerFactory.CreateLogger(AuthenticationLog.CategoryName));
         return (transport, manager, new TokenStoreCredential(manager, accountId));
+    }
+
+    // Without dependency injection this public entry point chooses the telemetry (the options' when set, else the
+    // shared instance) and passes it down: nothing deeper falls back to the shared one.
+    private static PinterestApiTransport OwnTransport(HttpClient httpClient, PinterestClientOptions? options)
+    {
+        options ??= new PinterestClientOptions();
+        return new PinterestApiTransport(httpClient, options, OwnRetryPolicy(options));
+    }
+
+    private static PinterestRetryPolicy OwnRetryPolicy(PinterestClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new PinterestRetryPolicy(options, options.Telemetry ?? PinterestTelemetry.Shared);
     }
 }

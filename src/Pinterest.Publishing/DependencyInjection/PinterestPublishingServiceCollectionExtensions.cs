@@ -184,10 +184,19 @@ public static partial class PinterestPublishingServiceCollectionExtensions
         services.TryAddSingleton<IVideoPinUploader, VideoPinUploader>();
         services.TryAddSingleton(sp => new AccountConcurrencyLimiter(sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.MaxConcurrentPublishesPerAccount));
 
+        // One memory of rate-limited accounts per process. The spam-block wait is the scheduler's setting (its default
+        // when scheduling is not added), so the account and its scheduled Pins wait alike.
+        services.TryAddSingleton<IAccountCooldowns>(sp => new InMemoryAccountCooldowns(
+            sp.GetRequiredService<TimeProvider>(),
+            new AccountCooldownPolicy(
+                sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.Retry,
+                sp.GetRequiredService<IOptions<PinSchedulingOptions>>().Value.SpamBlockDelay)));
+
         // The publish path, one stage a service, in the order PinPublisher runs them.
         services.TryAddSingleton<BoardResolutionStage>();
         services.TryAddSingleton<PreflightStage>();
         services.TryAddSingleton<AccountSlotStage>();
+        services.TryAddSingleton<AccountCooldownStage>();
         services.TryAddSingleton<VideoStage>();
         services.TryAddSingleton<CreateStage>();
         services.TryAddSingleton<IPinPublisher, PinPublisher>();

@@ -21,8 +21,11 @@ namespace Pinterest.Publishing.Scheduling;
 /// another instance claimed the Pin again: the completion is stale; leave the row alone (and log it). An expired lease
 /// that nobody claimed again still matches, so a slow dispatcher's result is kept.</description></item>
 /// <item><description>A <see cref="PinPublishOutcome.RetryAt"/> outcome puts the row back to pending with
-/// <c>due_at = @retryAt</c> and the lease cleared; every other outcome is final: mark the row done and keep the
-/// outcome for the user (published Pin id, rejection codes, an unknown outcome to check, an account to reconnect).</description></item>
+/// <c>due_at = @retryAt</c> and the lease cleared, and, when its <see cref="PinPublishOutcome.RetryAt.CountsAsAttempt"/>
+/// is <see langword="false"/> (the publish only waited for a rate limit), <c>attempt = attempt - 1</c>, so that rate
+/// limits never use up <see cref="PinSchedulingOptions.MaxAttempts"/>; every other outcome is final: mark the row done
+/// and keep the outcome for the user (published Pin id, rejection codes, an unknown outcome to check, an account to
+/// reconnect).</description></item>
 /// <item><description>Choose a lease longer than a publish can take (video processing can take minutes): a lease that
 /// expires while a publish is still running lets another instance publish the same Pin.</description></item>
 /// </list>
@@ -43,8 +46,9 @@ public interface IPinScheduleStore
     Task<IReadOnlyList<ScheduledPin>> ClaimDueAsync(DateTimeOffset now, int maxCount, TimeSpan lease, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Records the outcome of a claimed Pin: <see cref="PinPublishOutcome.RetryAt"/> schedules it again, every other
-    /// outcome is final. A completion whose lease is no longer the Pin's current one (it expired and the Pin was claimed
+    /// Records the outcome of a claimed Pin: <see cref="PinPublishOutcome.RetryAt"/> schedules it again (giving the
+    /// claim back, one attempt less, when its <see cref="PinPublishOutcome.RetryAt.CountsAsAttempt"/> is
+    /// <see langword="false"/>), every other outcome is final. A completion whose lease is no longer the Pin's current one (it expired and the Pin was claimed
     /// again) changes nothing.
     /// </summary>
     /// <param name="pin">The Pin as <see cref="ClaimDueAsync"/> returned it (with its lease token).</param>

@@ -93,7 +93,9 @@ public sealed class InMemoryPinScheduleStore : IPinScheduleStore
 
             if (outcome is PinPublishOutcome.RetryAt retry)
             {
-                entry.Pin = entry.Pin with { DueAt = retry.At, LeaseToken = null, LeaseExpiresAt = null };
+                // A wait for a rate limit gives the claim back: it never uses up MaxAttempts.
+                var attempt = retry.CountsAsAttempt ? entry.Pin.Attempt : Math.Max(0, entry.Pin.Attempt - 1);
+                entry.Pin = entry.Pin with { DueAt = retry.At, Attempt = attempt, LeaseToken = null, LeaseExpiresAt = null };
                 entry.LastOutcome = outcome;
             }
             else

@@ -103,6 +103,15 @@ public abstract record PinPublishOutcome
         /// <summary>When to try again.</summary>
         public DateTimeOffset At { get; init; }
 
+        /// <summary>
+        /// Whether this attempt counts toward <see cref="PinSchedulingOptions.MaxAttempts"/>. <see langword="false"/> when
+        /// the publish only waited for Pinterest's rate limit or spam block (its account is cooling down): such waits
+        /// can last until the next day for a Trial app and must not use up the Pin's attempts. A store then gives the
+        /// claim back: it completes the Pin with <see cref="ScheduledPin.Attempt"/> one lower (see
+        /// <see cref="IPinScheduleStore.CompleteAsync"/>). Default <see langword="true"/>.
+        /// </summary>
+        public bool CountsAsAttempt { get; init; } = true;
+
         /// <inheritdoc />
         public override PinPublishOutcomeKind Kind => PinPublishOutcomeKind.RetryAt;
     }

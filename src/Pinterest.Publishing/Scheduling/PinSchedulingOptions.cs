@@ -52,11 +52,20 @@ public sealed class PinSchedulingOptions
     [TimeSpanRange(OptionLimits.Zero, OptionLimits.Unbounded)]
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromDays(1);
 
-    /// <summary>How long to wait after Pinterest flagged a request as spam. Positive; default 6 hours.</summary>
+    /// <summary>
+    /// How long an account waits after Pinterest flagged one of its requests as spam: every publish of the account in
+    /// this process fails fast (sends nothing) until then, and its scheduled Pins are tried again at the end. Also used
+    /// without scheduling. Positive; default 6 hours.
+    /// </summary>
     [TimeSpanRange(OptionLimits.Zero, OptionLimits.Unbounded, MinimumIsExclusive = true)]
     public TimeSpan SpamBlockDelay { get; set; } = TimeSpan.FromHours(6);
 
-    /// <summary>After this many attempts a transient failure becomes final (<see cref="PinPublishOutcome.Rejected"/>). At least 1; default 8.</summary>
+    /// <summary>
+    /// After this many attempts a transient failure becomes final (<see cref="PinPublishOutcome.Rejected"/>). Waits for
+    /// a rate limit or spam block do not count and never end in a rejection: the Pin is tried again when its account's
+    /// cool-down ends (the next day, for a Trial app over its daily limit), and a cooling account sends nothing meanwhile.
+    /// At least 1; default 8.
+    /// </summary>
     [AtLeast(1)]
     public int MaxAttempts { get; set; } = 8;
 }

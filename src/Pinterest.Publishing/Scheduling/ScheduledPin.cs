@@ -13,7 +13,10 @@ public sealed record ScheduledPin
     /// <summary>When the Pin is (or, after a retry, is again) due.</summary>
     public required DateTimeOffset DueAt { get; init; }
 
-    /// <summary>How many times the Pin has been claimed, this claim included (0 before the first claim).</summary>
+    /// <summary>
+    /// How many times the Pin has been claimed, this claim included (0 before the first claim), less the claims given
+    /// back by a <see cref="PinPublishOutcome.RetryAt"/> that does not count (<see cref="PinPublishOutcome.RetryAt.CountsAsAttempt"/>).
+    /// </summary>
     public int Attempt { get; init; }
 
     /// <summary>

@@ -22,8 +22,7 @@ internal static class Pending
     public static readonly string[] LoggingWiring =
     [
         // Api: PinterestClient's public constructors choose PinterestTelemetry.Shared (or PinterestClientOptions.Telemetry)
-        // and pass it to the transport's retry policy and to the token manager, whose parameter becomes required.
-        "Pinterest.Publishing.Api.Internal.PinterestRetryPolicy" + ReadsSharedTelemetry,
+        // and pass it to the token manager, whose parameter becomes required.
         "Pinterest.Publishing.Authentication.Internal.PinterestTokenManager" + ReadsSharedTelemetry,
     ];
 

@@ -267,4 +267,21 @@ public sealed class InMemoryPinScheduleStoreTests
         Assert.Equal(200, all.Select(p => p.Id).Distinct().Count());
         Assert.All(all, p => Assert.Equal(2, p.Attempt));
     }
+
+    [Fact]
+    public async Task A_retry_that_does_not_count_gives_the_claim_back()
+    {
+        var store = new InMemoryPinScheduleStore();
+        store.Schedule(Request(), T0);
+
+        var first = Assert.Single(await store.ClaimDueAsync(T0, 1, Lease));
+        await store.CompleteAsync(first, new PinPublishOutcome.RetryAt(T0.AddMinutes(1), "rate limited") { CountsAsAttempt = false });
+        var second = Assert.Single(await store.ClaimDueAsync(T0.AddMinutes(1), 1, Lease));
+        await store.CompleteAsync(second, new PinPublishOutcome.RetryAt(T0.AddMinutes(2), "unavailable"));
+        var third = Assert.Single(await store.ClaimDueAsync(T0.AddMinutes(2), 1, Lease));
+
+        Assert.Equal(1, first.Attempt);
+        Assert.Equal(1, second.Attempt);
+        Assert.Equal(2, third.Attempt);
+    }
 }

@@ -53,6 +53,18 @@ public sealed class EmulatorOpenApiConformanceTests
     }
 
     [Fact]
+    public void EveryEmulatedRouteDrawsFromTheSpecsRateLimitCategory()
+    {
+        var paths = Root.GetProperty("paths");
+        Assert.All(PinterestEmulator.ApiRoutes.Where(route => route.Path != "/oauth/token"), route =>
+        {
+            var operation = paths.GetProperty(route.Path).GetProperty(route.Method.ToLowerInvariant());
+            var segments = route.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(operation.GetProperty("x-ratelimit-category").GetString(), Pinterest.Publishing.Testing.Internal.RateLimitCategories.Of(route.Method, segments));
+        });
+    }
+
+    [Fact]
     public async Task ResponsesConformToTheSpec()
     {
         using var h = new EmulatorHarness();

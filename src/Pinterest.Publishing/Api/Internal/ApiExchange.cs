@@ -68,6 +68,12 @@ internal sealed class ApiExchange(HttpClient httpClient, ApiRequestBuilder reque
                 cancellationToken).ConfigureAwait(false);
         }
 
+        if (error is PinterestRateLimitException limited)
+        {
+            // Pinterest limits per category; only the request knows which one it drew from.
+            limited.RateLimitCategory ??= request.Endpoint.RateLimitCategory;
+        }
+
         ApiLog.RequestFailed(logger, request.Method.Method, request.Path, (int)error.StatusCode, error.ErrorCode, elapsed, error.RequestId);
         return (null, error);
     }

@@ -25,17 +25,12 @@ internal sealed class PinterestApiTransport
     private readonly BearerAuthentication _authentication;
     private readonly AnswerReader _answers;
 
-    /// <summary>A transport over <paramref name="httpClient"/> with its own retry policy.</summary>
-    public PinterestApiTransport(HttpClient httpClient, PinterestClientOptions options)
-        : this(httpClient, options, retryPolicy: null)
-    {
-    }
-
-    /// <summary>A transport; <paramref name="retryPolicy"/>, when given, was built from the same options and is shared.</summary>
-    public PinterestApiTransport(HttpClient httpClient, PinterestClientOptions options, PinterestRetryPolicy? retryPolicy)
+    /// <summary>A transport; <paramref name="retryPolicy"/> was built from the same options (and may be shared).</summary>
+    public PinterestApiTransport(HttpClient httpClient, PinterestClientOptions options, PinterestRetryPolicy retryPolicy)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(retryPolicy);
         _requests = new ApiRequestBuilder(options);
         TimeProvider = options.TimeProvider ?? TimeProvider.System;
         LoggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
@@ -43,7 +38,7 @@ internal sealed class PinterestApiTransport
         var logger = LoggerFactory.CreateLogger(ApiLog.CategoryName);
         _authentication = new BearerAuthentication(new ApiExchange(httpClient, _requests, TimeProvider, logger), logger);
         _answers = new AnswerReader(httpClient, _requests);
-        _retry = retryPolicy ?? new PinterestRetryPolicy(options);
+        _retry = retryPolicy;
     }
 
     /// <summary>The retry stage (shared between the transports of the dependency-injection path).</summary>

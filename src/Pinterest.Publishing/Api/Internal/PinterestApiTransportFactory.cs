@@ -13,6 +13,7 @@ internal sealed class PinterestApiTransportFactory
 {
     private readonly IHttpClientFactory _httpClientFactory;
     private readonly PinterestClientOptions _clientOptions;
+    private readonly PinterestTelemetry _telemetry;
     private PinterestRetryPolicy _retryPolicy;
 
     public PinterestApiTransportFactory(
@@ -24,9 +25,11 @@ internal sealed class PinterestApiTransportFactory
     {
         ArgumentNullException.ThrowIfNull(httpClientFactory);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(telemetry);
         _httpClientFactory = httpClientFactory;
+        _telemetry = telemetry;
         _clientOptions = PinterestClientOptions.FromPublishingOptions(options.Value, timeProvider, loggerFactory, telemetry);
-        _retryPolicy = new PinterestRetryPolicy(_clientOptions);
+        _retryPolicy = new PinterestRetryPolicy(_clientOptions, _telemetry);
     }
 
     /// <summary>A transport over a new client of the factory's <see cref="PinterestHttpClientNames.Api"/> name.</summary>
@@ -40,7 +43,7 @@ internal sealed class PinterestApiTransportFactory
         var policy = Volatile.Read(ref _retryPolicy);
         if (!policy.IsFor(_clientOptions))
         {
-            policy = new PinterestRetryPolicy(_clientOptions);
+            policy = new PinterestRetryPolicy(_clientOptions, _telemetry);
             Volatile.Write(ref _retryPolicy, policy);
         }
 

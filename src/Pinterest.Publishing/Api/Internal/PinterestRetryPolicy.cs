@@ -21,16 +21,20 @@ internal sealed class PinterestRetryPolicy
     public static readonly ResiliencePropertyKey<PinterestApiRequest> RequestKey = new("Pinterest.Publishing.Request");
 
     private readonly PinterestRetryOptions _retry;
+    private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly PinterestTelemetry _telemetry;
 
     /// <summary>Snapshots the retry settings of <paramref name="options"/> and builds the pipeline.</summary>
-    public PinterestRetryPolicy(PinterestClientOptions options)
+    /// <param name="options">The client settings: retries, clock and logger factory.</param>
+    /// <param name="telemetry">Where retries are counted: the DI singleton, or the one a public non-DI entry point chose.</param>
+    public PinterestRetryPolicy(PinterestClientOptions options, PinterestTelemetry telemetry)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(telemetry);
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         _logger = loggerFactory.CreateLogger(ApiLog.CategoryName);
-        _telemetry = options.Telemetry ?? PinterestTelemetry.Shared;
+        _telemetry = telemetry;
 
         // Snapshot: later changes to the options object do not change a built pipeline.
         var retry = options.Retry ?? new PinterestRetryOptions();
@@ -40,8 +44,11 @@ internal sealed class PinterestRetryPolicy
             BaseDelay = retry.BaseDelay,
             MaxDelay = retry.MaxDelay,
             MaxRetryAfter = retry.MaxRetryAfter,
+            RateLimitDelay = retry.RateLimitDelay,
+            MaxRateLimitDelay = retry.MaxRateLimitDelay,
         };
-        ResiliencePipeline = _retry.MaxRetries == 0 ? null : Build(options.TimeProvider ?? TimeProvider.System);
+        _timeProvider = options.TimeProvider ?? TimeProvider.System;
+        ResiliencePipeline = _retry.MaxRetries == 0 ? null : Build(_timeProvider);
     }
 
     /// <summary>The Polly retry pipeline, or <see langword="null"/> when retries are off.</summary>
@@ -89,7 +96,8 @@ internal sealed class PinterestRetryPolicy
     {
         var retry = options.Retry ?? new PinterestRetryOptions();
         return Math.Max(0, retry.MaxRetries) == _retry.MaxRetries && retry.BaseDelay == _retry.BaseDelay
-            && retry.MaxDelay == _retry.MaxDelay && retry.MaxRetryAfter == _retry.MaxRetryAfter;
+            && retry.MaxDelay == _retry.MaxDelay && retry.MaxRetryAfter == _retry.MaxRetryAfter
+            && retry.RateLimitDelay == _retry.RateLimitDelay && retry.MaxRateLimitDelay == _retry.MaxRateLimitDelay;
     }
 
     private static string DescribeFailure(Exception? exception) => exception switch
@@ -104,7 +112,7 @@ internal sealed class PinterestRetryPolicy
             .AddRetry(new RetryStrategyOptions
             {
                 MaxRetryAttempts = _retry.MaxRetries,
-                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome.Exception)),
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome.Exception, args.AttemptNumber)),
                 DelayGenerator = args => new ValueTask<TimeSpan?>(GetDelay(args.Outcome.Exception, args.AttemptNumber)),
                 OnRetry = args =>
                 {
@@ -121,16 +129,20 @@ internal sealed class PinterestRetryPolicy
             .Build();
 
     /// <summary>
-    /// Whether a failed attempt of an idempotent call is tried again: a transient answer or a rate limit whose
-    /// <c>Retry-After</c> is within the cap, or any HTTP transport failure (sent or not: the call is idempotent).
+    /// Whether a failed attempt of an idempotent call is tried again: a transient answer, a rate limit, or any HTTP
+    /// transport failure (sent or not: the call is idempotent), while its wait (<see cref="Backoff.Retry"/>) is within
+    /// <see cref="PinterestRetryOptions.MaxRetryAfter"/>. A rate limit without <c>Retry-After</c> waits
+    /// <see cref="PinterestRetryOptions.RateLimitDelay"/>, doubling: with the defaults it is retried once, after a
+    /// minute, and a second one surfaces, since a longer wait inside one call serves no caller better than the error.
     /// </summary>
-    internal bool ShouldRetry(Exception? exception) =>
+    /// <param name="exception">The attempt's failure.</param>
+    /// <param name="attemptNumber">How many retries came before (0 after the first attempt).</param>
+    internal bool ShouldRetry(Exception? exception, int attemptNumber = 0) =>
         exception is not null
         && FailureClassifier.Classify(exception) is FailureKind.Transient or FailureKind.RateLimited or FailureKind.NotSent or FailureKind.TransportFailed
-        && FailureClassifier.RetryAfterWithin(exception, _retry.MaxRetryAfter);
+        && Backoff.Retry(exception, attemptNumber, _retry, _timeProvider.GetUtcNow()) is not null;
 
+    // Only asked after ShouldRetry agreed, so a wait exists; no wait is the safe answer should it not.
     private TimeSpan GetDelay(Exception? exception, int attemptNumber) =>
-        exception is PinterestApiException { RetryAfter: { } retryAfter }
-            ? retryAfter
-            : Backoff.Exponential(_retry.BaseDelay, attemptNumber, _retry.MaxDelay, Backoff.SharedJitter);
+        exception is null ? TimeSpan.Zero : Backoff.Retry(exception, attemptNumber, _retry, _timeProvider.GetUtcNow()) ?? TimeSpan.Zero;
 }

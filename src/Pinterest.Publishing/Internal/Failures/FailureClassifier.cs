@@ -84,10 +84,6 @@ internal static class FailureClassifier
         return FailureKind.Unexpected;
     }
 
-    /// <summary>Whether the exception's <see cref="PinterestApiException.RetryAfter"/>, if any, is within <paramref name="maxRetryAfter"/>.</summary>
-    public static bool RetryAfterWithin(Exception exception, TimeSpan maxRetryAfter) =>
-        exception is not PinterestApiException { RetryAfter: { } retryAfter } || retryAfter <= maxRetryAfter;
-
     private static bool IsConnectFailure(HttpRequestException exception) =>
         exception.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError ||
         exception.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.NetworkUnreachable or SocketError.HostUnreachable };

@@ -38,6 +38,12 @@ internal sealed class PinterestPublishingOptionsCustomValidator : IValidateOptio
             failures.AddError("Pinterest:Preflight:AllowedImageContentTypes must list at least one type (default image/jpeg, image/png).");
         }
 
+        if (options.Retry.MaxRateLimitDelay < options.Retry.RateLimitDelay)
+        {
+            failures.AddError(string.Create(CultureInfo.InvariantCulture,
+                $"Pinterest:Retry:MaxRateLimitDelay must not be shorter than Pinterest:Retry:RateLimitDelay (it is {options.Retry.MaxRateLimitDelay:c}, that is {options.Retry.RateLimitDelay:c})."));
+        }
+
         var video = options.VideoUpload;
         if (video.MaxPollInterval < video.InitialPollInterval)
         {

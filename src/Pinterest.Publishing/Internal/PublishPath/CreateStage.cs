@@ -23,11 +23,12 @@ internal sealed class CreateStage
     /// <param name="client">The account's client.</param>
     /// <param name="request">The request, its board resolved.</param>
     /// <param name="videoMediaId">The processed video's media id, for a video Pin.</param>
+    /// <param name="rateLimits">The account's cool-downs: read before each create call, started by a 429.</param>
     /// <param name="cancellationToken">Cancels the create; once it may have been sent, the outcome is unknown.</param>
     /// <returns>The Pin, and whether it was found by reconciliation.</returns>
-    public Task<(Pin Pin, bool Reconciled)> CreateAsync(PinterestClient client, PublishPinRequest request, string? videoMediaId, CancellationToken cancellationToken)
+    public Task<(Pin Pin, bool Reconciled)> CreateAsync(PinterestClient client, PublishPinRequest request, string? videoMediaId, AccountRateLimits rateLimits, CancellationToken cancellationToken)
     {
         var body = CreatePinRequestFactory.Create(request, request.BoardId!, videoMediaId);
-        return _creator.CreateAsync(client, body, request.CreateDeadline, cancellationToken);
+        return _creator.CreateAsync(client, body, request.CreateDeadline, rateLimits, cancellationToken);
     }
 }

@@ -34,16 +34,18 @@ internal sealed class DuplicateSafePinCreator
     /// <summary>Creates the Pin, retrying only when safe, and reconciling after an ambiguous failure.</summary>
     /// <returns>The Pin, and whether it was found by reconciliation.</returns>
     public Task<(Pin Pin, bool Reconciled)> CreateAsync(PinterestClient client, CreatePinRequest body, CancellationToken cancellationToken) =>
-        CreateAsync(client, body, deadline: null, cancellationToken);
+        CreateAsync(client, body, deadline: null, rateLimits: null, cancellationToken);
 
     /// <summary>Creates the Pin as <see cref="CreateAsync(PinterestClient, CreatePinRequest, CancellationToken)"/> does.</summary>
     /// <param name="client">The account's client.</param>
     /// <param name="body">The Pin.</param>
     /// <param name="deadline">No create call (a retry included) is sent at or after it.</param>
+    /// <param name="rateLimits">The account's cool-downs, read before each create call and started by a 429 or spam block.</param>
     /// <param name="cancellationToken">Cancels the create.</param>
     /// <returns>The Pin, and whether it was found by reconciliation.</returns>
     /// <exception cref="PinterestCreateDeadlineExceededException">The deadline passed before a create call; nothing was created.</exception>
-    public async Task<(Pin Pin, bool Reconciled)> CreateAsync(PinterestClient client, CreatePinRequest body, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    /// <exception cref="PinterestRateLimitException">The account is cooling down, or met a rate limit it does not wait for here.</exception>
+    public async Task<(Pin Pin, bool Reconciled)> CreateAsync(PinterestClient client, CreatePinRequest body, DateTimeOffset? deadline, AccountRateLimits? rateLimits, CancellationToken cancellationToken)
     {
         var attemptStartedAt = _timeProvider.GetUtcNow();
         var draftKey = AttributedPinRegistry.DraftKey(body.BoardId, body.Title, body.Description, body.Link);
@@ -53,6 +55,11 @@ internal sealed class DuplicateSafePinCreator
             if (deadline is { } due && _timeProvider.GetUtcNow() >= due)
             {
                 throw new PinterestCreateDeadlineExceededException(due);
+            }
+
+            if (rateLimits is not null)
+            {
+                await rateLimits.ThrowIfCoolingDownAsync(cancellationToken).ConfigureAwait(false);
             }
 
             Exception failure;
@@ -93,7 +100,7 @@ internal sealed class DuplicateSafePinCreator
                         create.Resolve();
                     }
 
-                    if (action == CreateFailureAction.Surface)
+                    if (action == CreateFailureAction.Surface && (rateLimits is null || !AccountCooldownStage.IsCooledBy(ex)))
                     {
                         throw;
                     }
@@ -118,7 +125,11 @@ internal sealed class DuplicateSafePinCreator
                 return (await _search.FindAsync(client, body, create, attemptStartedAt, failure, cancellationToken).ConfigureAwait(false), true);
             }
 
-            var delay = GetRetryDelay(failure, attempt);
+            // A rate limit cools the whole account down before this loop waits, so no other publish of it sends meanwhile.
+            var delay = rateLimits is not null && AccountCooldownStage.IsCooledBy(failure)
+                ? await rateLimits.CoolDownBeforeRetryAsync(failure, action == CreateFailureAction.Retry && attempt < _retry.MaxRetries, _retry, cancellationToken).ConfigureAwait(false)
+                : Backoff.Retry(failure, attempt, _retry, _timeProvider.GetUtcNow());
+
             if (attempt >= _retry.MaxRetries || delay is null)
             {
                 throw failure is PinterestException ? failure : new PinterestApiException($"Creating the Pin failed before it reached Pinterest: {failure.Message}", failure);
@@ -159,14 +170,4 @@ internal sealed class DuplicateSafePinCreator
     /// <summary>The request may have been processed: a retry could duplicate the Pin, so the board is searched instead.</summary>
     internal static bool IsAmbiguous(Exception exception) =>
         DecideAfterFailure(exception, sendAttempt: null, callerCancelled: false) == CreateFailureAction.Reconcile;
-
-    private TimeSpan? GetRetryDelay(Exception failure, int attempt)
-    {
-        if (failure is PinterestApiException { RetryAfter: { } retryAfter })
-        {
-            return retryAfter <= _retry.MaxRetryAfter ? retryAfter : null;
-        }
-
-        return Backoff.Exponential(_retry.BaseDelay, attempt, _retry.MaxDelay, Backoff.SharedJitter);
-    }
 }

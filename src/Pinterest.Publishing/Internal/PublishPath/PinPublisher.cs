@@ -8,14 +8,15 @@ namespace Pinterest.Publishing.Internal.PublishPath;
 
 /// <summary>
 /// The facade: runs the publish path's stages in a straight line — resolve the board, preflight, take one of the
-/// account's slots, upload the video and wait for it, create the Pin without ever duplicating it — and measures the
-/// publish. Each stage is its own class, registered in dependency injection.
+/// account's slots, fail fast while the account cools down after a rate limit, upload the video and wait for it, create
+/// the Pin without ever duplicating it — and measures the publish. Each stage is its own class, registered in dependency injection.
 /// </summary>
 internal sealed class PinPublisher : IPinPublisher
 {
     private readonly BoardResolutionStage _board;
     private readonly PreflightStage _preflight;
     private readonly AccountSlotStage _accountSlot;
+    private readonly AccountCooldownStage _cooldowns;
     private readonly VideoStage _video;
     private readonly CreateStage _create;
     private readonly TimeProvider _timeProvider;
@@ -26,6 +27,7 @@ internal sealed class PinPublisher : IPinPublisher
         BoardResolutionStage board,
         PreflightStage preflight,
         AccountSlotStage accountSlot,
+        AccountCooldownStage cooldowns,
         VideoStage video,
         CreateStage create,
         TimeProvider timeProvider,
@@ -35,6 +37,7 @@ internal sealed class PinPublisher : IPinPublisher
         _board = board;
         _preflight = preflight;
         _accountSlot = accountSlot;
+        _cooldowns = cooldowns;
         _video = video;
         _create = create;
         _timeProvider = timeProvider;
@@ -78,8 +81,14 @@ internal sealed class PinPublisher : IPinPublisher
         var preflight = await _preflight.RunAsync(resolved, cancellationToken).ConfigureAwait(false);
 
         using var account = await _accountSlot.EnterAsync(resolved.AccountId, cancellationToken).ConfigureAwait(false);
-        var videoMediaId = await _video.UploadAndWaitAsync(account.Client, resolved, cancellationToken).ConfigureAwait(false);
-        var (pin, reconciled) = await _create.CreateAsync(account.Client, resolved, videoMediaId, cancellationToken).ConfigureAwait(false);
+
+        // After the slot: a publish that waited for it sees the cool-down an earlier one of the account just started.
+        var rateLimits = _cooldowns.For(resolved.AccountId);
+        await rateLimits.ThrowIfCoolingDownAsync(cancellationToken).ConfigureAwait(false);
+        var videoMediaId = await rateLimits.GuardAsync(ct => _video.UploadAndWaitAsync(account.Client, resolved, ct), cancellationToken).ConfigureAwait(false);
+        var (pin, reconciled) = await _create.CreateAsync(account.Client, resolved, videoMediaId, rateLimits, cancellationToken).ConfigureAwait(false);
+        // Not the caller's token: the Pin exists, and a cancellation now must not make the publish look failed.
+        await rateLimits.SucceededAsync(CancellationToken.None).ConfigureAwait(false);
 
         _video.Forget(resolved.OperationId);
         PublishPathLog.Published(_logger, resolved.AccountId, pin.Id, resolved.BoardId!, reconciled, _timeProvider.GetElapsedTime(started).TotalMilliseconds);

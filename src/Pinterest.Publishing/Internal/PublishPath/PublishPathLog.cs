@@ -55,4 +55,12 @@ internal static partial class PublishPathLog
     [LoggerMessage(EventId = 4202, EventName = "VideoUploadGone", Level = LogLevel.Warning,
         Message = "Operation {OperationId}: video upload {MediaId} is no longer on Pinterest; the next attempt uploads the video again.")]
     public static partial void ProcessingUploadGone(ILogger logger, string operationId, string mediaId);
+
+    [LoggerMessage(EventId = 4301, EventName = "AccountCoolingDown", Level = LogLevel.Warning,
+        Message = "Account {AccountId}: Pinterest rate-limited its {Category} requests ({InARow} in a row; spam block: {IsSpamBlock}); every publish of the account waits until {Until}.")]
+    public static partial void CoolingDown(ILogger logger, string accountId, string category, DateTimeOffset until, int inARow, bool isSpamBlock);
+
+    [LoggerMessage(EventId = 4302, EventName = "PublishDeferredByCooldown", Level = LogLevel.Debug,
+        Message = "Account {AccountId} is cooling down ({Category}) until {Until}: the publish sent nothing.")]
+    public static partial void CoolingDownNotSent(ILogger logger, string accountId, string category, DateTimeOffset until);
 }

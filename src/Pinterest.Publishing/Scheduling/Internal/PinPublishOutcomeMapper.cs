@@ -21,10 +21,13 @@ internal static class PinPublishOutcomeMapper
             FailureKind.Reauthorize => new PinPublishOutcome.Reauthorize(exception.Message),
             FailureKind.MissingScope => new PinPublishOutcome.MissingScope(exception.Message, (exception as PinterestInsufficientScopeException)?.RequiredScopes ?? []),
             FailureKind.OutcomeUnknown => new PinPublishOutcome.Unknown(exception.Message, (exception as PinterestPublishOutcomeUnknownException)?.AttemptStartedAt ?? now),
-            FailureKind.SpamBlocked => new PinPublishOutcome.RetryAt(After(now, options.SpamBlockDelay), exception.Message),
+            // Rate limits and spam blocks: the Pin waits for its account's cool-down (the exception's RetryAfter, the
+            // time left), never counted as an attempt, so a Trial app's Pins wait for the next day instead of giving up.
+            FailureKind.SpamBlocked => RateLimitWait(exception.Message, RetryAfter(exception), options.SpamBlockDelay, now, options),
+            FailureKind.RateLimited => RateLimitWait(exception.Message, RetryAfter(exception), RetryDelay(attempt, options), now, options),
             FailureKind.ProcessingFailed => new PinPublishOutcome.Rejected(exception.Message, [Code(exception)]),
             FailureKind.ProcessingTimedOut => Retry(exception.Message, null, attempt, now, options, Code(exception)),
-            FailureKind.Transient or FailureKind.RateLimited => Retry(exception.Message, (exception as PinterestApiException)?.RetryAfter, attempt, now, options, Code(exception)),
+            FailureKind.Transient => Retry(exception.Message, RetryAfter(exception), attempt, now, options, Code(exception)),
 
             // No answer from Pinterest at all (connection failures after the create's retries ran out).
             FailureKind.NoAnswer => Retry(exception.Message, null, attempt, now, options, "network"),
@@ -49,10 +52,17 @@ internal static class PinPublishOutcomeMapper
             return new PinPublishOutcome.Rejected($"Gave up after {attempt} attempts: {reason}", [code]);
         }
 
-        // A server-chosen wait is capped: a Retry-After in the year 9999 would otherwise park the Pin forever.
-        var delay = retryAfter is { } wait ? (wait < options.MaxRetryAfter ? wait : options.MaxRetryAfter) : RetryDelay(attempt, options);
+        var delay = retryAfter is { } wait ? Capped(wait, options) : RetryDelay(attempt, options);
         return new PinPublishOutcome.RetryAt(After(now, delay), reason);
     }
+
+    private static PinPublishOutcome.RetryAt RateLimitWait(string reason, TimeSpan? retryAfter, TimeSpan otherwise, DateTimeOffset now, PinSchedulingOptions options) =>
+        new(After(now, retryAfter is { } wait ? Capped(wait, options) : otherwise), reason) { CountsAsAttempt = false };
+
+    // A server-chosen wait is capped: a Retry-After in the year 9999 would otherwise park the Pin forever.
+    private static TimeSpan Capped(TimeSpan wait, PinSchedulingOptions options) => wait < options.MaxRetryAfter ? wait : options.MaxRetryAfter;
+
+    private static TimeSpan? RetryAfter(Exception exception) => (exception as PinterestApiException)?.RetryAfter;
 
     /// <summary><paramref name="now"/> plus <paramref name="delay"/>, clamped to the calendar instead of overflowing.</summary>
     private static DateTimeOffset After(DateTimeOffset now, TimeSpan delay) =>

@@ -70,4 +70,36 @@ public class BackoffTests
     {
         Assert.Equal(TimeSpan.Zero, Backoff.Exponential(TimeSpan.FromSeconds(baseSeconds), 3, TimeSpan.FromSeconds(capSeconds), () => 0.5));
     }
+
+    [Theory]
+    [InlineData(0, 60)]
+    [InlineData(1, 120)]
+    [InlineData(5, 1920)]
+    [InlineData(6, 3600)]
+    [InlineData(30, 3600)]
+    public void A_rate_limit_without_a_named_wait_waits_a_minute_doubling_to_an_hour_without_jitter(int inARow, int expectedSeconds)
+    {
+        Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), Backoff.RateLimit(serverWait: null, inARow, new PinterestRetryOptions()));
+    }
+
+    [Fact]
+    public void A_rate_limit_waits_what_pinterest_names_even_when_shorter_than_the_guess()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(2), Backoff.RateLimit(TimeSpan.FromSeconds(2), 5, new PinterestRetryOptions()));
+        Assert.Equal(TimeSpan.Zero, Backoff.RateLimit(TimeSpan.FromSeconds(-2), 0, new PinterestRetryOptions()));
+    }
+
+    [Fact]
+    public void The_named_wait_is_retry_after_else_a_reset_still_ahead()
+    {
+        var now = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+        var withReset = new PinterestRateLimitException("limited", 8, "rid", retryAfter: null, isSpamBlock: false) { RateLimit = new PinterestRateLimitInfo { Reset = now.AddSeconds(30) } };
+        var withBoth = new PinterestRateLimitException("limited", 8, "rid", TimeSpan.FromSeconds(5), isSpamBlock: false) { RateLimit = new PinterestRateLimitInfo { Reset = now.AddSeconds(30) } };
+        var pastReset = new PinterestRateLimitException("limited", 8, "rid", retryAfter: null, isSpamBlock: false) { RateLimit = new PinterestRateLimitInfo { Reset = now.AddSeconds(-30) } };
+
+        Assert.Equal(TimeSpan.FromSeconds(30), Backoff.ServerRateLimitWait(withReset, now));
+        Assert.Equal(TimeSpan.FromSeconds(5), Backoff.ServerRateLimitWait(withBoth, now));
+        Assert.Null(Backoff.ServerRateLimitWait(pastReset, now));
+        Assert.Null(Backoff.ServerRateLimitWait(new InvalidOperationException("not an answer"), now));
+    }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Pinterest.Publishing.Api;
 using Pinterest.Publishing.Api.Internal;
+using Pinterest.Publishing.Diagnostics.Internal;
 using Pinterest.Publishing.Internal.Failures;
 using Pinterest.Publishing.Internal.PublishPath;
 using Pinterest.Publishing.Preflight;
@@ -24,7 +25,7 @@ public class FailureModelTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
     private static readonly PinSchedulingOptions Scheduling = new();
-    private static readonly PinterestRetryPolicy RetryPolicy = new(new PinterestClientOptions());
+    private static readonly PinterestRetryPolicy RetryPolicy = new(new PinterestClientOptions(), new PinterestTelemetry());
 
     /// <summary>What the call knew about its request when it failed.</summary>
     private enum Sent
@@ -68,12 +69,15 @@ public class FailureModelTests
         new Row("408", Api(HttpStatusCode.RequestTimeout), new(FailureKind.Transient, true, true, Reconcile, true, RetryAt, "http.408", "retry")),
         new Row("500", Api(HttpStatusCode.InternalServerError), new(FailureKind.Transient, true, true, Reconcile, true, RetryAt, "http.500", "retry")),
         new Row("503 with Retry-After", Api(HttpStatusCode.ServiceUnavailable, retryAfter: TimeSpan.FromSeconds(5)), new(FailureKind.Transient, true, true, Reconcile, true, RetryAt, "http.503", "retry")),
-        new Row("429 as a plain API exception", Api(HttpStatusCode.TooManyRequests), new(FailureKind.RateLimited, true, true, Retry, true, RetryAt, "http.429", "retry")),
-        new Row("429 with Retry-After", RateLimit(spam: false, TimeSpan.FromSeconds(2)), new(FailureKind.RateLimited, true, true, Retry, true, RetryAt, "pinterest.api.8", "retry")),
-        new Row("429 without Retry-After", RateLimit(spam: false, null), new(FailureKind.RateLimited, true, true, Retry, true, RetryAt, "pinterest.api.8", "retry")),
+        // Rate limits never use up the scheduler's attempts (a Trial app's daily limit lifts the next day): no code.
+        new Row("429 as a plain API exception", Api(HttpStatusCode.TooManyRequests), new(FailureKind.RateLimited, true, true, Retry, true, RetryAt, null, "retry")),
+        new Row("429 with Retry-After", RateLimit(spam: false, TimeSpan.FromSeconds(2)), new(FailureKind.RateLimited, true, true, Retry, true, RetryAt, null, "retry")),
+
+        // Without Retry-After the idempotent retry waits Retry:RateLimitDelay (1 minute, within Retry:MaxRetryAfter).
+        new Row("429 without Retry-After", RateLimit(spam: false, null), new(FailureKind.RateLimited, true, true, Retry, true, RetryAt, null, "retry")),
 
         // The create loop decides to retry; its wait past MaxRetryAfter then surfaces it.
-        new Row("429 with Retry-After past the cap", RateLimit(spam: false, TimeSpan.FromDays(1)), new(FailureKind.RateLimited, true, false, Retry, true, RetryAt, "pinterest.api.8", "retry")),
+        new Row("429 with Retry-After past the cap", RateLimit(spam: false, TimeSpan.FromDays(1)), new(FailureKind.RateLimited, true, false, Retry, true, RetryAt, null, "retry")),
         new Row("429 spam block", RateLimit(spam: true, null), new(FailureKind.SpamBlocked, false, false, Surface, false, RetryAt, null, "rejected")),
         new Row("201 with an unreadable body", Api(HttpStatusCode.Created), new(FailureKind.UnusableAnswer, false, false, Reconcile, false, Rejected, "http.201", "rejected")),
         new Row("201 whose body never finished", new PinterestAnswerTimeoutException("slow", HttpStatusCode.Created, "rid", new TimeoutException()), new(FailureKind.Transient, true, true, Reconcile, true, RetryAt, "http.201", "retry")),
