@@ -11,7 +11,10 @@ public interface IPinPublisher
     Task<PreflightResult> ValidateAsync(PublishPinRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Validates and publishes the Pin.</summary>
-    /// <exception cref="PinPreflightException">Preflight found an error; nothing was sent.</exception>
+    /// <exception cref="PinPreflightException">
+    /// Preflight found an error; nothing was sent to Pinterest. A video from a URL or a non-seekable stream is checked
+    /// again once downloaded or spooled, before its upload is registered, with the same rules.
+    /// </exception>
     /// <exception cref="PinterestApiException">Pinterest rejected the request.</exception>
     /// <exception cref="PinterestReauthorizationRequiredException">The account has no usable token.</exception>
     /// <exception cref="PinterestMediaProcessingException">Pinterest could not process the video in time.</exception>

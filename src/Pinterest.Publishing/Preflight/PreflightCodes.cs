@@ -88,6 +88,15 @@ public static class PreflightCodes
     /// <summary>A video URL does not answer 2xx to GET.</summary>
     public const string VideoUrlReachable = "pinterest.video_url.reachable";
 
-    /// <summary>The video file or stream cannot be read.</summary>
+    /// <summary>The video file or stream cannot be read, is cut short (a box runs past its end) or has no <c>moov</c> box.</summary>
     public const string VideoUnreadable = "pinterest.video.unreadable";
+
+    /// <summary>
+    /// Warning: the video's duration could not be checked: a fragmented file that states none, or a URL whose
+    /// <c>moov</c> lies past the first bytes on a server that ignores <c>Range</c> (checked after download, before upload).
+    /// </summary>
+    public const string VideoDurationUnknown = "pinterest.video.duration_unknown";
+
+    /// <summary>Warning: the cover key frame lies past the end of the video; Pinterest uses the last frame.</summary>
+    public const string VideoCoverKeyFrameAfterEnd = "pinterest.video.cover_key_frame_after_end";
 }

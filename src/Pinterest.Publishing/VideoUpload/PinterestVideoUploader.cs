@@ -3,6 +3,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Pinterest.Publishing.Api;
 using Pinterest.Publishing.Diagnostics.Internal;
 using Pinterest.Publishing.Internal.SafeHttp;
+using Pinterest.Publishing.Preflight;
+using Pinterest.Publishing.Preflight.Internal.Rules;
 using Pinterest.Publishing.VideoUpload.Internal;
 
 namespace Pinterest.Publishing.VideoUpload;
@@ -85,6 +87,13 @@ public sealed class PinterestVideoUploader
     internal PinterestTelemetry Telemetry { get; init; } = PinterestTelemetry.Shared;
 
     /// <summary>
+    /// Whether the spooled copy of a URL or non-seekable stream is checked with preflight's video rules before the
+    /// upload is registered (throwing <see cref="PinPreflightException"/>). The publish path sets it: its preflight could
+    /// not read those sources whole. A caller of this class alone uploads what it is given, as before.
+    /// </summary>
+    internal bool CheckSpooledCopy { get; init; }
+
+    /// <summary>
     /// Registers an upload, sends the video to the upload host and returns the operation that waits for Pinterest to
     /// process it. URL sources and non-seekable streams are first spooled to a temporary file, deleted afterwards.
     /// A <see cref="VideoSource.FromUploadedMedia(string)"/> source is not uploaded again: its operation is resumed.
@@ -108,6 +117,13 @@ public sealed class PinterestVideoUploader
         var video = await _opener.OpenAsync(source, cancellationToken).ConfigureAwait(false);
         await using (video.ConfigureAwait(false))
         {
+            if (CheckSpooledCopy && video.TemporaryPath is not null)
+            {
+                // A URL or forward-only stream, which preflight could not read whole: its copy gets the same checks
+                // (container, cut-off file, moov, duration) before anything is sent to Pinterest.
+                RefuseIfBroken(VideoChecks.CheckSpooled(video.Stream));
+            }
+
             var registration = await _media.RegisterVideoUploadAsync(cancellationToken).ConfigureAwait(false);
             var mediaId = registration.MediaId;
             if (string.IsNullOrEmpty(mediaId) || registration.UploadUrl is not { IsAbsoluteUri: true } uploadUrl
@@ -124,6 +140,16 @@ public sealed class PinterestVideoUploader
             await _uploader.UploadAsync(mediaId, uploadUrl, fields, video, progress, cancellationToken).ConfigureAwait(false);
             Telemetry.RecordUploadBytes(video.Length);
             return new VideoUploadOperation(_media, mediaId, _options, _timeProvider, _logger, deadlineStart: _timeProvider.GetUtcNow(), Telemetry);
+        }
+    }
+
+    private void RefuseIfBroken(IReadOnlyList<PreflightIssue> issues)
+    {
+        if (issues.Any(i => i.Severity == PreflightSeverity.Error))
+        {
+            var result = new PreflightResult(issues);
+            VideoUploadLog.SpooledCopyRefused(_logger, string.Join(",", result.Errors.Select(e => e.Code).Distinct()));
+            throw new PinPreflightException(result);
         }
     }
 

@@ -26,6 +26,7 @@ internal sealed class VideoPinUploader(
             downloadClient: httpClientFactory.CreateClient(PinterestHttpClientNames.Probe))
         {
             Telemetry = telemetry,
+            CheckSpooledCopy = true,
         };
         var operation = await uploader.StartUploadAsync(source, cancellationToken: cancellationToken).ConfigureAwait(false);
         await operation.WaitForCompletionAsync(cancellationToken).ConfigureAwait(false);

@@ -26,6 +26,18 @@ internal sealed record IsoBmffLayout
     /// </summary>
     public long? BytesNeeded { get; init; }
 
+    /// <summary>
+    /// When no <c>moov</c> was found and the walk stopped at a top-level box header it does not hold: that header's
+    /// offset, where a ranged read can go on (the <c>moov</c> of a file written without "faststart" lies there or further).
+    /// </summary>
+    public long? NextBoxOffset { get; init; }
+
+    /// <summary>Whether every top-level box was walked to the end of a file of known length.</summary>
+    public bool WalkedToEnd { get; init; }
+
+    /// <summary>Whether the whole file was walked and holds no <c>moov</c>: no player can read it.</summary>
+    public bool HasNoMovie => WalkedToEnd && Moov is null;
+
     /// <summary>Whether the file is fragmented (a top-level <c>moof</c>, or <c>mvex</c> in the <c>moov</c>).</summary>
     public bool HasFragments { get; init; }
 
@@ -47,8 +59,16 @@ internal sealed record IsoBmffLayout
     /// <summary>The movie extends header's (<c>mehd</c>) duration of a fragmented movie, when known.</summary>
     public TimeSpan? FragmentDuration { get; init; }
 
-    /// <summary>The movie's duration: the fragmented duration when given, else the movie header's.</summary>
-    public TimeSpan? Duration => FragmentDuration is { Ticks: > 0 } ? FragmentDuration : MovieDuration;
+    /// <summary>
+    /// The movie's duration: the fragmented duration when given, else the movie header's. In a fragmented file a movie
+    /// header duration of 0 means "not stated here" (the fragments carry the media), so it is unknown, never 0 s.
+    /// </summary>
+    public TimeSpan? Duration => FragmentDuration is { Ticks: > 0 } ? FragmentDuration
+        : HasFragments && MovieDuration is { Ticks: 0 } ? null
+        : MovieDuration;
+
+    /// <summary>Whether the file is fragmented and neither its movie header nor a <c>mehd</c> states its duration.</summary>
+    public bool FragmentedDurationNotStated => HasFragments && Moov is not null && Duration is null;
 
     /// <summary>The displayed width of the first video track (after a 90° or 270° turn), when known.</summary>
     public int? Width { get; init; }

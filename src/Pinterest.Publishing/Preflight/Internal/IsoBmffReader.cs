@@ -30,6 +30,18 @@ internal static class IsoBmffReader
     }
 
     /// <summary>
+    /// Walks the top-level boxes from <paramref name="start"/> over the bytes held there (the first bytes of a file, or
+    /// a part fetched with a ranged request), knowing the file's length when <paramref name="fileLength"/> is given: a box
+    /// that runs past it is a truncated file, and a header outside the bytes held is where to read on
+    /// (<see cref="IsoBmffLayout.NextBoxOffset"/>).
+    /// </summary>
+    public static IsoBmffLayout Read(ReadOnlySpan<byte> data, long start, long? fileLength)
+    {
+        var walk = new IsoBmffWalk(new IsoBmffSource(data, start, fileLength));
+        return walk.Run();
+    }
+
+    /// <summary>
     /// Walks a seekable stream from its current position: top-level boxes such as <c>mdat</c> are seeked over and only
     /// box headers and the few fields needed are read. The caller restores the position.
     /// </summary>

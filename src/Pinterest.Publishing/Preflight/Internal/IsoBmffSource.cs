@@ -3,8 +3,9 @@ using System.Buffers.Binary;
 namespace Pinterest.Publishing.Preflight.Internal;
 
 /// <summary>
-/// The bytes an <see cref="IsoBmffReader"/> walks: a prefix held in memory or a seekable stream. Reads are of a few
-/// bytes at a given offset, so a box is never loaded whole and a stream is only read where a header or field lies.
+/// The bytes an <see cref="IsoBmffReader"/> walks: a part of a file held in memory (its first bytes, or a part fetched
+/// with a ranged request further on) or a seekable stream. Reads are of a few bytes at a given offset, so a box is
+/// never loaded whole and a stream is only read where a header or field lies.
 /// </summary>
 internal readonly ref struct IsoBmffSource
 {
@@ -14,10 +15,20 @@ internal readonly ref struct IsoBmffSource
 
     /// <summary>The first bytes of a file (or all of it).</summary>
     public IsoBmffSource(ReadOnlySpan<byte> data, bool isComplete)
+        : this(data, start: 0, isComplete ? data.Length : null)
+    {
+    }
+
+    /// <summary>
+    /// The bytes of a file from <paramref name="start"/> on. When the file's length is known (a <c>Content-Range</c> or
+    /// <c>Content-Length</c>), a box that runs past it is a truncated file, and the bytes not held are only not fetched.
+    /// </summary>
+    public IsoBmffSource(ReadOnlySpan<byte> data, long start, long? fileLength)
     {
         _data = data;
-        Length = data.Length;
-        IsComplete = isComplete;
+        Start = start;
+        Length = Math.Max(fileLength ?? 0, start + data.Length);
+        IsComplete = fileLength is not null;
     }
 
     /// <summary>A seekable stream; the file starts at its current position.</summary>
@@ -28,6 +39,9 @@ internal readonly ref struct IsoBmffSource
         Length = Math.Max(0, stream.Length - _origin);
         IsComplete = true;
     }
+
+    /// <summary>Where the bytes held start in the file: where the walk of the top-level boxes begins.</summary>
+    public long Start { get; }
 
     /// <summary>What a box header read found.</summary>
     public enum HeaderStatus
@@ -42,26 +56,41 @@ internal readonly ref struct IsoBmffSource
         Malformed,
     }
 
-    /// <summary>How many bytes can be read.</summary>
+    /// <summary>The file's length when known (<see cref="IsComplete"/>), else the end of the bytes held.</summary>
     public long Length { get; }
 
-    /// <summary>Whether <see cref="Length"/> is the end of the file (not the end of a prefix).</summary>
+    /// <summary>Whether <see cref="Length"/> is the end of the file (not the end of the bytes held).</summary>
     public bool IsComplete { get; }
+
+    /// <summary>Whether the bytes from <paramref name="offset"/> to the end of the file, or <paramref name="count"/> of them, are held.</summary>
+    public bool Holds(long offset, long count)
+    {
+        var end = Math.Min(offset + count, Length);
+        return _stream is not null ? offset >= 0 && end <= Length : offset >= Start && end <= Start + _data.Length;
+    }
 
     /// <summary>Copies up to <paramref name="destination"/>'s length from <paramref name="offset"/>; returns how many were read.</summary>
     public int Read(long offset, Span<byte> destination)
     {
+        if (_stream is null)
+        {
+            // Only the bytes held: a read in a part not fetched finds nothing, like one past the end.
+            if (offset < Start || offset >= Start + _data.Length)
+            {
+                return 0;
+            }
+
+            var held = (int)Math.Min(destination.Length, Start + _data.Length - offset);
+            _data.Slice((int)(offset - Start), held).CopyTo(destination);
+            return held;
+        }
+
         if (offset < 0 || offset >= Length)
         {
             return 0;
         }
 
         var count = (int)Math.Min(destination.Length, Length - offset);
-        if (_stream is null)
-        {
-            _data.Slice((int)offset, count).CopyTo(destination);
-            return count;
-        }
 
         _stream.Position = _origin + offset;
         return _stream.ReadAtLeast(destination[..count], count, throwOnEndOfStream: false);

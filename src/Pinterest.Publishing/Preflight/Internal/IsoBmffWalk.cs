@@ -16,10 +16,12 @@ internal ref struct IsoBmffWalk
     private IsoBmffBox? _moov;
     private bool _moovComplete;
     private long? _bytesNeeded;
+    private long? _nextBoxOffset;
     private bool _fragments;
     private bool _truncated;
     private bool _malformed;
     private bool _limitReached;
+    private bool _walkedToEnd;
     private IsoBmffMovieFacts _movie;
 
     public IsoBmffWalk(IsoBmffSource source) => _source = source;
@@ -35,6 +37,8 @@ internal ref struct IsoBmffWalk
             Moov = _moov,
             MoovComplete = _moovComplete,
             BytesNeeded = _moovComplete ? null : _bytesNeeded,
+            NextBoxOffset = _moov is null ? _nextBoxOffset : null,
+            WalkedToEnd = _walkedToEnd,
             HasFragments = _fragments,
             IsTruncated = _truncated,
             IsMalformed = _malformed,
@@ -49,7 +53,7 @@ internal ref struct IsoBmffWalk
 
     private void WalkTopLevel()
     {
-        long offset = 0;
+        var offset = _source.Start;
         while (true)
         {
             if (_source.Length - offset < 8)
@@ -59,8 +63,10 @@ internal ref struct IsoBmffWalk
                 if (!_source.IsComplete)
                 {
                     _bytesNeeded = offset + 8;
+                    _nextBoxOffset = offset;
                 }
 
+                _walkedToEnd = _source.IsComplete;
                 return;
             }
 
@@ -72,9 +78,11 @@ internal ref struct IsoBmffWalk
             var header = _source.ReadBoxHeader(offset, long.MaxValue, out var box, out var headerSize);
             if (header == IsoBmffSource.HeaderStatus.Unavailable)
             {
-                // A 64-bit size cut off by the end of the data.
-                _truncated = _source.IsComplete;
-                _bytesNeeded = _source.IsComplete ? null : offset + 16;
+                // A header in bytes not fetched (the file goes on there), or a 64-bit size cut off by the end of the file.
+                var notFetched = !_source.IsComplete || !_source.Holds(offset, 16);
+                _truncated = !notFetched;
+                _bytesNeeded = notFetched ? offset + 16 : null;
+                _nextBoxOffset = notFetched ? offset : null;
                 return;
             }
 
@@ -103,6 +111,7 @@ internal ref struct IsoBmffWalk
             if (box.ExtendsToEnd)
             {
                 // The last box. In a prefix, how far it goes is unknown.
+                _walkedToEnd = _source.IsComplete;
                 return;
             }
 
@@ -112,6 +121,7 @@ internal ref struct IsoBmffWalk
                 // this is the moov, else the next box's header at this box's end.
                 _truncated = _source.IsComplete;
                 _bytesNeeded = _source.IsComplete ? null : box.Type == Moov ? box.End : box.End + 8;
+                _nextBoxOffset = _source.IsComplete || box.Type == Moov ? null : box.End;
                 return;
             }
 
@@ -129,7 +139,7 @@ internal ref struct IsoBmffWalk
         }
 
         var available = Math.Min(moov.End, _source.Length);
-        _moovComplete = moov.End <= _source.Length && (_source.IsComplete || !moov.ExtendsToEnd);
+        _moovComplete = moov.End <= _source.Length && _source.Holds(moov.Offset, moov.Size) && (_source.IsComplete || !moov.ExtendsToEnd);
         Span<long> ends = stackalloc long[IsoBmffReader.MaxDepth];
         Span<uint> types = stackalloc uint[IsoBmffReader.MaxDepth];
         ends[0] = moov.End;

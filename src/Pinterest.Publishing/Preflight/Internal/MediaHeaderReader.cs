@@ -95,6 +95,14 @@ internal static class MediaHeaderReader
         return FromLayout(format, IsoBmffReader.Read(stream));
     }
 
+    /// <summary>
+    /// Reads a video's header from a part of the file held in memory from <paramref name="start"/> (its first bytes, or
+    /// a part fetched further on with a ranged request), knowing the file's length when <paramref name="fileLength"/> is
+    /// given. <paramref name="format"/> is what the first bytes were recognised as.
+    /// </summary>
+    public static MediaHeader ReadVideoPart(MediaFormat format, ReadOnlySpan<byte> data, long start, long? fileLength) =>
+        IsIsoBmffVideo(format) ? FromLayout(format, IsoBmffReader.Read(data, start, fileLength)) : MediaHeader.Unreadable(format);
+
     private static bool IsIsoBmffVideo(MediaFormat format) =>
         format is MediaFormat.Mp4 or MediaFormat.QuickTime or MediaFormat.M4V or MediaFormat.ThreeGpp;
 

@@ -10,6 +10,6 @@ internal enum ProbeKind
     /// <summary>Status, headers and enough bytes for an image's format and dimensions.</summary>
     Image = 1,
 
-    /// <summary>Status, headers and the first 64 KiB of a video (format, and duration when <c>moov</c> comes first).</summary>
+    /// <summary>Status, headers and the first 64 KiB of a video, and its <c>moov</c> by ranged reads when it lies further on.</summary>
     Video = 2,
 }

@@ -208,6 +208,15 @@ internal sealed class UrlProber
                 }
             }
 
+            long ranged = 0;
+            if (kind == ProbeKind.Video)
+            {
+                // A moov after the first 64 KiB: read on where it lies (Range), or learn from the length what the prefix says.
+                var fileLength = total ?? (endOfBody && !partial ? count : null);
+                (header, ranged) = await VideoMoovReader.ReadAsync(
+                    _client, finalUri, buffer.AsMemory(0, count), header, fileLength, partial, static (u, from, to) => CreateRequest(u, from, to), cancellationToken).ConfigureAwait(false);
+            }
+
             var exceeded = false;
             if (total is null && !partial && !endOfBody && kind == ProbeKind.Image)
             {
@@ -252,7 +261,7 @@ internal sealed class UrlProber
             return new ProbeResult
             {
                 Outcome = ProbeOutcome.Responded, StatusCode = status, ContentType = contentType, Header = header,
-                TotalLength = total, BytesRead = count,
+                TotalLength = total, BytesRead = count + ranged,
             };
         }
         finally

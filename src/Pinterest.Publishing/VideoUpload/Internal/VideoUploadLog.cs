@@ -64,4 +64,7 @@ internal static partial class VideoUploadLog
     // The value is never logged: it would sit next to signed fields, and a hostile one could be anything.
     [LoggerMessage(EventId = 5031, EventName = "VideoUploadFieldSkipped", Level = LogLevel.Warning, Message = "Upload of video {MediaId}: skipped the upload parameter named {ParameterName}; the video is the only file part")]
     public static partial void FileFieldSkipped(ILogger logger, string mediaId, string parameterName);
+
+    [LoggerMessage(EventId = 5023, EventName = "VideoSpooledCopyRefused", Level = LogLevel.Warning, Message = "The downloaded or spooled video breaks Pinterest's rules ({Codes}); it was not uploaded")]
+    public static partial void SpooledCopyRefused(ILogger logger, string codes);
 }

@@ -166,7 +166,8 @@ public sealed class VideoPreflightTests : IDisposable
 
         Assert.Equal([PreflightCodes.VideoCoverRequired], Codes(relative));
         Assert.Equal([PreflightCodes.VideoCoverRequired], Codes(unreadable));
-        Assert.Equal([PreflightCodes.VideoCoverRequired], Codes(pastTheEnd));
+        // A key frame past the end is not an unusable cover: Pinterest uses the last frame (a warning of its own).
+        Assert.Equal([PreflightCodes.VideoCoverKeyFrameAfterEnd], Codes(pastTheEnd));
         Assert.Empty(inside.Issues);
     }
 

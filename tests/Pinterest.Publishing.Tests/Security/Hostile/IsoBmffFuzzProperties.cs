@@ -49,10 +49,16 @@ public sealed class IsoBmffFuzzProperties
             var whole = MediaHeaderReader.Read(bytes, isComplete: true);
             var fromPrefix = MediaHeaderReader.Read(prefix, isComplete: false);
             var fromStream = MediaHeaderReader.ReadVideo(stream);
+
+            // As a URL probe reads it: the prefix knowing the file's length, then a part where the walk stopped.
+            var format = MediaHeaderReader.DetectFormat(bytes);
+            var knownLength = MediaHeaderReader.ReadVideoPart(format, prefix, 0, bytes.Length);
+            var at = knownLength.Layout?.NextBoxOffset is { } next && next < bytes.Length ? (int)next : bytes.Length / 2;
+            var part = MediaHeaderReader.ReadVideoPart(format, bytes.AsSpan(at, Math.Min(bytes.Length - at, MediaHeaderReader.DefaultPrefixLength)), at, bytes.Length);
             var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
             Assert.True(allocated < AllocationBound, $"{allocated:N0} bytes allocated for a {bytes.Length:N0}-byte file");
-            foreach (var header in new[] { whole, fromPrefix, fromStream })
+            foreach (var header in new[] { whole, fromPrefix, fromStream, knownLength, part })
             {
                 Assert.InRange(header.Layout?.BoxesVisited ?? 0, 0, IsoBmffReader.MaxBoxes);
                 Assert.True(header.Duration is null || header.Duration >= TimeSpan.Zero);

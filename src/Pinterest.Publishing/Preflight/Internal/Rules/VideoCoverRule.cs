@@ -27,8 +27,10 @@ internal sealed class VideoCoverRule : IPreflightRule
                 var header = await VideoSourceRule.KnownHeaderAsync(context, video.Source).ConfigureAwait(false);
                 if (header?.Duration is { } duration && keyFrame.Time > duration)
                 {
-                    issues.Error(PreflightCodes.VideoCoverRequired, "cover",
-                        $"The cover key frame at {keyFrame.Time.TotalSeconds:0.###} s is past the end of the {duration.TotalSeconds:0.###} s video. Pick a time within the video.");
+                    // Pinterest's spec (cover_image_key_frame_time): "If entered time exceeds video duration, the last frame
+                    // is used." The Pin is published; only the cover is not the one asked for.
+                    issues.Warning(PreflightCodes.VideoCoverKeyFrameAfterEnd, "cover",
+                        $"The cover key frame at {keyFrame.Time.TotalSeconds:0.###} s is past the end of the {duration.TotalSeconds:0.###} s video; Pinterest will use the last frame. Pick a time within the video to choose the cover.");
                 }
 
                 break;

@@ -1,21 +1,15 @@
-using System.Globalization;
 using Pinterest.Publishing.Api.Internal;
 
 namespace Pinterest.Publishing.Preflight.Internal.Rules;
 
 /// <summary>
 /// A video Pin's file, stream or URL can be read, is within the size limit, and is a container, duration and ratio
-/// Pinterest accepts (<see cref="PinterestLimits"/>: <c>Video*</c>). A file or seekable stream is read locally while the
-/// probes run; a URL is probed for its first 64 KiB.
+/// Pinterest accepts (<see cref="VideoChecks"/>). A file or seekable stream is read locally while the probes run; a URL
+/// is probed for its first 64 KiB and, when its <c>moov</c> lies further on, ranged reads where it is
+/// (<see cref="VideoMoovReader"/>).
 /// </summary>
 internal sealed class VideoSourceRule : IPreflightRule
 {
-    private static readonly string DurationRange = string.Create(CultureInfo.InvariantCulture,
-        $"{PinterestLimits.VideoMinDuration.TotalSeconds:0} s to {PinterestLimits.VideoMaxDuration.TotalMinutes:0} min");
-
-    private static readonly string AspectRange = string.Create(CultureInfo.InvariantCulture,
-        $"1:{1 / PinterestLimits.VideoMinAspect:0.##} and {PinterestLimits.VideoMaxAspect:0.##}:1");
-
     /// <inheritdoc />
     public void Plan(PreflightContext context, PreflightIssueList issues)
     {
@@ -49,14 +43,15 @@ internal sealed class VideoSourceRule : IPreflightRule
 
         if (await KnownHeaderAsync(context, video.Source).ConfigureAwait(false) is { } header)
         {
-            CheckHeader(header, issues);
+            VideoChecks.CheckHeader(header, issues);
         }
     }
 
     /// <summary>
     /// The header read from the video, when it was read: a URL that answered 2xx, or a file or stream that could be
-    /// opened. When the <c>moov</c> box is not in the first 64 KiB (not "faststart"), it holds only the format: the
-    /// duration and dimensions are checked again when the video is downloaded for upload.
+    /// opened. When a URL's <c>moov</c> box is not in the first 64 KiB (not "faststart") and the server ignores
+    /// <c>Range</c>, it holds only the format: the upload pipeline checks the downloaded copy before uploading it
+    /// (<see cref="VideoChecks.CheckSpooled"/>), as it does a forward-only stream's.
     /// </summary>
     public static async ValueTask<MediaHeader?> KnownHeaderAsync(PreflightContext context, VideoSource source)
     {
@@ -117,32 +112,4 @@ internal sealed class VideoSourceRule : IPreflightRule
     private static bool IsAllowedContentType(string contentType) =>
         PinterestLimits.VideoContentTypes.Contains(contentType, StringComparer.OrdinalIgnoreCase)
         || string.Equals(contentType, PinterestLimits.VideoContentTypeM4VAlias, StringComparison.OrdinalIgnoreCase);
-
-    private static void CheckHeader(MediaHeader header, PreflightIssueList issues)
-    {
-        if (!header.IsAllowedVideo)
-        {
-            issues.Error(PreflightCodes.VideoFormatAllowed, "media",
-                $"The video's bytes are {header.FormatName}; Pinterest accepts {PinterestLimits.VideoContainerNames}. Convert it (H.264 in MP4 is safest).");
-            return;
-        }
-
-        if (header.Duration is { } duration && (duration < PinterestLimits.VideoMinDuration || duration > PinterestLimits.VideoMaxDuration))
-        {
-            var fix = duration < PinterestLimits.VideoMinDuration ? "Use a longer clip." : "Trim it.";
-            issues.Error(PreflightCodes.VideoDurationRange, "media",
-                $"The video lasts {duration.TotalSeconds:0.##} s; Pinterest accepts {DurationRange}. {fix}");
-        }
-
-        if (header.HasDimensions)
-        {
-            var aspect = (double)header.Width!.Value / header.Height!.Value;
-            const double slack = PinterestLimits.VideoAspectSlack;
-            if (aspect > PinterestLimits.VideoMaxAspect * (1 + slack) || aspect < PinterestLimits.VideoMinAspect * (1 - slack))
-            {
-                issues.Warning(PreflightCodes.VideoAspectRange, "media",
-                    $"The video is {header.Width}×{header.Height} (ratio {aspect:0.##}); Pinterest shows videos between {AspectRange} best and crops others. Prefer {ImageChecks.PortraitRatio}, 9:16 or 1:1.");
-            }
-        }
-    }
 }

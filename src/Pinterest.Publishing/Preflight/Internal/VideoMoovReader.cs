@@ -1,0 +1,82 @@
+using System.Buffers;
+using System.Net;
+using Pinterest.Publishing.Internal.SafeHttp;
+
+namespace Pinterest.Publishing.Preflight.Internal;
+
+/// <summary>
+/// Finds a video URL's <c>moov</c> when it is not in the first bytes (a file written without "faststart": ffmpeg's
+/// default and most phone recordings put it after the media data). The top-level boxes are walked from the prefix; when
+/// the server honours <c>Range</c>, the part of the file where the next box header lies is fetched with one ranged GET
+/// of at most <see cref="PartLength"/> bytes, and walked on from there, up to <see cref="MaxRangedReads"/> times. The
+/// <c>moov</c> starts with its movie header (duration), then the first track's header (size): a part holds them even
+/// when the <c>moov</c> is larger. With the file's length known, a box that runs past it is a cut-off file.
+/// </summary>
+internal static class VideoMoovReader
+{
+    /// <summary>The most bytes one ranged read asks for.</summary>
+    public const int PartLength = 64 * 1024;
+
+    /// <summary>The most ranged reads after the prefix (mdat, then moov; a few more for free or skip boxes between).</summary>
+    public const int MaxRangedReads = 3;
+
+    /// <summary>
+    /// The header of the video at <paramref name="uri"/> from its prefix and, when needed and possible, ranged reads.
+    /// </summary>
+    /// <param name="client">The probe client.</param>
+    /// <param name="uri">The URL the prefix came from (after redirects).</param>
+    /// <param name="prefix">The first bytes of the file.</param>
+    /// <param name="header">What the prefix alone said.</param>
+    /// <param name="fileLength">The file's length from <c>Content-Range</c> or <c>Content-Length</c>, when declared.</param>
+    /// <param name="rangeHonoured">Whether the server answered the prefix's range with 206.</param>
+    /// <param name="createRequest">Makes the GET of bytes from..to of a URL.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>The header, and how many body bytes the ranged reads added.</returns>
+    public static async Task<(MediaHeader Header, long BytesRead)> ReadAsync(
+        HttpClient client,
+        Uri uri,
+        ReadOnlyMemory<byte> prefix,
+        MediaHeader header,
+        long? fileLength,
+        bool rangeHonoured,
+        Func<Uri, long, long, HttpRequestMessage> createRequest,
+        CancellationToken cancellationToken)
+    {
+        if (!header.IsAllowedVideo || fileLength is not { } length)
+        {
+            // Without the file's length a box's end proves nothing about truncation, and what lies after is unknown.
+            return (header, 0);
+        }
+
+        var format = header.Format;
+        header = MediaHeaderReader.ReadVideoPart(format, prefix.Span, 0, length);
+        long added = 0;
+        for (var i = 0; i < MaxRangedReads && rangeHonoured && header.Layout is { NextBoxOffset: { } next } && next < length; i++)
+        {
+            var to = Math.Min(length, next + PartLength) - 1;
+            using var response = await ProbeHttp.SendWithRedirectsAsync(
+                client, uri, u => createRequest(u, next, to), ProbeHttp.DefaultMaxRedirects, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode != HttpStatusCode.PartialContent || response.Content.Headers.ContentRange?.From != next)
+            {
+                break;
+            }
+
+            var count = (int)(to - next + 1);
+            var part = ArrayPool<byte>.Shared.Rent(count);
+            try
+            {
+                var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                var read = await body.ReadAtLeastAsync(part.AsMemory(0, count), count, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+                added += read;
+                header = MediaHeaderReader.ReadVideoPart(format, part.AsSpan(0, read), next, length);
+            }
+            finally
+            {
+                // Bytes of a public video: nothing to clear.
+                ArrayPool<byte>.Shared.Return(part);
+            }
+        }
+
+        return (header, added);
+    }
+}
