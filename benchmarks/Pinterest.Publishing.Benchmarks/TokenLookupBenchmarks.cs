@@ -3,6 +3,7 @@ using BenchmarkDotNet.Configs;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Authentication.Internal;
+using Pinterest.Publishing.Diagnostics.Internal;
 
 namespace Pinterest.Publishing.Benchmarks;
 
@@ -28,7 +29,7 @@ public class TokenLookupBenchmarks
             ExpiresAt = DateTimeOffset.UtcNow.AddDays(30),
             RefreshToken = "pinr_benchmark-refresh-token",
         });
-        _manager = new PinterestTokenManager(_store, new NeverRefresher(), TimeProvider.System, PinterestTokenManager.DefaultRefreshMargin, NullLogger.Instance);
+        _manager = new PinterestTokenManager(_store, new NeverRefresher(), TimeProvider.System, PinterestTokenManager.DefaultRefreshMargin, NullLogger.Instance, PinterestTelemetry.Shared);
     }
 
     [Benchmark(Baseline = true, Description = "InMemoryPinterestTokenStore.GetTokenAsync")]

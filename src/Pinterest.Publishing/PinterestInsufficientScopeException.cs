@@ -6,7 +6,7 @@ namespace Pinterest.Publishing;
 /// Pinterest answered 401 code 3: the access token is valid but lacks a scope the call needs (for example
 /// <c>user_accounts:read</c> for the user account and its analytics). Refreshing the token or connecting the account
 /// again with the same scopes cannot help: request <see cref="RequiredScopes"/> when the user connects the account
-/// (the scopes passed to <see cref="Api.OAuthClient.BuildAuthorizeUri"/>), then have the user connect it again.
+/// (the scopes passed to <see cref="Api.OAuthClient.BuildAuthorizeUri(string, IEnumerable{string}, string)"/>), then have the user connect it again.
 /// </summary>
 public sealed class PinterestInsufficientScopeException : PinterestApiException
 {

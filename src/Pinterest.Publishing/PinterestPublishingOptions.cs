@@ -41,6 +41,14 @@ public sealed class PinterestPublishingOptions
     [TimeSpanRange(OptionLimits.Zero, OptionLimits.OneDay)]
     public TimeSpan TokenRefreshMargin { get; set; } = PinterestDefaults.TokenRefreshMargin;
 
+    /// <summary>
+    /// A token whose refresh token expires within this margin is refreshed before use (and by
+    /// <see cref="Authentication.IPinterestAccountKeepAlive"/>) even while its access token is good, so that Pinterest
+    /// renews the refresh token's 60 days before it lapses. Zero turns this off. Zero to 30 days; default 14 days.
+    /// </summary>
+    [TimeSpanRange(OptionLimits.Zero, OptionLimits.ThirtyDays)]
+    public TimeSpan RefreshTokenRenewalMargin { get; set; } = PinterestDefaults.RefreshTokenRenewalMargin;
+
     /// <summary>Timeout of one API call. Positive, at most one day; default 100 seconds.</summary>
     [TimeSpanRange(OptionLimits.Zero, OptionLimits.OneDay, MinimumIsExclusive = true)]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);

@@ -5,8 +5,9 @@ namespace Pinterest.Publishing.Testing.Internal;
 
 /// <summary>
 /// The emulator's OAuth server: issues access and refresh tokens and single-use authorization codes, serves the token
-/// endpoint (<c>authorization_code</c> and <c>refresh_token</c> grants, with refresh-token rotation), and tells which
-/// account an access token belongs to. Thread-safe.
+/// endpoint (<c>authorization_code</c> and <c>refresh_token</c> grants, with refresh-token rotation: each refresh spends
+/// the refresh token it is sent and issues one valid for another <see cref="PinterestEmulatorOptions.RefreshTokenLifetime"/>),
+/// and tells which account an access token belongs to. Thread-safe.
 /// </summary>
 internal sealed class OAuthAuthority(PinterestEmulatorOptions options, TimeProvider time)
 {
@@ -169,15 +170,12 @@ internal sealed class OAuthAuthority(PinterestEmulatorOptions options, TimeProvi
         PinterestToken token;
         lock (_gate)
         {
-            // Codes are single use: a replayed or unknown code is rejected like Pinterest does.
-            if (!_authorizationCodes.Remove(code, out var grant))
+            // Codes are single use: a replayed or unknown code is an invalid grant, as is one sent with another redirect
+            // URI than the one it was issued for, compared exactly (no trailing slash or escaping is normalised).
+            if (!_authorizationCodes.Remove(code, out var grant)
+                || !string.Equals(grant.RedirectUri, redirectUri, StringComparison.Ordinal))
             {
-                throw PinterestApiError.Invalid("Invalid authorization code.");
-            }
-
-            if (!string.Equals(grant.RedirectUri, redirectUri, StringComparison.Ordinal))
-            {
-                throw PinterestApiError.Invalid("The redirect_uri does not match the one the code was issued for.");
+                throw InvalidGrant();
             }
 
             token = IssueLocked(grant.AccountId, grant.Scope);
@@ -198,10 +196,11 @@ internal sealed class OAuthAuthority(PinterestEmulatorOptions options, TimeProvi
         PinterestToken token;
         lock (_gate)
         {
-            // Rotation: the presented refresh token is consumed; only the one returned now stays valid.
+            // Rotation: the presented refresh token is consumed; only the one returned now stays valid. An unknown, spent,
+            // revoked or expired refresh token is an invalid grant.
             if (!_refreshTokens.Remove(refreshToken, out var grant) || grant.ExpiresAt <= time.GetUtcNow())
             {
-                throw PinterestApiError.Invalid("Invalid refresh token.");
+                throw InvalidGrant();
             }
 
             token = IssueLocked(grant.AccountId, form.GetValueOrDefault("scope") is { Length: > 0 } scope ? scope : grant.Scope);
@@ -210,6 +209,12 @@ internal sealed class OAuthAuthority(PinterestEmulatorOptions options, TimeProvi
         Interlocked.Increment(ref _refreshCount);
         return TokenResponse(token, "refresh_token");
     }
+
+    /// <summary>
+    /// Pinterest's answer to a refresh token or code it does not accept: 401 code 283 (pinterest/pinterest-python-sdk#114).
+    /// A wrong client id or secret is 401 code 2 instead (<see cref="HandleTokenRequest"/>).
+    /// </summary>
+    private static PinterestApiError InvalidGrant() => new(401, 283, "The authorization grant is invalid");
 
     private PinterestToken IssueLocked(string accountId, string scope)
     {

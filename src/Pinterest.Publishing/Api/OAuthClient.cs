@@ -21,6 +21,15 @@ public class OAuthClient
     /// </summary>
     internal static readonly TimeSpan MaxAccessTokenLifetime = TimeSpan.FromDays(365);
 
+    /// <summary>
+    /// Pinterest's <c>code</c> for a refresh token or authorization code it does not accept ("The authorization grant is
+    /// invalid": wrong, spent, expired or revoked; pinterest/pinterest-python-sdk#114).
+    /// </summary>
+    internal const int InvalidGrantErrorCode = 283;
+
+    /// <summary>Pinterest's <c>code</c> for "Authentication failed."; at the token endpoint, the app's client credentials.</summary>
+    internal const int ClientAuthenticationFailedErrorCode = 2;
+
     /// <summary>The latest a refresh token's expiry is believed to be, from now (Pinterest's last 60 days to a year).</summary>
     internal static readonly TimeSpan MaxRefreshTokenLifetime = TimeSpan.FromDays(3650);
 
@@ -43,20 +52,37 @@ public class OAuthClient
     /// <summary>
     /// The URL to send the user to: <c>https://www.pinterest.com/oauth/?client_id=…&amp;redirect_uri=…&amp;response_type=code&amp;scope=a,b&amp;state=…</c>.
     /// </summary>
-    /// <param name="redirectUri">The redirect URI registered for the app; Pinterest sends the code there.</param>
+    /// <param name="redirectUri">
+    /// The redirect URI registered for the app; Pinterest sends the code there. Its <see cref="Uri.OriginalString"/> is
+    /// sent, exactly as written: Pinterest compares it character for character with the registered ones, and
+    /// <see cref="Uri.AbsoluteUri"/> would add a trailing slash or change the escaping.
+    /// </param>
     /// <param name="scopes">The scopes to ask for (e.g. <c>boards:read</c>, <c>pins:write</c>).</param>
     /// <param name="state">An unguessable value tied to the user's session; check it when Pinterest redirects back.</param>
+    /// <exception cref="ArgumentException">The redirect URI is not an absolute http(s) URL, or has white space around it.</exception>
     /// <exception cref="InvalidOperationException">The client id is not configured.</exception>
     public virtual Uri BuildAuthorizeUri(Uri redirectUri, IEnumerable<string> scopes, string state)
     {
         ArgumentNullException.ThrowIfNull(redirectUri);
+        return BuildAuthorizeUri(redirectUri.OriginalString, scopes, state);
+    }
+
+    /// <summary>
+    /// The URL to send the user to: <c>https://www.pinterest.com/oauth/?client_id=…&amp;redirect_uri=…&amp;response_type=code&amp;scope=a,b&amp;state=…</c>.
+    /// </summary>
+    /// <param name="redirectUri">
+    /// The redirect URI exactly as registered for the app (<c>https://app.example.com</c> stays without a trailing
+    /// slash); Pinterest compares it character for character. Must be an absolute http(s) URL.
+    /// </param>
+    /// <param name="scopes">The scopes to ask for (e.g. <c>boards:read</c>, <c>pins:write</c>).</param>
+    /// <param name="state">An unguessable value tied to the user's session; check it when Pinterest redirects back.</param>
+    /// <exception cref="ArgumentException">The redirect URI is not an absolute http(s) URL, or has white space around it.</exception>
+    /// <exception cref="InvalidOperationException">The client id is not configured.</exception>
+    public virtual Uri BuildAuthorizeUri(string redirectUri, IEnumerable<string> scopes, string state)
+    {
+        EnsureRedirectUri(redirectUri);
         ArgumentNullException.ThrowIfNull(scopes);
         ArgumentException.ThrowIfNullOrWhiteSpace(state);
-        if (!redirectUri.IsAbsoluteUri)
-        {
-            throw new ArgumentException("The redirect URI must be absolute.", nameof(redirectUri));
-        }
-
         var scopeList = scopes.ToList();
         if (scopeList.Count == 0 || scopeList.Any(string.IsNullOrWhiteSpace))
         {
@@ -71,7 +97,7 @@ public class OAuthClient
 
         var query = new QueryBuilder()
             .Add("client_id", clientId)
-            .Add("redirect_uri", redirectUri.AbsoluteUri)
+            .Add("redirect_uri", redirectUri)
             .Add("response_type", "code")
             .AddCommaSeparated("scope", scopeList)
             .Add("state", state);
@@ -80,41 +106,62 @@ public class OAuthClient
 
     /// <summary>
     /// Exchanges an authorization code (<c>grant_type=authorization_code</c>, sends <c>continuous_refresh=true</c>).
-    /// Not retried: a code can be used once.
+    /// Sent again only after a failure that proves it was not processed (a refused connection, a 429): a code can be
+    /// used once.
     /// </summary>
     /// <param name="code">The code Pinterest passed to the redirect URI.</param>
-    /// <param name="redirectUri">The same redirect URI as in the authorize URL.</param>
+    /// <param name="redirectUri">The same redirect URI as in the authorize URL; its <see cref="Uri.OriginalString"/> is sent.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public virtual async Task<PinterestToken> ExchangeCodeAsync(string code, Uri redirectUri, CancellationToken cancellationToken = default)
+    /// <exception cref="PinterestAppCredentialsException">Pinterest refused the app's client id or secret (401 code 2).</exception>
+    /// <exception cref="PinterestApiException">Pinterest refused the code (used, expired, another redirect URI) or failed.</exception>
+    public virtual Task<PinterestToken> ExchangeCodeAsync(string code, Uri redirectUri, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(redirectUri);
+        return ExchangeCodeAsync(code, redirectUri.OriginalString, cancellationToken);
+    }
+
+    /// <summary>
+    /// Exchanges an authorization code (<c>grant_type=authorization_code</c>, sends <c>continuous_refresh=true</c>).
+    /// Sent again only after a failure that proves it was not processed (a refused connection, a 429): a code can be
+    /// used once.
+    /// </summary>
+    /// <param name="code">The code Pinterest passed to the redirect URI.</param>
+    /// <param name="redirectUri">The same redirect URI as in the authorize URL, exactly as registered for the app.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="PinterestAppCredentialsException">Pinterest refused the app's client id or secret (401 code 2).</exception>
+    /// <exception cref="PinterestApiException">Pinterest refused the code (used, expired, another redirect URI) or failed.</exception>
+    public virtual async Task<PinterestToken> ExchangeCodeAsync(string code, string redirectUri, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
-        ArgumentNullException.ThrowIfNull(redirectUri);
-        if (!redirectUri.IsAbsoluteUri)
-        {
-            throw new ArgumentException("The redirect URI must be absolute.", nameof(redirectUri));
-        }
-
+        EnsureRedirectUri(redirectUri);
         var request = PinterestApiRequest.Form(
             PinterestEndpoints.OAuthExchangeCode,
             "oauth/token",
             [
                 new("grant_type", "authorization_code"),
                 new("code", code),
-                new("redirect_uri", redirectUri.AbsoluteUri),
+                new("redirect_uri", redirectUri),
                 new("continuous_refresh", "true"),
             ]);
+        request.IsResentWhenNotProcessed = true;
+        request.MapError = static error => AppCredentialsError(error, "exchanging an authorization code");
         return await SendTokenRequestAsync(Connected(), request, keepRefreshTokenAlone: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Exchanges a refresh token for a new token (<c>grant_type=refresh_token</c>). The answer usually carries a new,
-    /// rotated refresh token: store it before using the new access token.
+    /// rotated refresh token: store it before using the new access token. Sent again only after a failure that proves
+    /// it was not processed (a refused connection, a 429): after any other (a 5xx, a timeout, a reset once sent) the
+    /// refresh token may already be spent, and sending it again would only be refused.
     /// </summary>
-    /// <exception cref="PinterestReauthorizationRequiredException">Pinterest rejected the refresh token (400/401).</exception>
+    /// <exception cref="PinterestReauthorizationRequiredException">
+    /// Pinterest rejected the refresh token (code 283, "The authorization grant is invalid": wrong, spent, expired or revoked).
+    /// </exception>
+    /// <exception cref="PinterestAppCredentialsException">Pinterest refused the app's client id or secret (401 code 2).</exception>
     /// <exception cref="PinterestApiException">
     /// Another failure; <see cref="PinterestApiException.IsTransient"/> is <see langword="true"/> when the answer was a
-    /// success without an access token (the refresh token it may carry is lost to this call: the token manager of a
-    /// token-store client keeps it).
+    /// 5xx or 408, or a success without an access token (the refresh token it may carry is lost to this call: the token
+    /// manager of a token-store client keeps it).
     /// </exception>
     public virtual Task<PinterestToken> RefreshAsync(string refreshToken, CancellationToken cancellationToken = default) =>
         RefreshCoreAsync(Connected(), refreshToken, keepRefreshTokenAlone: false, cancellationToken);
@@ -130,14 +177,41 @@ public class OAuthClient
                 new("refresh_token", refreshToken),
             ]);
 
-        // Refreshing is safe to retry after a transient failure; a rejected refresh token is not transient.
-        request.IsIdempotent = true;
-        request.MapError = static error => error.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized
+        // A refresh spends the refresh token it sends: resent only when surely not processed.
+        request.IsResentWhenNotProcessed = true;
+        request.MapError = static error => error is { ErrorCode: InvalidGrantErrorCode, StatusCode: >= HttpStatusCode.BadRequest and < HttpStatusCode.InternalServerError }
             ? new PinterestReauthorizationRequiredException(
-                $"Pinterest rejected the refresh token (HTTP {(int)error.StatusCode}{(error.ErrorCode is { } code ? $", code {code}" : string.Empty)}): the account must be connected again through OAuth.",
+                $"Pinterest rejected the refresh token (HTTP {(int)error.StatusCode}, code {InvalidGrantErrorCode}: the authorization grant is invalid, spent, expired or revoked): the account must be connected again through OAuth.",
+                error)
+            : AppCredentialsError(error, "refreshing a token");
+        return await SendTokenRequestAsync(transport, request, keepRefreshTokenAlone, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The app-configuration error for Pinterest's 401 code 2 at the token endpoint (client authentication failed), or
+    /// <see langword="null"/> for any other answer. Its message names the settings, never their values.
+    /// </summary>
+    private static PinterestAppCredentialsException? AppCredentialsError(PinterestApiException error, string doing) =>
+        error is { StatusCode: HttpStatusCode.Unauthorized, ErrorCode: ClientAuthenticationFailedErrorCode }
+            ? new PinterestAppCredentialsException(
+                $"Pinterest refused the app's client credentials when {doing} (HTTP 401, code {ClientAuthenticationFailedErrorCode}): check Pinterest:ClientId and Pinterest:ClientSecret (PinterestClientOptions.ClientId and ClientSecret without dependency injection); the secret may be wrong or rotated in the Pinterest developer portal. This is the app's configuration: no account needs connecting again.",
                 error)
             : null;
-        return await SendTokenRequestAsync(transport, request, keepRefreshTokenAlone, cancellationToken).ConfigureAwait(false);
+
+    /// <exception cref="ArgumentException">Not an absolute http(s) URL, or white space around it.</exception>
+    private static void EnsureRedirectUri(string redirectUri, [CallerArgumentExpression(nameof(redirectUri))] string parameterName = "")
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(redirectUri, parameterName);
+
+        // On Unix "/cb" parses as an absolute file URI: the scheme check refuses it.
+        if (redirectUri.Length != redirectUri.AsSpan().Trim().Length
+            || !Uri.TryCreate(redirectUri, UriKind.Absolute, out var parsed)
+            || (parsed.Scheme != Uri.UriSchemeHttps && parsed.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ArgumentException(
+                "The redirect URI must be an absolute http(s) URL without white space around it, written exactly as registered for the Pinterest app: Pinterest compares it character for character.",
+                parameterName);
+        }
     }
 
     /// <summary>

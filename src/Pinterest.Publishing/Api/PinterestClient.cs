@@ -122,13 +122,18 @@ public class PinterestClient
     {
         ArgumentNullException.ThrowIfNull(tokenStore);
         ArgumentException.ThrowIfNullOrWhiteSpace(accountId);
+        options ??= new PinterestClientOptions();
         var transport = OwnTransport(httpClient, options);
+
+        // A public entry point without dependency injection: it alone chooses the shared telemetry.
         var manager = new PinterestTokenManager(
             tokenStore,
             new PinterestTokenRefresher(transport),
             transport.TimeProvider,
             transport.TokenRefreshMargin,
-            transport.LoggerFactory.CreateLogger(AuthenticationLog.CategoryName));
+            transport.LoggerFactory.CreateLogger(AuthenticationLog.CategoryName),
+            options.Telemetry ?? PinterestTelemetry.Shared,
+            options.RefreshTokenRenewalMargin);
         return (transport, manager, new TokenStoreCredential(manager, accountId));
     }
 

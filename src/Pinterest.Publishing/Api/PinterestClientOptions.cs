@@ -41,6 +41,12 @@ public sealed class PinterestClientOptions
     /// <summary>A token that expires within this margin is refreshed before use. Default 5 minutes.</summary>
     public TimeSpan TokenRefreshMargin { get; set; } = PinterestDefaults.TokenRefreshMargin;
 
+    /// <summary>
+    /// A token whose refresh token expires within this margin is refreshed before use even while its access token is
+    /// good, so that Pinterest renews the refresh token before it lapses. Zero turns this off. Default 14 days.
+    /// </summary>
+    public TimeSpan RefreshTokenRenewalMargin { get; set; } = PinterestDefaults.RefreshTokenRenewalMargin;
+
     /// <summary>Retries of idempotent calls.</summary>
     public PinterestRetryOptions Retry { get; }
 
@@ -68,6 +74,7 @@ public sealed class PinterestClientOptions
             ClientId = options.ClientId,
             ClientSecret = options.ClientSecret,
             TokenRefreshMargin = options.TokenRefreshMargin,
+            RefreshTokenRenewalMargin = options.RefreshTokenRenewalMargin,
             TimeProvider = timeProvider,
             LoggerFactory = loggerFactory,
             Telemetry = telemetry,

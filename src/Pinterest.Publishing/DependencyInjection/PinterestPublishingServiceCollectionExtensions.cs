@@ -167,7 +167,9 @@ public static partial class PinterestPublishingServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.TokenRefreshMargin,
             sp.GetRequiredService<ILoggerFactory>().CreateLogger(AuthenticationLog.CategoryName),
-            sp.GetRequiredService<PinterestTelemetry>()));
+            sp.GetRequiredService<PinterestTelemetry>(),
+            sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.RefreshTokenRenewalMargin));
+        services.TryAddSingleton<IPinterestAccountKeepAlive>(sp => new PinterestAccountKeepAlive(sp.GetRequiredService<PinterestTokenManager>()));
         services.TryAddSingleton<PinterestClientProvider>();
         services.TryAddTransient(sp => sp.GetRequiredService<PinterestClientProvider>().Create());
         services.TryAddSingleton<IPinPreflightValidator>(sp =>

@@ -4,7 +4,8 @@ namespace Pinterest.Publishing.Scheduling;
 
 /// <summary>
 /// What happened to a scheduled Pin: one of the sealed records <see cref="Published"/>, <see cref="Rejected"/>,
-/// <see cref="RetryAt"/>, <see cref="Unknown"/>, <see cref="Reauthorize"/> and <see cref="MissingScope"/>. Match on the type to read its data, or
+/// <see cref="RetryAt"/>, <see cref="Unknown"/>, <see cref="Reauthorize"/>, <see cref="MissingScope"/> and
+/// <see cref="AppCredentialsRejected"/>. Match on the type to read its data, or
 /// store <see cref="Kind"/> in a column.
 /// </summary>
 /// <example>
@@ -17,6 +18,7 @@ namespace Pinterest.Publishing.Scheduling;
 ///     PinPublishOutcome.Unknown u => $"check the board for a Pin created after {u.AttemptStartedAt}",
 ///     PinPublishOutcome.Reauthorize => "reconnect the account",
 ///     PinPublishOutcome.MissingScope m => $"ask for {string.Join(",", m.RequiredScopes)} at connect time, then reconnect",
+///     PinPublishOutcome.AppCredentialsRejected => "fix Pinterest:ClientId and Pinterest:ClientSecret, then publish again",
 ///     _ => outcome.Reason,
 /// };
 /// </code>
@@ -174,5 +176,24 @@ public abstract record PinPublishOutcome
 
         /// <inheritdoc />
         public override PinPublishOutcomeKind Kind => PinPublishOutcomeKind.MissingScope;
+    }
+
+    /// <summary>
+    /// Pinterest's token endpoint refused the app's own client id or secret (401 code 2) while renewing the account's
+    /// token: the app's configuration is wrong (the secret was rotated in the developer portal, say), not the account's
+    /// and not the draft's. The account needs no reconnecting; fix <c>Pinterest:ClientId</c> and
+    /// <c>Pinterest:ClientSecret</c>, then schedule the Pin again.
+    /// </summary>
+    public sealed record AppCredentialsRejected : PinPublishOutcome
+    {
+        /// <summary>Creates the outcome.</summary>
+        /// <param name="reason">What was refused (never the credentials themselves).</param>
+        public AppCredentialsRejected(string reason)
+            : base(reason)
+        {
+        }
+
+        /// <inheritdoc />
+        public override PinPublishOutcomeKind Kind => PinPublishOutcomeKind.AppCredentialsRejected;
     }
 }

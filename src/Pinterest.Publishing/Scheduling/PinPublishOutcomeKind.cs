@@ -21,4 +21,7 @@ public enum PinPublishOutcomeKind
 
     /// <summary>The account's token lacks a scope: <see cref="PinPublishOutcome.MissingScope"/>.</summary>
     MissingScope = 5,
+
+    /// <summary>The app's client id or secret was refused: <see cref="PinPublishOutcome.AppCredentialsRejected"/>.</summary>
+    AppCredentialsRejected = 6,
 }

@@ -28,4 +28,32 @@ public class TokenStoreClientTests
         Assert.Equal(1, emulator.TokenRefreshCount);
         Assert.Equal("a", client.AccountId);
     }
+
+    [Theory]
+    [InlineData(14, 1)]
+    [InlineData(0, 0)]
+    public async Task Token_store_client_renews_a_refresh_token_within_its_renewal_margin_while_the_access_token_is_good(int marginDays, int refreshes)
+    {
+        // A refresh token with 10 days left and an access token with 20: only the renewal margin makes it due.
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
+        await using var emulator = new PinterestEmulator(new PinterestEmulatorOptions { TimeProvider = time, RefreshTokenLifetime = TimeSpan.FromDays(20) });
+        var user = emulator.AddAccount();
+        var board = emulator.AddBoard(user, "Board");
+        var store = new InMemoryPinterestTokenStore();
+        await store.StoreTokenAsync("a", emulator.IssueTokens(user));
+        using var http = emulator.CreateHttpClient();
+        var client = new PinterestClient(http, store, "a", new PinterestClientOptions
+        {
+            ApiBaseAddress = emulator.BaseAddress,
+            ClientId = emulator.Options.ClientId,
+            ClientSecret = emulator.Options.ClientSecret,
+            TimeProvider = time,
+            RefreshTokenRenewalMargin = TimeSpan.FromDays(marginDays),
+        });
+        time.Advance(TimeSpan.FromDays(10));
+
+        Assert.Equal(board.Id, (await client.Boards.GetAsync(board.Id)).Id);
+
+        Assert.Equal(refreshes, emulator.TokenRefreshCount);
+    }
 }

@@ -92,6 +92,7 @@ public class ChaosPublishTests(ITestOutputHelper output)
         Assert.True(run.Unauthorized > 0, "No 401 was answered: the stale stored tokens were never used.");
         Assert.All(run.Outcomes.Where(o => o.Outcome is PinPublishOutcome.Reauthorize), o => Assert.StartsWith($"Chaos {RevokedAccount:D2}-", o.Title, StringComparison.Ordinal));
         Assert.All(run.Outcomes.Where(o => o.Outcome is PinPublishOutcome.MissingScope), o => Assert.StartsWith($"Chaos {ScopelessAccount:D2}-", o.Title, StringComparison.Ordinal));
+        Assert.Single(run.Outcomes, o => o.Outcome is PinPublishOutcome.AppCredentialsRejected);
     }
 
     [Fact]
@@ -134,6 +135,10 @@ public class ChaosPublishTests(ITestOutputHelper output)
             {
                 // Every access token the emulator issued expires now; the refresh tokens still work.
                 h.Time.Advance(h.Emulator.Options.AccessTokenLifetime + TimeSpan.FromMinutes(1));
+
+                // The first refresh after the jump meets the app's client secret refused (a rotation not yet deployed
+                // everywhere): that publish ends as the app's error, and the next refresh of its account succeeds.
+                h.Emulator.InjectFault("POST /v5/oauth/token", EmulatorFault.Status(HttpStatusCode.Unauthorized, 2, "Authentication failed."));
             }
 
             var account = i % Accounts;

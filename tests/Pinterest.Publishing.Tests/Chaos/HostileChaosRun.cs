@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -31,6 +32,8 @@ internal static class HostileChaosRun
     public const int ScopelessAccount = Accounts - 2;
 
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(1);
+
+    private const string TokenRoute = "POST /v5/oauth/token";
 
     // Accounts whose stored expiry says "valid for a year" while Pinterest expires them with the others: after a clock
     // jump they meet a 401 and refresh after it, the others refresh before use.
@@ -111,6 +114,10 @@ internal static class HostileChaosRun
             if (i == publishOnly / 2)
             {
                 ExpireAccessTokens(h);
+
+                // The first refresh after the jump meets the app's client secret refused (a rotation not yet deployed
+                // everywhere): that publish ends as the app's error, and the next refresh of its account succeeds.
+                h.Emulator.InjectFault(TokenRoute, EmulatorFault.Status(HttpStatusCode.Unauthorized, 2, "Authentication failed."));
             }
 
             var (publish, request) = Next(i, isScheduled: false);

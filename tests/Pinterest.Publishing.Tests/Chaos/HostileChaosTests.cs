@@ -68,6 +68,7 @@ public sealed class HostileChaosTests(ITestOutputHelper output)
         Assert.True(run.Unauthorized > 0, "No 401 was answered: the stale stored tokens were never used.");
         Assert.All(run.Outcomes.Where(o => o.Outcome is PinPublishOutcome.Reauthorize), o => Assert.Equal(HostileChaosRun.RevokedAccount, o.Publish.Account));
         Assert.All(run.Outcomes.Where(o => o.Outcome is PinPublishOutcome.MissingScope), o => Assert.Equal(HostileChaosRun.ScopelessAccount, o.Publish.Account));
+        Assert.Single(run.Outcomes, o => o.Outcome is PinPublishOutcome.AppCredentialsRejected);
 
         // The echoes reached the library's messages (scrubbed), and no secret reached anything it says.
         Assert.True(run.EchoesQuoted > 0, "No captured text quotes an echoed answer: the secret search proves little.");

@@ -19,12 +19,7 @@ internal static class Pending
 
     public static readonly string[] LayerReferences = [];
 
-    public static readonly string[] LoggingWiring =
-    [
-        // Api: PinterestClient's public constructors choose PinterestTelemetry.Shared (or PinterestClientOptions.Telemetry)
-        // and pass it to the token manager, whose parameter becomes required.
-        "Pinterest.Publishing.Authentication.Internal.PinterestTokenManager" + ReadsSharedTelemetry,
-    ];
+    public static readonly string[] LoggingWiring = [];
 
     public static readonly string[] LongFiles = [];
 }

@@ -16,13 +16,14 @@ public sealed class PinPublishOutcomeTests
             new PinPublishOutcome.Unknown("timeout", at),
             new PinPublishOutcome.Reauthorize("rejected"),
             new PinPublishOutcome.MissingScope("no pins:write", ["pins:write"]),
+            new PinPublishOutcome.AppCredentialsRejected("client secret refused"),
         ];
 
         Assert.Equal(
-            [PinPublishOutcomeKind.Published, PinPublishOutcomeKind.Rejected, PinPublishOutcomeKind.RetryAt, PinPublishOutcomeKind.Unknown, PinPublishOutcomeKind.Reauthorize, PinPublishOutcomeKind.MissingScope],
+            [PinPublishOutcomeKind.Published, PinPublishOutcomeKind.Rejected, PinPublishOutcomeKind.RetryAt, PinPublishOutcomeKind.Unknown, PinPublishOutcomeKind.Reauthorize, PinPublishOutcomeKind.MissingScope, PinPublishOutcomeKind.AppCredentialsRejected],
             outcomes.Select(o => o.Kind));
-        Assert.Equal([true, true, false, true, true, true], outcomes.Select(o => o.IsFinal));
-        Assert.Equal(["Published.", "bad", "429", "timeout", "rejected", "no pins:write"], outcomes.Select(o => o.Reason));
+        Assert.Equal([true, true, false, true, true, true, true], outcomes.Select(o => o.IsFinal));
+        Assert.Equal(["Published.", "bad", "429", "timeout", "rejected", "no pins:write", "client secret refused"], outcomes.Select(o => o.Reason));
     }
 
     [Fact]

@@ -27,6 +27,9 @@ internal sealed class FakeTokenRefresher(FakeTimeProvider time, ConcurrentQueue<
 
     public ConcurrentQueue<string> ReceivedRefreshTokens { get; } = new();
 
+    /// <summary>The last exception <see cref="Failure"/> made.</summary>
+    public Exception? LastFailure { get; private set; }
+
     public ConcurrentQueue<CancellationToken> ReceivedCancellationTokens { get; } = new();
 
     public async Task<PinterestToken> RefreshAsync(string refreshToken, CancellationToken cancellationToken)
@@ -43,7 +46,7 @@ internal sealed class FakeTokenRefresher(FakeTimeProvider time, ConcurrentQueue<
 
         if (Failure is { } failure)
         {
-            throw failure();
+            throw LastFailure = failure();
         }
 
         return Answer?.Invoke(n) ?? new PinterestToken

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Pinterest.Publishing.Testing;
 using static Pinterest.Publishing.Tests.TestSupport.EmulatorHarness;
 
 namespace Pinterest.Publishing.Tests.Testing;
@@ -56,12 +57,12 @@ public sealed class EmulatorOAuthTests
         var code = h.Emulator.CreateAuthorizationCode(h.Account, Redirect, "pins:read");
 
         var wrongRedirect = await h.Anonymous.SendAsync(TokenRequest($"grant_type=authorization_code&code={code}&redirect_uri=https%3A%2F%2Fevil.example%2F"));
-        await AssertErrorAsync(wrongRedirect, HttpStatusCode.BadRequest, 1);
+        await AssertInvalidGrantAsync(wrongRedirect);
 
         var code2 = h.Emulator.CreateAuthorizationCode(h.Account, Redirect, "pins:read");
         var form = $"grant_type=authorization_code&code={code2}&redirect_uri={Uri.EscapeDataString(Redirect.OriginalString)}";
         Assert.Equal(HttpStatusCode.OK, (await h.Anonymous.SendAsync(TokenRequest(form))).StatusCode);
-        await AssertErrorAsync(await h.Anonymous.SendAsync(TokenRequest(form)), HttpStatusCode.BadRequest, 1);
+        await AssertInvalidGrantAsync(await h.Anonymous.SendAsync(TokenRequest(form)));
     }
 
     [Theory]
@@ -72,7 +73,8 @@ public sealed class EmulatorOAuthTests
     {
         using var h = new EmulatorHarness();
         var response = await h.Anonymous.SendAsync(TokenRequest($"grant_type=refresh_token&refresh_token={h.Token.RefreshToken}", clientId, secret, withCredentials));
-        await AssertErrorAsync(response, HttpStatusCode.Unauthorized, 2);
+        var body = await AssertErrorAsync(response, HttpStatusCode.Unauthorized, 2);
+        Assert.Equal("Authentication failed.", body.GetProperty("message").GetString());
         Assert.Equal(0, h.Emulator.TokenRefreshCount);
     }
 
@@ -91,7 +93,7 @@ public sealed class EmulatorOAuthTests
         Assert.Equal(1, h.Emulator.TokenRefreshCount);
 
         var replay = await h.Anonymous.SendAsync(TokenRequest($"grant_type=refresh_token&refresh_token={h.Token.RefreshToken}"));
-        await AssertErrorAsync(replay, HttpStatusCode.BadRequest, 1);
+        await AssertInvalidGrantAsync(replay);
 
         var second = await h.Anonymous.SendAsync(TokenRequest($"grant_type=refresh_token&refresh_token={newRefresh}"));
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
@@ -102,9 +104,59 @@ public sealed class EmulatorOAuthTests
     public async Task ExpiredRefreshTokenIsRejected()
     {
         using var h = new EmulatorHarness();
-        h.Time.Advance(TimeSpan.FromDays(61));
+        h.Time.Advance(TimeSpan.FromDays(60));
         var response = await h.Anonymous.SendAsync(TokenRequest($"grant_type=refresh_token&refresh_token={h.Token.RefreshToken}"));
-        await AssertErrorAsync(response, HttpStatusCode.BadRequest, 1);
+        await AssertInvalidGrantAsync(response);
+        Assert.Equal(0, h.Emulator.TokenRefreshCount);
+    }
+
+    [Fact]
+    public async Task EachRefreshRenewsTheRefreshTokenForAnotherSixtyDays()
+    {
+        using var h = new EmulatorHarness();
+        var refreshToken = h.Token.RefreshToken!;
+
+        // Refreshed every 50 days, the account lives far past its first refresh token's 60 days.
+        for (var round = 1; round <= 4; round++)
+        {
+            h.Time.Advance(TimeSpan.FromDays(50));
+            var response = await h.Anonymous.SendAsync(TokenRequest($"grant_type=refresh_token&refresh_token={refreshToken}"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var body = await ReadJsonAsync(response);
+            refreshToken = body.GetProperty("refresh_token").GetString()!;
+            Assert.Equal((long)TimeSpan.FromDays(60).TotalSeconds, body.GetProperty("refresh_token_expires_in").GetInt64());
+            Assert.Equal(h.Time.GetUtcNow().AddDays(60).ToUnixTimeSeconds(), body.GetProperty("refresh_token_expires_at").GetInt64());
+        }
+
+        Assert.Equal(4, h.Emulator.TokenRefreshCount);
+    }
+
+    [Fact]
+    public async Task ARefreshFaultAfterProcessingSpendsTheRefreshTokenAndLosesTheAnswer()
+    {
+        using var h = new EmulatorHarness();
+        h.Emulator.InjectFault("POST /v5/oauth/token", EmulatorFault.Status(HttpStatusCode.ServiceUnavailable, afterProcessing: true));
+        var form = $"grant_type=refresh_token&refresh_token={h.Token.RefreshToken}";
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await h.Anonymous.SendAsync(TokenRequest(form))).StatusCode);
+
+        // Pinterest rotated it: the refresh token sent is spent, and the rotated one never arrived.
+        Assert.Equal(1, h.Emulator.TokenRefreshCount);
+        await AssertInvalidGrantAsync(await h.Anonymous.SendAsync(TokenRequest(form)));
+    }
+
+    [Fact]
+    public async Task AnUnknownRefreshTokenIsAnInvalidGrant()
+    {
+        using var h = new EmulatorHarness();
+        await AssertInvalidGrantAsync(await h.Anonymous.SendAsync(TokenRequest("grant_type=refresh_token&refresh_token=pinr_made_up")));
+    }
+
+    /// <summary>Pinterest's answer to a bad, spent, expired or revoked grant (pinterest/pinterest-python-sdk#114).</summary>
+    private static async Task AssertInvalidGrantAsync(HttpResponseMessage response)
+    {
+        var body = await AssertErrorAsync(response, HttpStatusCode.Unauthorized, 283);
+        Assert.Equal("The authorization grant is invalid", body.GetProperty("message").GetString());
     }
 
     [Fact]
@@ -163,7 +215,7 @@ public sealed class EmulatorOAuthTests
         h.Emulator.RevokeTokens(h.Account);
         await AssertErrorAsync(await h.Client.GetAsync("v5/user_account"), HttpStatusCode.Unauthorized, 2);
         var refresh = await h.Anonymous.SendAsync(TokenRequest($"grant_type=refresh_token&refresh_token={h.Token.RefreshToken}"));
-        await AssertErrorAsync(refresh, HttpStatusCode.BadRequest, 1);
+        await AssertInvalidGrantAsync(refresh);
     }
 
     [Fact]

@@ -130,7 +130,7 @@ public sealed class EmulatorServerAndConcurrencyTests
         })));
 
         Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.OK));
-        Assert.Equal(49, statuses.Count(s => s == HttpStatusCode.BadRequest));
+        Assert.Equal(49, statuses.Count(s => s == HttpStatusCode.Unauthorized));
         Assert.Equal(1, h.Emulator.TokenRefreshCount);
     }
 

@@ -77,7 +77,8 @@ internal sealed class BearerAuthentication(ApiExchange exchange, ILogger logger)
 
     /// <summary>
     /// The token to replay with after Pinterest rejected <paramref name="rejectedToken"/>, or <see langword="null"/>
-    /// when the call already refreshed once or the refresh gave no different token.
+    /// when the call already refreshed once or the credential cannot refresh. It may be the rejected token itself: Pinterest
+    /// answers the same token to refreshes in quick succession, and the credential judges when that counts as renewed.
     /// </summary>
     private async Task<string?> RefreshOnceAsync(ApiCall call, string rejectedToken, CancellationToken cancellationToken)
     {
@@ -91,6 +92,6 @@ internal sealed class BearerAuthentication(ApiExchange exchange, ILogger logger)
         var credential = call.Credential!;
         ApiLog.UnauthorizedRefreshing(logger, request.Method.Method, request.Path, credential.AccountId);
         var refreshed = await credential.RefreshAfterUnauthorizedAsync(rejectedToken, cancellationToken).ConfigureAwait(false);
-        return !string.IsNullOrEmpty(refreshed) && !string.Equals(refreshed, rejectedToken, StringComparison.Ordinal) ? refreshed : null;
+        return string.IsNullOrEmpty(refreshed) ? null : refreshed;
     }
 }

@@ -55,6 +55,12 @@ internal sealed class PinterestApiRequest
     /// <summary>Whether the transient-failure retry strategy may resend the request. GET and DELETE by default.</summary>
     public bool IsIdempotent { get; set; }
 
+    /// <summary>
+    /// Whether a request that is not idempotent is still resent after a failure that proves it was not processed (a
+    /// refused connection, a 429): the OAuth grants, which spend the code or refresh token they send.
+    /// </summary>
+    public bool IsResentWhenNotProcessed { get; set; }
+
     /// <summary>Maps an error answer to a different exception (e.g. a rejected refresh grant), or returns <see langword="null"/> to keep the default.</summary>
     public Func<PinterestApiException, Exception?>? MapError { get; set; }
 

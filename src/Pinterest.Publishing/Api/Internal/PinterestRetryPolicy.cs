@@ -68,7 +68,7 @@ internal sealed class PinterestRetryPolicy
         TState state,
         CancellationToken cancellationToken)
     {
-        if (!request.IsIdempotent || ResiliencePipeline is null)
+        if (!(request.IsIdempotent || request.IsResentWhenNotProcessed) || ResiliencePipeline is null)
         {
             return await attempt(state, cancellationToken).ConfigureAwait(false);
         }
@@ -112,7 +112,7 @@ internal sealed class PinterestRetryPolicy
             .AddRetry(new RetryStrategyOptions
             {
                 MaxRetryAttempts = _retry.MaxRetries,
-                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome.Exception, args.AttemptNumber)),
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Context.Properties.GetValue(RequestKey, null!), args.Outcome.Exception, args.AttemptNumber)),
                 DelayGenerator = args => new ValueTask<TimeSpan?>(GetDelay(args.Outcome.Exception, args.AttemptNumber)),
                 OnRetry = args =>
                 {
@@ -137,9 +137,23 @@ internal sealed class PinterestRetryPolicy
     /// </summary>
     /// <param name="exception">The attempt's failure.</param>
     /// <param name="attemptNumber">How many retries came before (0 after the first attempt).</param>
-    internal bool ShouldRetry(Exception? exception, int attemptNumber = 0) =>
+    internal bool ShouldRetry(Exception? exception, int attemptNumber = 0) => ShouldRetry(request: null, exception, attemptNumber);
+
+    /// <summary>
+    /// Whether a failed attempt of <paramref name="request"/> is tried again: as <see cref="ShouldRetry(Exception?, int)"/>
+    /// for an idempotent call (or an unknown one); for one that is only resent when not processed
+    /// (<see cref="PinterestApiRequest.IsResentWhenNotProcessed"/>), only a failure that proves it (a refused connection,
+    /// a 429). Either way not when the wait Pinterest asks for is past <see cref="PinterestRetryOptions.MaxRetryAfter"/>.
+    /// </summary>
+    /// <param name="request">The request that failed, when known.</param>
+    /// <param name="exception">The attempt's failure.</param>
+    /// <param name="attemptNumber">How many retries came before (0 after the first attempt).</param>
+    internal bool ShouldRetry(PinterestApiRequest? request, Exception? exception, int attemptNumber = 0) =>
         exception is not null
-        && FailureClassifier.Classify(exception) is FailureKind.Transient or FailureKind.RateLimited or FailureKind.NotSent or FailureKind.TransportFailed
+        && FailureClassifier.Classify(exception) is var kind
+        && (request is { IsIdempotent: false }
+            ? kind is FailureKind.RateLimited or FailureKind.NotSent
+            : kind is FailureKind.Transient or FailureKind.RateLimited or FailureKind.NotSent or FailureKind.TransportFailed)
         && Backoff.Retry(exception, attemptNumber, _retry, _timeProvider.GetUtcNow()) is not null;
 
     // Only asked after ShouldRetry agreed, so a wait exists; no wait is the safe answer should it not.

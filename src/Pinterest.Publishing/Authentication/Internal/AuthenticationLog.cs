@@ -51,4 +51,16 @@ internal static partial class AuthenticationLog
     [LoggerMessage(EventId = 2010, EventName = "PinterestTokenRefreshWithoutAccessToken", Level = LogLevel.Warning,
         Message = "The Pinterest token endpoint answered the refresh of account {AccountId} with a rotated refresh token but no access token; the refresh token was stored and the next call refreshes again.")]
     public static partial void RefreshWithoutAccessToken(ILogger logger, string accountId);
+
+    [LoggerMessage(EventId = 2011, EventName = "PinterestAppCredentialsRefused", Level = LogLevel.Error,
+        Message = "Pinterest refused the app's client credentials while refreshing the token of account {AccountId}: check Pinterest:ClientId and Pinterest:ClientSecret. The account's stored token is left as it is.")]
+    public static partial void AppCredentialsRefused(ILogger logger, string accountId, Exception exception);
+
+    [LoggerMessage(EventId = 2012, EventName = "PinterestRotatedTokenStoredElsewhereUsed", Level = LogLevel.Information,
+        Message = "Refreshing the Pinterest token of account {AccountId} failed ({FailureType}), but the token store holds a token another instance rotated meanwhile; using it.")]
+    public static partial void RotatedElsewhereUsed(ILogger logger, string accountId, string failureType);
+
+    [LoggerMessage(EventId = 2013, EventName = "PinterestRefreshAnsweredRejectedToken", Level = LogLevel.Warning,
+        Message = "The refresh of account {AccountId} answered the access token Pinterest had just rejected; refreshing once more in {Delay}.")]
+    public static partial void RefreshAnsweredRejectedToken(ILogger logger, string accountId, TimeSpan delay);
 }

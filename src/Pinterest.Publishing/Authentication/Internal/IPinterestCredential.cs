@@ -14,8 +14,10 @@ internal interface IPinterestCredential
     ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Called after Pinterest answered 401 to <paramref name="rejectedAccessToken"/>: returns a newer access token
-    /// (refreshing if no other caller already did), or <see langword="null"/> when this credential cannot refresh.
+    /// Called after Pinterest answered 401 to <paramref name="rejectedAccessToken"/>: returns the access token to replay
+    /// with (refreshing if no other caller already did), or <see langword="null"/> when this credential cannot refresh. It
+    /// may be <paramref name="rejectedAccessToken"/> itself, when a refresh answered it again and the credential judges it
+    /// renewed (Pinterest answers the same token to refreshes in quick succession).
     /// </summary>
     ValueTask<string?> RefreshAfterUnauthorizedAsync(string rejectedAccessToken, CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Pinterest.Publishing.Diagnostics.Internal;
+using Pinterest.Publishing.Internal.Options;
 
 namespace Pinterest.Publishing.Authentication.Internal;
 
@@ -9,23 +10,35 @@ namespace Pinterest.Publishing.Authentication.Internal;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The manager coordinates three pieces of state: the <see cref="TokenCache"/> answers the lookup every API call makes,
-/// the <see cref="RefreshFlights"/> run one refresh per account at a time, and the <see cref="UnsavedTokens"/> keep the
+/// The manager coordinates its pieces of state: the <see cref="TokenCache"/> answers the lookup every API call makes
+/// (and says when a token is due: its access token about to expire, or its refresh token within the renewal margin),
+/// the <see cref="RefreshFlights"/> run one refresh per account at a time, the <see cref="UnsavedTokens"/> keep the
 /// rotated tokens the store could not take. What one flight decides is written here; the refresh itself is a
 /// <see cref="TokenRotation"/>.
 /// </para>
 /// <para>
 /// Inside the flight the store is read again first: another instance of the app (or a flight that just ended) may have
-/// rotated the token already, and refreshing with a spent refresh token would lose the account.
+/// rotated the token already, and refreshing with a spent refresh token would lose the account. It is read again after
+/// a failed refresh too, for the same reason.
 /// </para>
 /// </remarks>
 internal sealed class PinterestTokenManager
 {
     /// <summary>The default refresh margin: a token expiring within it is refreshed before use.</summary>
-    public static readonly TimeSpan DefaultRefreshMargin = Pinterest.Publishing.Internal.Options.PinterestDefaults.TokenRefreshMargin;
+    public static readonly TimeSpan DefaultRefreshMargin = PinterestDefaults.TokenRefreshMargin;
 
     /// <summary>How long a cached token is used without reading the store again.</summary>
     public static readonly TimeSpan CacheRevalidationInterval = TokenCache.RevalidationInterval;
+
+    /// <summary>
+    /// A refresh after a 401 that answers the rejected access token counts as renewed when a refresh of this process got
+    /// that token new at most this long ago: Pinterest answers the same access token to refreshes in quick succession
+    /// (pinterest/api-quickstart, <c>refresh_example.py</c>).
+    /// </summary>
+    internal static readonly TimeSpan SameTokenRenewedWindow = TimeSpan.FromSeconds(5);
+
+    /// <summary>Otherwise the refresh is tried once more after this wait, which quick succession no longer covers.</summary>
+    internal static readonly TimeSpan SameTokenRetryDelay = TimeSpan.FromSeconds(1);
 
     /// <summary>The fix, in every message that asks for reauthorization.</summary>
     internal const string ReconnectAdvice = "Connect the Pinterest account again (OAuth authorization) and store the new token.";
@@ -38,22 +51,35 @@ internal sealed class PinterestTokenManager
     private readonly UnsavedTokens _unsaved;
     private readonly TokenRotation _rotation;
 
-    public PinterestTokenManager(IPinterestTokenStore store, IPinterestTokenRefresher refresher, TimeProvider timeProvider, TimeSpan refreshMargin, ILogger logger, PinterestTelemetry? telemetry = null)
+    /// <param name="store">The host's token store.</param>
+    /// <param name="refresher">The refresh call.</param>
+    /// <param name="timeProvider">The clock of expiries and waits.</param>
+    /// <param name="refreshMargin">A token whose access token expires within it is refreshed before use.</param>
+    /// <param name="logger">Where the layer logs.</param>
+    /// <param name="telemetry">
+    /// Where refreshes are counted: the DI singleton, or the instance a non-DI entry point (<c>PinterestClient</c>) chose.
+    /// </param>
+    /// <param name="refreshTokenRenewalMargin">
+    /// A token whose refresh token expires within it is refreshed before use too; zero turns this off, and
+    /// <see langword="null"/> is the default (<c>Pinterest:RefreshTokenRenewalMargin</c>, 14 days).
+    /// </param>
+    public PinterestTokenManager(IPinterestTokenStore store, IPinterestTokenRefresher refresher, TimeProvider timeProvider, TimeSpan refreshMargin, ILogger logger, PinterestTelemetry telemetry, TimeSpan? refreshTokenRenewalMargin = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(refresher);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(telemetry);
         ArgumentOutOfRangeException.ThrowIfLessThan(refreshMargin, TimeSpan.Zero);
         _store = store;
         _timeProvider = timeProvider;
         _logger = logger;
-        _cache = new TokenCache(timeProvider, refreshMargin);
+        _cache = new TokenCache(timeProvider, refreshMargin, refreshTokenRenewalMargin ?? PinterestDefaults.RefreshTokenRenewalMargin);
         _unsaved = new UnsavedTokens(store, timeProvider, CacheRevalidationInterval, logger);
-        _rotation = new TokenRotation(refresher, _cache, _unsaved, logger, telemetry ?? PinterestTelemetry.Shared);
+        _rotation = new TokenRotation(refresher, _cache, _unsaved, timeProvider, RecoverAfterFailedRefreshAsync, logger, telemetry);
     }
 
-    /// <summary>A usable access token for the account, refreshed first when it expires within the margin.</summary>
+    /// <summary>A usable access token for the account, refreshed first when it is due.</summary>
     /// <exception cref="PinterestReauthorizationRequiredException">No token is stored, or it cannot be refreshed.</exception>
     public ValueTask<string> GetAccessTokenAsync(string accountId, CancellationToken cancellationToken)
     {
@@ -69,17 +95,21 @@ internal sealed class PinterestTokenManager
     private async ValueTask<string> ReadStoreAndGetAccessTokenAsync(string accountId, CancellationToken cancellationToken)
     {
         var token = await ReadStoreAsync(accountId, rejectedAccessToken: null, cancellationToken).ConfigureAwait(false);
-        if (!_cache.IsExpiring(token) && !_unsaved.IsWriteDue(accountId, token))
+        if (!_cache.IsDueForRefresh(accountId, token) && !_unsaved.IsWriteDue(accountId, token))
         {
             return token.AccessToken;
         }
 
-        // An expiring token is refreshed; an unsaved rotated token is written again. Both run in the account's flight.
+        // A due token is refreshed; an unsaved rotated token is written again. Both run in the account's flight.
         var refreshed = await JoinRefreshAsync(accountId, rejectedAccessToken: null, cancellationToken).ConfigureAwait(false);
         return refreshed.AccessToken;
     }
 
     /// <summary>After a 401 with <paramref name="rejectedAccessToken"/>: a newer token, refreshing once if nobody else did.</summary>
+    /// <returns>
+    /// The token to replay with: a newer one, or the rejected one itself when a refresh of this process got it new
+    /// seconds ago and Pinterest answered it again (see <see cref="SameTokenRenewedWindow"/>).
+    /// </returns>
     /// <exception cref="PinterestReauthorizationRequiredException">No newer token can be had.</exception>
     public async ValueTask<string> RefreshAfterUnauthorizedAsync(string accountId, string rejectedAccessToken, CancellationToken cancellationToken)
     {
@@ -88,18 +118,18 @@ internal sealed class PinterestTokenManager
 
         _cache.EvictRejected(accountId, rejectedAccessToken);
         var stored = await ReadStoreAsync(accountId, rejectedAccessToken, cancellationToken).ConfigureAwait(false);
-        if (!TokenCache.IsRejected(stored, rejectedAccessToken) && !_cache.IsExpiring(stored))
+        if (!TokenCache.IsRejected(stored, rejectedAccessToken) && !_cache.IsDueForRefresh(accountId, stored))
         {
             // Another caller (or another app instance) refreshed while this request was in flight.
             return stored.AccessToken;
         }
 
-        // A flight started for an expiring token may end without refreshing (it found a fresh token in the store)
-        // and hand back the very token Pinterest just rejected: then a second flight, started for the rejection, refreshes.
+        // A flight started for a due token may end without refreshing (it found a fresh token in the store) and hand
+        // back the very token Pinterest just rejected: then a second flight, started for the rejection, refreshes.
         for (var attempt = 0; attempt < 2; attempt++)
         {
             var refreshed = await JoinRefreshAsync(accountId, rejectedAccessToken, cancellationToken).ConfigureAwait(false);
-            if (!TokenCache.IsRejected(refreshed, rejectedAccessToken))
+            if (!TokenCache.IsRejected(refreshed, rejectedAccessToken) || _rotation.IssuedWithin(accountId, rejectedAccessToken, SameTokenRenewedWindow))
             {
                 return refreshed.AccessToken;
             }
@@ -108,6 +138,24 @@ internal sealed class PinterestTokenManager
         throw new PinterestReauthorizationRequiredException(
             $"Pinterest rejected the access token of account '{accountId}' and no newer token could be obtained. {ReconnectAdvice}",
             accountId);
+    }
+
+    /// <summary>Refreshes the account's token when it is due (the keep-alive of idle accounts).</summary>
+    /// <exception cref="PinterestReauthorizationRequiredException">No token is stored, or it cannot be refreshed and has expired.</exception>
+    public async Task<PinterestKeepAliveResult> KeepAliveAsync(string accountId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(accountId);
+        var token = await ReadStoreAsync(accountId, rejectedAccessToken: null, cancellationToken).ConfigureAwait(false);
+        if (!_cache.IsDueForRefresh(accountId, token))
+        {
+            return PinterestKeepAliveResult.NotDue;
+        }
+
+        // The flight reads the store again, and hands back the same token when there is no refresh token to use.
+        var renewed = await JoinRefreshAsync(accountId, rejectedAccessToken: null, cancellationToken).ConfigureAwait(false);
+        return !string.Equals(renewed.AccessToken, token.AccessToken, StringComparison.Ordinal) || !string.Equals(renewed.RefreshToken, token.RefreshToken, StringComparison.Ordinal)
+            ? PinterestKeepAliveResult.Renewed
+            : renewed.RefreshToken is null ? PinterestKeepAliveResult.CannotRenew : PinterestKeepAliveResult.NotDue;
     }
 
     private Task<PinterestToken> JoinRefreshAsync(string accountId, string? rejectedAccessToken, CancellationToken cancellationToken) =>
@@ -123,7 +171,7 @@ internal sealed class PinterestTokenManager
         var current = await ReadStoreAsync(accountId, rejectedAccessToken, cancellationToken).ConfigureAwait(false);
         var unsaved = _unsaved.Find(accountId, current);
         var rejected = rejectedAccessToken is not null && TokenCache.IsRejected(current, rejectedAccessToken);
-        if (!rejected && !_cache.IsExpiring(current))
+        if (!rejected && !_cache.IsDueForRefresh(accountId, current))
         {
             if (unsaved is not null && _unsaved.IsWriteDue(unsaved)
                 && await _unsaved.RetryWriteAsync(accountId, unsaved, cancellationToken).ConfigureAwait(false))
@@ -148,7 +196,50 @@ internal sealed class PinterestTokenManager
                 accountId);
         }
 
-        return await _rotation.RotateAsync(accountId, current, unsaved, cancellationToken).ConfigureAwait(false);
+        var rotated = await _rotation.RotateAsync(accountId, current, unsaved, cancellationToken).ConfigureAwait(false);
+        if (!rejected || !TokenCache.IsRejected(rotated, rejectedAccessToken!) || _rotation.IssuedWithin(accountId, rotated.AccessToken, SameTokenRenewedWindow))
+        {
+            return rotated;
+        }
+
+        // The refresh answered the token Pinterest rejected, which this process did not get seconds ago: it may have
+        // been minted by another instance's refresh a moment earlier. Once more, after quick succession is over.
+        AuthenticationLog.RefreshAnsweredRejectedToken(_logger, accountId, SameTokenRetryDelay);
+        await Task.Delay(SameTokenRetryDelay, _timeProvider, cancellationToken).ConfigureAwait(false);
+        var again = await _rotation.RotateAsync(accountId, rotated, unsaved: null, cancellationToken).ConfigureAwait(false);
+        if (!TokenCache.IsRejected(again, rejectedAccessToken!))
+        {
+            return again;
+        }
+
+        throw new PinterestReauthorizationRequiredException(
+            $"Pinterest rejected the access token of account '{accountId}', and two refreshes a second apart answered that same token. {ReconnectAdvice}",
+            accountId);
+    }
+
+    /// <summary>
+    /// After a failed refresh of <paramref name="current"/>: the token another instance stored meanwhile, if the store
+    /// holds one (its refresh token and access token both newer, and not due); otherwise <see langword="null"/>.
+    /// </summary>
+    private async Task<PinterestToken?> RecoverAfterFailedRefreshAsync(string accountId, PinterestToken current)
+    {
+        PinterestToken? latest;
+        try
+        {
+            latest = _unsaved.Reconcile(accountId, await _store.GetTokenAsync(accountId, CancellationToken.None).ConfigureAwait(false));
+        }
+        catch (Exception)
+        {
+            // The store's trouble is not the answer: the refresh's failure surfaces.
+            return null;
+        }
+
+        return latest is not null
+            && !string.Equals(latest.RefreshToken, current.RefreshToken, StringComparison.Ordinal)
+            && !TokenCache.IsRejected(latest, current.AccessToken)
+            && !_cache.IsDueForRefresh(accountId, latest)
+            ? latest
+            : null;
     }
 
     /// <summary>

@@ -20,29 +20,39 @@ internal sealed class TokenCache
     public static readonly TimeSpan RevalidationInterval = TimeSpan.FromMinutes(1);
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+
+    // Per account, the refresh-token expiry a refresh failed to move out of the renewal margin (a legacy, non-continuous
+    // refresh token, or an answer without one): renewing it again cannot help, and trying would refresh at every call.
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _unrenewable = new(StringComparer.Ordinal);
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _refreshMargin;
+    private readonly TimeSpan _renewalMargin;
 
     /// <param name="timeProvider">The clock of expiries and revalidation.</param>
     /// <param name="refreshMargin">A token expiring within it is never handed out from memory: it is due for a refresh.</param>
-    public TokenCache(TimeProvider timeProvider, TimeSpan refreshMargin)
+    /// <param name="refreshTokenRenewalMargin">
+    /// A token whose refresh token expires within it (and has not expired) is due for a refresh too; zero turns this off.
+    /// </param>
+    public TokenCache(TimeProvider timeProvider, TimeSpan refreshMargin, TimeSpan refreshTokenRenewalMargin = default)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentOutOfRangeException.ThrowIfLessThan(refreshMargin, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(refreshTokenRenewalMargin, TimeSpan.Zero);
         _timeProvider = timeProvider;
         _refreshMargin = refreshMargin;
+        _renewalMargin = refreshTokenRenewalMargin;
     }
 
     /// <summary>
     /// The hot path: the account's remembered access token, when it was remembered less than
-    /// <see cref="RevalidationInterval"/> ago and does not expire within the refresh margin. Allocates nothing.
+    /// <see cref="RevalidationInterval"/> ago and is not due for a refresh. Allocates nothing.
     /// </summary>
     public bool TryGetAccessToken(string accountId, [NotNullWhen(true)] out string? accessToken)
     {
         if (_entries.TryGetValue(accountId, out var entry))
         {
             var now = _timeProvider.GetUtcNow();
-            if (entry.Token.ExpiresAt > now + _refreshMargin && now < entry.RevalidateAt)
+            if (now < entry.RevalidateAt && !IsDue(accountId, entry.Token, now))
             {
                 accessToken = entry.Token.AccessToken;
                 return true;
@@ -53,8 +63,27 @@ internal sealed class TokenCache
         return false;
     }
 
-    /// <summary>Whether <paramref name="token"/> expires within the refresh margin (and so is due for a refresh).</summary>
-    public bool IsExpiring(PinterestToken token) => token.ExpiresAt <= _timeProvider.GetUtcNow() + _refreshMargin;
+    /// <summary>
+    /// Whether <paramref name="token"/> is due for a refresh: its access token expires within the refresh margin, or its
+    /// refresh token within the renewal margin (unless a refresh already failed to renew that expiry).
+    /// </summary>
+    public bool IsDueForRefresh(string accountId, PinterestToken token) => IsDue(accountId, token, _timeProvider.GetUtcNow());
+
+    /// <summary>
+    /// Notes the outcome of a refresh: when its token's refresh token is still due for renewal, Pinterest did not renew
+    /// it, so that expiry alone no longer makes the account due.
+    /// </summary>
+    public void NoteRefreshed(string accountId, PinterestToken rotated)
+    {
+        if (IsRefreshTokenDue(rotated, _timeProvider.GetUtcNow()))
+        {
+            _unrenewable[accountId] = rotated.RefreshTokenExpiresAt!.Value;
+        }
+        else
+        {
+            _unrenewable.TryRemove(accountId, out _);
+        }
+    }
 
     /// <summary>Remembers <paramref name="token"/> as the account's token for the next <see cref="RevalidationInterval"/>.</summary>
     public void Remember(string accountId, PinterestToken token) =>
@@ -78,6 +107,20 @@ internal sealed class TokenCache
     /// <summary>Whether <paramref name="token"/> carries the access token Pinterest rejected.</summary>
     public static bool IsRejected(PinterestToken token, string rejectedAccessToken) =>
         string.Equals(token.AccessToken, rejectedAccessToken, StringComparison.Ordinal);
+
+    private bool IsDue(string accountId, PinterestToken token, DateTimeOffset now) =>
+        token.ExpiresAt <= now + _refreshMargin
+        || (IsRefreshTokenDue(token, now)
+            && !(_unrenewable.TryGetValue(accountId, out var unrenewable) && unrenewable == token.RefreshTokenExpiresAt));
+
+    // A refresh token that has expired already is not due: refreshing could only be refused, and the access token it
+    // came with may still work for days.
+    private bool IsRefreshTokenDue(PinterestToken token, DateTimeOffset now) =>
+        _renewalMargin > TimeSpan.Zero
+        && token.RefreshToken is not null
+        && token.RefreshTokenExpiresAt is { } refreshExpiresAt
+        && refreshExpiresAt > now
+        && refreshExpiresAt <= now + _renewalMargin;
 
     private sealed record Entry(PinterestToken Token, DateTimeOffset RevalidateAt);
 }

@@ -93,7 +93,7 @@ internal sealed class PinterestTelemetry : IDisposable
     public static Activity? StartActivity(string name, ActivityKind kind = ActivityKind.Internal) => ActivitySource.StartActivity(name, kind);
 
     /// <summary>Records one publish and its duration.</summary>
-    /// <param name="outcome">A low-cardinality outcome: <c>published</c>, <c>rejected</c>, <c>retry</c>, <c>unknown</c>, <c>reauthorize</c>, <c>missing_scope</c>, <c>failed</c>.</param>
+    /// <param name="outcome">A low-cardinality outcome: <c>published</c>, <c>rejected</c>, <c>retry</c>, <c>unknown</c>, <c>reauthorize</c>, <c>missing_scope</c>, <c>app_credentials</c>, <c>failed</c>.</param>
     /// <param name="duration">From the start of preflight to the outcome.</param>
     public void RecordPublish(string outcome, TimeSpan duration)
     {

@@ -34,6 +34,9 @@ internal static class FailureClassifier
         // whatever its type.
         new(FailureKind.Reauthorize, static (e, _) => e is PinterestReauthorizationRequiredException),
         new(FailureKind.MissingScope, static (e, _) => e is PinterestInsufficientScopeException or PinterestApiException { StatusCode: HttpStatusCode.Unauthorized, ErrorCode: PinterestInsufficientScopeException.InsufficientScopeErrorCode }),
+        // Neither, at once, are the app's refused client credentials and a refresh that may have spent its refresh token.
+        new(FailureKind.AppCredentialsRejected, static (e, _) => e is PinterestAppCredentialsException),
+        new(FailureKind.TokenRefreshInDoubt, static (e, _) => e is TokenRefreshInDoubtException),
         new(FailureKind.Cancelled, static (e, c) => e is OperationCanceledException && c.CallerCancelled),
         new(FailureKind.NotSent, static (_, c) => c.Send is { MayHaveBeenSent: false }),
 

@@ -45,6 +45,19 @@ internal enum FailureKind
     /// </summary>
     MissingScope,
 
+    /// <summary>
+    /// The token endpoint refused the app's own client id or secret: no account is to blame and nothing was sent on its
+    /// behalf; every call that needs a token fails the same way until the operator fixes the settings.
+    /// </summary>
+    AppCredentialsRejected,
+
+    /// <summary>
+    /// A token refresh failed in a way Pinterest may have processed, so its refresh token may be spent: retried later
+    /// (the next attempt reads the store and refreshes again), never at once, since an immediate resend of a spent
+    /// refresh token would only be refused and report the account for reconnecting.
+    /// </summary>
+    TokenRefreshInDoubt,
+
     // The transport.
 
     /// <summary>

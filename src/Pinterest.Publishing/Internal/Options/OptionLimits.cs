@@ -14,6 +14,12 @@ internal static class OptionLimits
     /// </summary>
     public const string OneDay = "1.00:00:00";
 
+    /// <summary>
+    /// The life of a Pinterest access token: a refresh-token renewal margin longer than it would refresh on almost
+    /// every call instead of about once per access token.
+    /// </summary>
+    public const string ThirtyDays = "30.00:00:00";
+
     /// <summary>No upper bound: the setting only moves a date (a retry's due time), which is clamped to the calendar.</summary>
     public const string Unbounded = "10675199.02:48:05.4775807";
 

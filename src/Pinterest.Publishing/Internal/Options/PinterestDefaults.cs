@@ -26,6 +26,13 @@ internal static class PinterestDefaults
         environment == PinterestEnvironment.Sandbox
         || string.Equals(EffectiveBaseAddress(apiBaseAddress, environment).Host, PinterestPublishingOptions.SandboxBaseAddress.Host, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// A token whose refresh token expires within this margin is refreshed before use, even while its access token is
+    /// good: Pinterest's continuous refresh tokens last 60 days and each refresh renews them, while access tokens last
+    /// 30, so an account used only between day 30 and 60 after its last refresh would otherwise lose its refresh token.
+    /// </summary>
+    public static TimeSpan RefreshTokenRenewalMargin { get; } = TimeSpan.FromDays(14);
+
     /// <summary>The API host in effect: the one set, else the one of <paramref name="environment"/>.</summary>
     public static Uri EffectiveBaseAddress(Uri? apiBaseAddress, PinterestEnvironment environment) =>
         apiBaseAddress ?? (environment == PinterestEnvironment.Sandbox

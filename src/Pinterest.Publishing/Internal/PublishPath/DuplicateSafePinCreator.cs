@@ -158,7 +158,7 @@ internal sealed class DuplicateSafePinCreator
         FailureClassifier.Classify(exception, callerCancelled, sendAttempt) switch
         {
             FailureKind.NotSent or FailureKind.RateLimited => CreateFailureAction.Retry,
-            FailureKind.Refused or FailureKind.SpamBlocked or FailureKind.Reauthorize or FailureKind.MissingScope => CreateFailureAction.Surface,
+            FailureKind.Refused or FailureKind.SpamBlocked or FailureKind.Reauthorize or FailureKind.MissingScope or FailureKind.AppCredentialsRejected or FailureKind.TokenRefreshInDoubt => CreateFailureAction.Surface,
             FailureKind.Cancelled => sendAttempt is { MayHaveBeenSent: false } ? CreateFailureAction.Surface : CreateFailureAction.ReportUnknown,
             _ => CreateFailureAction.Reconcile,
         };

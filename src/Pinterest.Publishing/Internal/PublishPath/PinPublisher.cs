@@ -101,6 +101,8 @@ internal sealed class PinPublisher : IPinPublisher
         FailureKind.DraftInvalid or FailureKind.Refused or FailureKind.SpamBlocked or FailureKind.UnusableAnswer => "rejected",
         FailureKind.Reauthorize => "reauthorize",
         FailureKind.MissingScope => "missing_scope",
+        FailureKind.AppCredentialsRejected => "app_credentials",
+        FailureKind.TokenRefreshInDoubt => "retry",
         FailureKind.OutcomeUnknown => "unknown",
 
         // What a scheduler retries as Pinterest's (or the network's) passing trouble, a create that never got an answer included.

@@ -20,6 +20,11 @@ internal static class PinPublishOutcomeMapper
             FailureKind.DraftInvalid => new PinPublishOutcome.Rejected(exception.Message, PreflightCodes(exception)),
             FailureKind.Reauthorize => new PinPublishOutcome.Reauthorize(exception.Message),
             FailureKind.MissingScope => new PinPublishOutcome.MissingScope(exception.Message, (exception as PinterestInsufficientScopeException)?.RequiredScopes ?? []),
+
+            // The app's client id or secret: no account to reconnect and nothing wrong with the Pin, but no retry helps
+            // until the operator fixes the settings, so the outcome is final and says so.
+            FailureKind.AppCredentialsRejected => new PinPublishOutcome.AppCredentialsRejected(exception.Message),
+            FailureKind.TokenRefreshInDoubt => Retry(exception.Message, null, attempt, now, options, Code(exception)),
             FailureKind.OutcomeUnknown => new PinPublishOutcome.Unknown(exception.Message, (exception as PinterestPublishOutcomeUnknownException)?.AttemptStartedAt ?? now),
             // Rate limits and spam blocks: the Pin waits for its account's cool-down (the exception's RetryAfter, the
             // time left), never counted as an attempt, so a Trial app's Pins wait for the next day instead of giving up.

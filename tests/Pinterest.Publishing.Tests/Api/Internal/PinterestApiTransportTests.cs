@@ -97,11 +97,26 @@ public sealed class PinterestApiTransportTests : IDisposable
     {
         GivenPins(Response.Create().WithStatusCode(401).WithBody("""{"code":2,"message":"Authentication failed."}"""));
         _ctx.Credential.Token = "same";
-        _ctx.Credential.WillRefreshTo("same");
+        _ctx.Credential.WillRefreshTo((string?)null);
 
         await Assert.ThrowsAsync<PinterestReauthorizationRequiredException>(() => _ctx.WithoutRetryAsync(_ctx.Client().Pins.CreateAsync(PinRequest)));
 
         Assert.Single(_ctx.Requests);
+    }
+
+    [Fact]
+    public async Task A_credential_that_vouches_for_the_rejected_token_gets_one_replay_with_it()
+    {
+        // Pinterest hands back the same access token to refreshes in quick succession; the token manager judges
+        // whether that counts as renewed, and the transport replays once with what it hands back.
+        GivenPins(Response.Create().WithStatusCode(401).WithBody("""{"code":2,"message":"Authentication failed."}"""));
+        _ctx.Credential.Token = "same";
+        _ctx.Credential.WillRefreshTo("same", "same");
+
+        await Assert.ThrowsAsync<PinterestReauthorizationRequiredException>(() => _ctx.WithoutRetryAsync(_ctx.Client().Pins.CreateAsync(PinRequest)));
+
+        Assert.Equal(["Bearer same", "Bearer same"], _ctx.Requests.Select(r => ApiTestContext.Header(r, "Authorization")));
+        Assert.Single(_ctx.Credential.RejectedTokens);
     }
 
     [Fact]

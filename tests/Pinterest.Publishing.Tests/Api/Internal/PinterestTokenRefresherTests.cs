@@ -18,7 +18,7 @@ public sealed class PinterestTokenRefresherTests : IDisposable
     [Fact]
     public async Task Refresh_through_the_token_refresher_seam_rejects_the_same_way()
     {
-        GivenTokenAnswer(400, """{"code":1,"message":"Invalid refresh token"}""");
+        GivenTokenAnswer(401, """{"code":283,"message":"The authorization grant is invalid"}""");
         var refresher = new PinterestTokenRefresher(_ctx.Client().Transport);
 
         await Assert.ThrowsAsync<PinterestReauthorizationRequiredException>(() => refresher.RefreshAsync("pinr_1", CancellationToken.None));

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Pinterest.Publishing.Api.Internal;
 using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Authentication.Internal;
+using Pinterest.Publishing.Diagnostics.Internal;
 using Pinterest.Publishing.Scheduling;
 using Pinterest.Publishing.Scheduling.Internal;
 using WireMock.RequestBuilders;
@@ -142,7 +143,7 @@ public sealed class MalformedRefreshAnswerTests : IDisposable
     private async Task<PinterestTokenManager> ManagerWithExpiredTokenAsync()
     {
         await _store.Seed(Account, new PinterestToken { AccessToken = "pina_old", RefreshToken = "pinr_old_0123", ExpiresAt = ApiTestContext.Now.AddHours(-1) });
-        return new PinterestTokenManager(_store, new PinterestTokenRefresher(_ctx.ClientWithoutAccount().Transport), _ctx.Time, PinterestTokenManager.DefaultRefreshMargin, NullLogger.Instance);
+        return new PinterestTokenManager(_store, new PinterestTokenRefresher(_ctx.ClientWithoutAccount().Transport), _ctx.Time, PinterestTokenManager.DefaultRefreshMargin, NullLogger.Instance, PinterestTelemetry.Shared);
     }
 
     private void GivenTokenAnswer(string body) =>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Authentication.Internal;
+using Pinterest.Publishing.Diagnostics.Internal;
 
 namespace Pinterest.Publishing.Tests.Authentication.Internal;
 
@@ -22,7 +23,7 @@ public sealed class PinterestTokenManagerCacheTests
     public PinterestTokenManagerCacheTests()
     {
         _refresher = new FakeTokenRefresher(_time);
-        _manager = new PinterestTokenManager(_store, _refresher, _time, PinterestTokenManager.DefaultRefreshMargin, NullLogger.Instance);
+        _manager = new PinterestTokenManager(_store, _refresher, _time, PinterestTokenManager.DefaultRefreshMargin, NullLogger.Instance, PinterestTelemetry.Shared);
     }
 
     private Task SeedAsync(string access, TimeSpan expiresIn, string refresh = "RT-secret-0") =>

@@ -309,7 +309,9 @@ public sealed class PinterestTokenManagerTests : IDisposable
     {
         await SeedAsync(TimeSpan.FromMinutes(-1));
         _refresher.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _refresher.Failure = () => new HttpRequestException("connection refused");
+        // Refused connections: surely not processed, so the next call may refresh at once (see RefreshFailureTests for
+        // failures that may have been processed).
+        _refresher.Failure = () => new HttpRequestException(HttpRequestError.ConnectionError, "connection refused");
         var manager = CreateManager();
 
         var callers = Enumerable.Range(0, 20).Select(_ => manager.GetAccessTokenAsync(Account, CancellationToken.None).AsTask()).ToArray();
@@ -498,7 +500,15 @@ public sealed class PinterestTokenManagerTests : IDisposable
         _refresher.Answer = _ => new PinterestToken { AccessToken = OldAccess, ExpiresAt = _time.GetUtcNow().AddDays(30), RefreshToken = OldRefresh };
         var manager = CreateManager();
 
-        var ex = await Assert.ThrowsAsync<PinterestReauthorizationRequiredException>(() => manager.RefreshAfterUnauthorizedAsync(Account, OldAccess, CancellationToken.None).AsTask());
+        // The second refresh runs a second later (Pinterest answers the same token to refreshes in quick succession).
+        var refreshing = manager.RefreshAfterUnauthorizedAsync(Account, OldAccess, CancellationToken.None).AsTask();
+        for (var i = 0; i < 1000 && !refreshing.IsCompleted; i++)
+        {
+            await Task.Delay(1);
+            _time.Advance(TimeSpan.FromMilliseconds(100));
+        }
+
+        var ex = await Assert.ThrowsAsync<PinterestReauthorizationRequiredException>(() => refreshing.WaitAsync(TimeSpan.FromSeconds(30)));
 
         Assert.Equal(Account, ex.AccountId);
         Assert.DoesNotContain("secret", ex.Message, StringComparison.OrdinalIgnoreCase);
@@ -567,11 +577,11 @@ public sealed class PinterestTokenManagerTests : IDisposable
     public async Task Constructor_the_api_layer_calls_works_without_telemetry()
     {
         await SeedAsync(TimeSpan.FromMinutes(-1));
-        var manager = new PinterestTokenManager(_store, _refresher, _time, TimeSpan.FromMinutes(5), NullLogger.Instance);
+        var manager = new PinterestTokenManager(_store, _refresher, _time, TimeSpan.FromMinutes(5), NullLogger.Instance, PinterestTelemetry.Shared);
 
         Assert.Equal("AT-secret-1", await manager.GetAccessTokenAsync(Account, CancellationToken.None));
         await Assert.ThrowsAsync<ArgumentException>(() => manager.GetAccessTokenAsync("", CancellationToken.None).AsTask());
-        Assert.Throws<ArgumentOutOfRangeException>(() => new PinterestTokenManager(_store, _refresher, _time, TimeSpan.FromMinutes(-1), NullLogger.Instance));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PinterestTokenManager(_store, _refresher, _time, TimeSpan.FromMinutes(-1), NullLogger.Instance, PinterestTelemetry.Shared));
     }
 
     /// <summary>Sends the first account's refresh token to one refresher and every other to another.</summary>

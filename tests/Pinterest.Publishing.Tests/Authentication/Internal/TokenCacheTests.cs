@@ -36,11 +36,11 @@ public sealed class TokenCacheTests
     {
         _cache.Remember(Account, Token("AT-0", Margin + TimeSpan.FromSeconds(10)));
         Assert.Equal("AT-0", Get());
-        Assert.False(_cache.IsExpiring(Token("x", Margin + TimeSpan.FromSeconds(10))));
+        Assert.False(_cache.IsDueForRefresh("acct", Token("x", Margin + TimeSpan.FromSeconds(10))));
 
         _time.Advance(TimeSpan.FromSeconds(10));
         Assert.Null(Get());
-        Assert.True(_cache.IsExpiring(Token("x", Margin)));
+        Assert.True(_cache.IsDueForRefresh("acct", Token("x", Margin)));
     }
 
     [Fact]

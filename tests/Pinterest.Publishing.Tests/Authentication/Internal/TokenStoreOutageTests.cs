@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Authentication.Internal;
+using Pinterest.Publishing.Diagnostics.Internal;
 
 namespace Pinterest.Publishing.Tests.Authentication.Internal;
 
@@ -36,7 +37,7 @@ public sealed class TokenStoreOutageTests
             RefreshToken = OldRefresh,
             RefreshTokenExpiresAt = _time.GetUtcNow().AddDays(50),
         });
-        var manager = new PinterestTokenManager(_store, _refresher, _time, PinterestTokenManager.DefaultRefreshMargin, NullLogger.Instance);
+        var manager = new PinterestTokenManager(_store, _refresher, _time, PinterestTokenManager.DefaultRefreshMargin, NullLogger.Instance, PinterestTelemetry.Shared);
 
         // The store is down for the three writes of the rotated token (a short database outage).
         _store.FailNextStores = 3;
@@ -53,7 +54,7 @@ public sealed class TokenStoreOutageTests
     }
 
     private PinterestTokenManager CreateManager() =>
-        new(_store, _refresher, _time, PinterestTokenManager.DefaultRefreshMargin, _logger);
+        new(_store, _refresher, _time, PinterestTokenManager.DefaultRefreshMargin, _logger, PinterestTelemetry.Shared);
 
     private Task SeedExpiringAsync() => _store.Seed(Account, new PinterestToken
     {

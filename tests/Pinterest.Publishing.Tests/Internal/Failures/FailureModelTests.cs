@@ -81,6 +81,15 @@ public class FailureModelTests
         new Row("429 spam block", RateLimit(spam: true, null), new(FailureKind.SpamBlocked, false, false, Surface, false, RetryAt, null, "rejected")),
         new Row("201 with an unreadable body", Api(HttpStatusCode.Created), new(FailureKind.UnusableAnswer, false, false, Reconcile, false, Rejected, "http.201", "rejected")),
         new Row("201 whose body never finished", new PinterestAnswerTimeoutException("slow", HttpStatusCode.Created, "rid", new TimeoutException()), new(FailureKind.Transient, true, true, Reconcile, true, RetryAt, "http.201", "retry")),
+        // A refresh that may have spent its refresh token (a 5xx, a timeout or a reset once sent): no layer resends it at
+        // once (a spent refresh token would be refused and the account reported for reconnecting); the scheduler retries.
+        new Row("token refresh in doubt", InDoubt(), new(FailureKind.TokenRefreshInDoubt, true, false, Surface, false, RetryAt, "http.503", "retry")),
+        new Row("token refresh in doubt, before the create was sent", InDoubt(), new(FailureKind.TokenRefreshInDoubt, true, false, Surface, false, RetryAt, "http.503", "retry"), Sent.No),
+
+        // The app's own client id or secret refused at the token endpoint (401 code 2): no account is to blame, the
+        // same call fails until the operator fixes the settings, and the scheduler keeps the Pin (never gives up on it).
+        new Row("token endpoint 401 code 2: the app's credentials", AppCredentials(), new(FailureKind.AppCredentialsRejected, null, false, Surface, false, AppCredentialsRejected, null, "app_credentials")),
+        new Row("token endpoint 401 code 2 before the create was sent", AppCredentials(), new(FailureKind.AppCredentialsRejected, null, false, Surface, false, AppCredentialsRejected, null, "app_credentials"), Sent.No),
         new Row("token endpoint 200 without a token", new PinterestTokenAnswerException("no token", HttpStatusCode.OK), new(FailureKind.Transient, true, true, Reconcile, true, RetryAt, "http.200", "retry")),
 
         // Status 0: connect failures that outlived the create's retries. The scheduler retries it as network, and
@@ -177,6 +186,19 @@ public class FailureModelTests
     }
 
     [Fact]
+    public void Refused_app_credentials_are_a_final_outcome_for_the_app_not_a_reauthorization_even_on_the_first_attempt()
+    {
+        var exception = AppCredentials();
+
+        var first = PinPublishOutcomeMapper.FromException(exception, 1, Now, Scheduling);
+
+        var outcome = Assert.IsType<PinPublishOutcome.AppCredentialsRejected>(first);
+        Assert.True(outcome.IsFinal);
+        Assert.Equal(exception.Message, outcome.Reason);
+        Assert.Contains("Pinterest:ClientSecret", outcome.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_kind_has_a_row()
     {
         var covered = Table.Select(row => FailureClassifier.Classify(row.Exception, row.CallerCancelled, SendAttemptOf(row))).ToHashSet();
@@ -208,6 +230,12 @@ public class FailureModelTests
 
     private static PinterestApiException Api(HttpStatusCode status, int? code = null, TimeSpan? retryAfter = null) =>
         new($"HTTP {(int)status}", status, code, "rid", retryAfter);
+
+    private static TokenRefreshInDoubtException InDoubt() =>
+        TokenRefreshInDoubtException.For("acct", Api(HttpStatusCode.ServiceUnavailable));
+
+    private static PinterestAppCredentialsException AppCredentials() =>
+        new("Pinterest refused the app's client credentials: check Pinterest:ClientId and Pinterest:ClientSecret.", Api(HttpStatusCode.Unauthorized, 2));
 
     private static PinterestRateLimitException RateLimit(bool spam, TimeSpan? retryAfter) =>
         new("slow down", 8, "rid", retryAfter, spam);

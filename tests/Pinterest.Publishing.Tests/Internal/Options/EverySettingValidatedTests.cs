@@ -20,6 +20,7 @@ public sealed class EverySettingValidatedTests
         { "ClientId", o => o.ClientSecret = "only-the-secret" },
         { "ClientSecret", o => o.ClientId = "only-the-id" },
         { "TokenRefreshMargin", o => o.TokenRefreshMargin = TimeSpan.FromSeconds(-1) },
+        { "RefreshTokenRenewalMargin", o => o.RefreshTokenRenewalMargin = TimeSpan.FromSeconds(-1) },
         { "RequestTimeout", o => o.RequestTimeout = TimeSpan.Zero },
         { "MaxConcurrentPublishesPerAccount", o => o.MaxConcurrentPublishesPerAccount = 0 },
         { "Retry:MaxRetries", o => o.Retry.MaxRetries = -1 },
@@ -92,6 +93,18 @@ public sealed class EverySettingValidatedTests
 
         Assert.True(result.Failed, key);
         Assert.Contains(result.Failures!, f => f.Contains("Pinterest:" + key + " ", StringComparison.Ordinal) && f.Contains(" must ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_refresh_token_renewal_margin_over_an_access_tokens_30_days_fails_start_up_naming_the_key()
+    {
+        var tooLong = new PinterestPublishingOptions { RefreshTokenRenewalMargin = TimeSpan.FromDays(30) + TimeSpan.FromTicks(1) };
+        var longest = new PinterestPublishingOptions { RefreshTokenRenewalMargin = TimeSpan.FromDays(30) };
+        var off = new PinterestPublishingOptions { RefreshTokenRenewalMargin = TimeSpan.Zero };
+
+        Assert.Contains(OptionsValidation.Validate(tooLong).Failures!, f => f.Contains("Pinterest:RefreshTokenRenewalMargin ", StringComparison.Ordinal) && f.Contains(" must ", StringComparison.Ordinal));
+        Assert.True(OptionsValidation.Validate(longest).Succeeded);
+        Assert.True(OptionsValidation.Validate(off).Succeeded);
     }
 
     [Theory]

@@ -81,7 +81,9 @@ public class PublisherFaultTests
     {
         await using var h = await PublishingHarness.CreateAsync();
         h.Emulator.InjectFault("POST /v5/pins", EmulatorFault.Status(HttpStatusCode.Unauthorized, 2, "Authentication failed."));
-        h.Emulator.InjectFault("POST /v5/oauth/token", EmulatorFault.Status(HttpStatusCode.ServiceUnavailable), count: 4);
+        // Refused connections: the refresh surely was not processed (a 5xx might have spent the refresh token, and
+        // then nothing retries it at once: see TokenLifetimeEndToEndTests).
+        h.Emulator.InjectFault("POST /v5/oauth/token", EmulatorFault.ConnectionRefused(), count: 4);
 
         var result = await h.DriveAsync(h.Publisher.PublishAsync(h.ImageRequest()), TimeSpan.FromSeconds(5));
 

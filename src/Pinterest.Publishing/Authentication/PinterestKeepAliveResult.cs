@@ -1,0 +1,18 @@
+
+namespace Pinterest.Publishing.Authentication;
+
+/// <summary>What <see cref="IPinterestAccountKeepAlive.KeepAliveAsync"/> did for an account.</summary>
+public enum PinterestKeepAliveResult
+{
+    /// <summary>Nothing: neither the access token nor the refresh token expires within its margin.</summary>
+    NotDue,
+
+    /// <summary>The token was refreshed (by this call, or by another caller or app instance meanwhile) and stored.</summary>
+    Renewed,
+
+    /// <summary>
+    /// Due, but the stored token has no refresh token (a token pasted from the developer portal, say): it works until
+    /// its access token expires, and then the account must be connected again.
+    /// </summary>
+    CannotRenew,
+}
