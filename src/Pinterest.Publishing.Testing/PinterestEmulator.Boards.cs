@@ -100,7 +100,8 @@ public sealed partial class PinterestEmulator
         return EmulatorHttpResponse.Json(200, BookmarkPaging.Write(page, more, s => s.Id, BoardJson.WriteSection));
     }
 
-    // Newest first, as Pinterest lists a board's Pins; the bookmark is the last id returned.
+    // As Pinterest lists a board's Pins: mostly newest first, each Pin only once its listing delay has passed
+    // (BoardPinListing); the bookmark is the last id returned.
     private EmulatorHttpResponse HandleListBoardPins(string accountId, string boardId, Dictionary<string, string> query)
     {
         var board = FindOwnBoard(accountId, boardId, SpecErrorExamples.NotFoundCode);
@@ -112,7 +113,8 @@ public sealed partial class PinterestEmulator
         lock (_gate)
         {
             owner = _accounts[board.AccountId].Username;
-            (page, more) = BookmarkPaging.Page(_pins.Values.Where(p => p.BoardId == board.Id), p => p.Id, before, pageSize, newestFirst: true);
+            var listed = BoardPinListing.Arrange(_pins.Values.Where(p => p.BoardId == board.Id), _time.GetUtcNow(), _options);
+            (page, more) = BookmarkPaging.PageAfter(listed, p => p.Id, before, pageSize);
         }
 
         return EmulatorHttpResponse.Json(200, BookmarkPaging.Write(page, more, p => p.Id, (w, pin) => PinJson.Write(w, pin, owner)));

@@ -47,6 +47,16 @@ public sealed partial class PinterestEmulator : IAsyncDisposable, IDisposable
     public PinterestEmulator(PinterestEmulatorOptions? options = null)
     {
         _options = options ?? new PinterestEmulatorOptions();
+        if (_options.BoardPinListingDelay < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), _options.BoardPinListingDelay, "PinterestEmulatorOptions.BoardPinListingDelay must be zero or more; set TimeSpan.Zero to list new Pins at once.");
+        }
+
+        if (_options.BoardPinListingDisorder is not (>= 0 and <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), _options.BoardPinListingDisorder, "PinterestEmulatorOptions.BoardPinListingDisorder must be from 0 to 1; set 0 to list strictly newest first.");
+        }
+
         _time = _options.TimeProvider ?? TimeProvider.System;
         _oauth = new OAuthAuthority(_options, _time);
         _videos = new VideoMediaStore(_options, _time);

@@ -33,6 +33,26 @@ public sealed class PinterestEmulatorOptions
     public int DefaultPageSize { get; set; } = 25;
 
     /// <summary>
+    /// How long a new Pin stays out of <c>GET /v5/boards/{board_id}/pins</c>, measured on <see cref="TimeProvider"/> from
+    /// its creation: Pinterest's board listing lags its writes (read-after-write lag). Reading the Pin by id is not
+    /// delayed. Zero or more; default 5 seconds (Pinterest documents no figure). <see cref="TimeSpan.Zero"/> lists a Pin
+    /// as soon as it is created.
+    /// </summary>
+    public TimeSpan BoardPinListingDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The share, from 0 to 1, of neighbouring Pins that <c>GET /v5/boards/{board_id}/pins</c> lists older first.
+    /// Pinterest documents no order for a board's Pins ("mostly newest first, but not strictly"): the emulator pairs the
+    /// newest-first order two by two from the top (first with second, third with fourth...) and swaps a pair when a draw
+    /// seeded by <see cref="BoardPinListingSeed"/> and the newer Pin's id falls below this share, so every Pin is listed
+    /// at most one place from its newest-first position. Default 0.25; 0 lists strictly newest first; 1 swaps every pair.
+    /// </summary>
+    public double BoardPinListingDisorder { get; set; } = 0.25;
+
+    /// <summary>The seed of <see cref="BoardPinListingDisorder"/>'s draws: the same seed and Pins give the same order. Default 0.</summary>
+    public int BoardPinListingSeed { get; set; }
+
+    /// <summary>
     /// Whether the emulator plays Pinterest's API sandbox (<c>api-sandbox.pinterest.com</c>), which refuses what it does
     /// not serve: the operations its API description marks <c>x-sandbox: disabled</c> (analytics) and video Pins, each
     /// with 403 code 29. Off by default.

@@ -68,6 +68,28 @@ internal static class BookmarkPaging
         return (taken.Take(pageSize).ToList(), taken.Count > pageSize);
     }
 
+    /// <summary>
+    /// One page of <paramref name="ordered"/> (a list in an order of its own, such as a board's Pins) after the
+    /// <paramref name="bookmark"/>ed id, and whether more follow. When the bookmarked item is gone, the page starts at the
+    /// first item with a smaller id.
+    /// </summary>
+    public static (List<T> Page, bool More) PageAfter<T>(List<T> ordered, Func<T, string> idOf, long? bookmark, int pageSize)
+    {
+        var start = 0;
+        if (bookmark is { } after)
+        {
+            start = ordered.FindIndex(item => long.Parse(idOf(item), CultureInfo.InvariantCulture) == after) + 1;
+            if (start == 0)
+            {
+                start = ordered.FindIndex(item => long.Parse(idOf(item), CultureInfo.InvariantCulture) < after);
+                start = start < 0 ? ordered.Count : start;
+            }
+        }
+
+        var page = ordered.Skip(start).Take(pageSize).ToList();
+        return (page, start + page.Count < ordered.Count);
+    }
+
     /// <summary>The page's answer body: its items and the bookmark to the next page.</summary>
     public static byte[] Write<T>(List<T> page, bool more, Func<T, string> idOf, Action<Utf8JsonWriter, T> writeItem) => EmulatorJson.Write(w =>
     {

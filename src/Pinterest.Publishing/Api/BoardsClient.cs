@@ -162,7 +162,10 @@ public class BoardsClient
         return PageAsync(Connected(), PinterestEndpoints.BoardSectionsListPins, SectionPath(boardId, sectionId) + "/pins", pageSize, PinterestJsonContext.Default.PinterestPagePin, PageCursorGuard.MaxPages, () => BusinessAccess.Query(adAccountId), cancellationToken);
     }
 
-    /// <summary><c>GET /v5/boards/{board_id}/pins</c>, newest first, following <c>bookmark</c>.</summary>
+    /// <summary>
+    /// <c>GET /v5/boards/{board_id}/pins</c>, following <c>bookmark</c>, in Pinterest's order (undocumented: mostly newest
+    /// first, not strictly); a new Pin may be listed only some time after it was created.
+    /// </summary>
     /// <exception cref="PinterestApiException">Also when the list does not end: a page cursor repeats or is longer than 4,096 characters, 100 empty pages come in a row, or there are more than 10,000 pages.</exception>
     public virtual IAsyncEnumerable<Pin> GetPinsAsync(string boardId, int pageSize = 25, CancellationToken cancellationToken = default) =>
         GetPinsCoreAsync(Connected(), boardId, pageSize, PageCursorGuard.MaxPages, cancellationToken);

@@ -7,8 +7,6 @@ namespace Pinterest.Publishing.Tests.Conventions;
 /// </summary>
 internal static class Pending
 {
-    private const string Creator = "Pinterest.Publishing.Internal.PublishPath.DuplicateSafePinCreator.";
-    private const string NotInPublishPathLog = "declared outside PublishPath's log class Pinterest.Publishing.Internal.PublishPath.PublishPathLog";
     private const string ReadsSharedTelemetry = ": reads Pinterest.Publishing.Diagnostics.Internal.PinterestTelemetry.Shared; take the telemetry as a required constructor argument (only the non-DI entry points choose Shared)";
 
     public static readonly string[] InternalNamespaces = [];
@@ -17,12 +15,7 @@ internal static class Pending
 
     public static readonly string[] AsyncMethods = [];
 
-    public static readonly string[] LogEvents =
-    [
-        // PublishPath: DuplicateSafePinCreator's events move into PublishPathLog, with EventNames.
-        .. new[] { "LogAmbiguousCreate (4001)", "LogRetryingCreate (4002)", "LogReconciled (4003)", "LogReconcileFailed (4004)", "LogMatchAlreadyAttributed (4005)", "LogMatchWhileTwinInFlight (4006)" }
-            .SelectMany(e => new[] { $"{Creator}{e}: {NotInPublishPathLog}", $"{Creator}{e}: no EventName" }),
-    ];
+    public static readonly string[] LogEvents = [];
 
     public static readonly string[] LayerReferences = [];
 

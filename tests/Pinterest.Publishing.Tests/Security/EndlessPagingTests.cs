@@ -99,7 +99,7 @@ public sealed class EndlessPagingTests : IDisposable
             () => creator.CreateAsync(_ctx.Client(), PinBody(), CancellationToken.None).WaitAsync(HangGuard));
 
         Assert.Contains("could not be searched", error.Message, StringComparison.Ordinal);
-        Assert.Equal(DuplicateSafePinCreator.MaxPagesScanned, _ctx.Requests.Count(r => r.RequestMessage.Method == "GET"));
+        Assert.Equal(BoardSearch.MaxPagesScanned, _ctx.Requests.Count(r => r.RequestMessage.Method == "GET"));
         Assert.Single(_ctx.Requests, r => r.RequestMessage.Method == "POST");
     }
 
@@ -121,7 +121,7 @@ public sealed class EndlessPagingTests : IDisposable
         var create = creator.CreateAsync(client, PinBody(), CancellationToken.None);
         await listing.Task.WaitAsync(HangGuard);
         Assert.False(create.IsCompleted);
-        time.Advance(DuplicateSafePinCreator.ReconcileTimeout);
+        time.Advance(BoardSearch.ReconcileTimeout);
 
         var error = await Assert.ThrowsAsync<PinterestPublishOutcomeUnknownException>(() => create.WaitAsync(HangGuard));
         Assert.Contains("no answer within 5 minutes", error.Message, StringComparison.Ordinal);

@@ -39,10 +39,13 @@ internal sealed class PublishingHarness : IAsyncDisposable
         Action<IServiceCollection>? configureServices = null,
         Action<PinterestPublishingOptions>? configureOptions = null,
         bool storeToken = true,
-        TimeSpan? videoProcessingTime = null)
+        TimeSpan? videoProcessingTime = null,
+        Action<PinterestEmulatorOptions>? configureEmulator = null)
     {
         var time = new ObservableTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
-        var emulator = new PinterestEmulator(new PinterestEmulatorOptions { TimeProvider = time, VideoProcessingTime = videoProcessingTime ?? TimeSpan.FromSeconds(5) });
+        var emulatorOptions = new PinterestEmulatorOptions { TimeProvider = time, VideoProcessingTime = videoProcessingTime ?? TimeSpan.FromSeconds(5) };
+        configureEmulator?.Invoke(emulatorOptions);
+        var emulator = new PinterestEmulator(emulatorOptions);
         var user = emulator.AddAccount("harness_user");
         var board = emulator.AddBoard(user, "Harness board");
 
@@ -133,6 +136,16 @@ internal sealed class PublishingHarness : IAsyncDisposable
     };
 
     public int CreateCalls() => Emulator.Requests.Count(r => r.Method == "POST" && r.Path == "/v5/pins");
+
+    /// <summary>The board listings (<c>GET /v5/boards/{board_id}/pins</c>) received, in order.</summary>
+    public EmulatedRequest[] BoardListings() => Emulator.Requests.Where(r => r.Method == "GET" && r.Path.StartsWith("/v5/boards/", StringComparison.Ordinal) && r.Path.EndsWith("/pins", StringComparison.Ordinal)).ToArray();
+
+    /// <summary>Options that list a board's Pins strictly newest first and at once (no read-after-write lag).</summary>
+    public static void StrictBoardListing(PinterestEmulatorOptions options)
+    {
+        options.BoardPinListingDelay = TimeSpan.Zero;
+        options.BoardPinListingDisorder = 0;
+    }
 
     /// <summary>Advances the fake clock in steps until <paramref name="task"/> completes (bounded in real time).</summary>
     public async Task<T> DriveAsync<T>(Task<T> task, TimeSpan step, int maxSteps = 10_000)

@@ -45,7 +45,8 @@ public sealed class EmulatorFaultTests
     [Fact]
     public async Task StatusFaultAfterProcessingStoresThePin()
     {
-        using var h = new EmulatorHarness();
+        // The board's listing shows the Pin at once only without Pinterest's listing delay.
+        using var h = new EmulatorHarness(o => o.BoardPinListingDelay = TimeSpan.Zero);
         var board = h.Emulator.AddBoard(h.Account, "Board");
         h.Emulator.InjectFault("POST /v5/pins", EmulatorFault.Status(HttpStatusCode.GatewayTimeout, afterProcessing: true));
 

@@ -113,6 +113,7 @@ public sealed class EmulatorOpenApiConformanceTests
             Conform(body, Root.GetProperty("components").GetProperty("schemas").GetProperty("Pin"), "POST /pins", errors);
         }
 
+        h.Time.Advance(h.Emulator.Options.BoardPinListingDelay); // so the listing holds the Pins, not an empty page
         await CheckAsync("GET", "/boards/{board_id}/pins", await h.Client.GetAsync($"v5/boards/{board.Id}/pins"));
         await CheckAsync("GET", "/pins/{pin_id}/analytics", await h.Client.GetAsync($"v5/pins/{pinId}/analytics?start_date=2026-10-01&end_date=2026-10-02&metric_types=IMPRESSION"));
         await CheckAsync("POST", "/media", await h.PostJsonAsync("v5/media", """{"media_type":"video"}"""));

@@ -5,8 +5,10 @@ namespace Pinterest.Publishing.Internal.PublishPath;
 /// <summary>
 /// Which Pins of this process belong to which publish. Reconciliation matches on the draft's content, so two drafts with
 /// the same board and text could be given one Pin: the registry holds the Pin ids already handed to a publish (recent
-/// enough that a reconciliation could still see them) and the creates still in flight per draft text, whose Pins are
-/// not known yet and so cannot be told apart from the Pin a reconciliation is looking for.
+/// enough that a reconciliation could still see them) and the creates whose Pin is not known: those still in flight,
+/// and those that failed ambiguously and have not found their Pin (it may exist, and the board may list it late). A
+/// matching Pin cannot be told apart from such a create's, so a reconciliation never claims one while such a create
+/// of an identical draft overlaps its own.
 /// </summary>
 internal sealed class AttributedPinRegistry(TimeProvider timeProvider)
 {
@@ -18,33 +20,47 @@ internal sealed class AttributedPinRegistry(TimeProvider timeProvider)
     private static readonly TimeSpan PruneInterval = TimeSpan.FromMinutes(1);
 
     private readonly ConcurrentDictionary<string, DateTimeOffset> _attributed = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _createsInFlight = new(StringComparer.Ordinal);
+
+    // Creates whose Pin is not known, guarded by itself: in flight, or ended ambiguously within the retention.
+    private readonly List<CreateScope> _unresolved = [];
     private long _nextPruneTicks;
 
-    /// <summary>Marks a create of a draft with this text as in flight until the returned scope is disposed.</summary>
+    /// <summary>How many Pin ids are held (for tests).</summary>
+    internal int Count => _attributed.Count;
+
+    /// <summary>
+    /// Marks a create of a draft with this text as in flight. Its scope says how it ended: <see cref="CreateScope.Resolve"/>
+    /// once its Pin is known or it surely made none; disposing it unresolved leaves it ambiguous (its Pin may exist).
+    /// </summary>
     /// <param name="draftKey">The draft's <see cref="DraftKey"/>.</param>
     public CreateScope BeginCreate(string draftKey)
     {
-        lock (_createsInFlight)
+        var scope = new CreateScope(this, draftKey);
+        lock (_unresolved)
         {
-            _createsInFlight[draftKey] = _createsInFlight.GetValueOrDefault(draftKey) + 1;
+            _unresolved.Add(scope);
         }
 
-        return new CreateScope(this, draftKey);
+        return scope;
     }
 
-    /// <summary>Whether a create of a draft with this text is waiting for its answer.</summary>
-    public bool HasCreateInFlight(string draftKey)
+    /// <summary>
+    /// Whether a create of an identical draft other than <paramref name="own"/> has a Pin nobody knows that could have
+    /// been made at or after <paramref name="since"/>: it is in flight, or it ended ambiguously at or after that time.
+    /// </summary>
+    public bool HasUnresolvedTwin(CreateScope own, DateTimeOffset since)
     {
-        lock (_createsInFlight)
+        lock (_unresolved)
         {
-            return _createsInFlight.ContainsKey(draftKey);
+            return _unresolved.Exists(other => !ReferenceEquals(other, own)
+                && string.Equals(other.DraftKey, own.DraftKey, StringComparison.Ordinal)
+                && (other.EndedAt is not { } ended || ended >= since));
         }
     }
 
     /// <summary>
     /// What reconciliation compares, as one string: board, title, description and link, normalised as
-    /// <see cref="DuplicateSafePinCreator.Matches"/> compares them (media kind left out, so the key is never finer).
+    /// <see cref="BoardSearch.Matches"/> compares them (media kind left out, so the key is never finer).
     /// </summary>
     public static string DraftKey(string boardId, string? title, string? description, string? link)
     {
@@ -65,21 +81,17 @@ internal sealed class AttributedPinRegistry(TimeProvider timeProvider)
         return _attributed.TryAdd(pinId, now);
     }
 
-    /// <summary>How many Pin ids are held (for tests).</summary>
-    internal int Count => _attributed.Count;
-
-    private void EndCreate(string draftKey)
+    private void End(CreateScope scope, bool resolved)
     {
-        lock (_createsInFlight)
+        lock (_unresolved)
         {
-            var count = _createsInFlight[draftKey] - 1;
-            if (count == 0)
+            if (resolved)
             {
-                _createsInFlight.Remove(draftKey);
+                _unresolved.Remove(scope);
             }
             else
             {
-                _createsInFlight[draftKey] = count;
+                scope.EndedAt ??= timeProvider.GetUtcNow();
             }
         }
     }
@@ -100,11 +112,26 @@ internal sealed class AttributedPinRegistry(TimeProvider timeProvider)
                 _attributed.TryRemove(new KeyValuePair<string, DateTimeOffset>(pinId, attributedAt));
             }
         }
+
+        lock (_unresolved)
+        {
+            _unresolved.RemoveAll(scope => scope.EndedAt < cutoff);
+        }
     }
 
-    /// <summary>Ends a create's in-flight mark.</summary>
-    internal readonly struct CreateScope(AttributedPinRegistry registry, string draftKey) : IDisposable
+    /// <summary>One create of a draft, from its call until its Pin is known or it surely made none.</summary>
+    internal sealed class CreateScope(AttributedPinRegistry registry, string draftKey) : IDisposable
     {
-        public void Dispose() => registry.EndCreate(draftKey);
+        /// <summary>The draft's <see cref="AttributedPinRegistry.DraftKey"/>.</summary>
+        public string DraftKey { get; } = draftKey;
+
+        /// <summary>When the call ended without its Pin being known; <see langword="null"/> while in flight. Under the registry's lock.</summary>
+        internal DateTimeOffset? EndedAt { get; set; }
+
+        /// <summary>The create's Pin is known (returned or found) or the create surely made none: no twin needs to wait for it.</summary>
+        public void Resolve() => registry.End(this, resolved: true);
+
+        /// <summary>Ends the in-flight mark; unless resolved, the create stays ambiguous (its Pin may exist).</summary>
+        public void Dispose() => registry.End(this, resolved: false);
     }
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Logging;
 using Pinterest.Publishing.Api;
 using Pinterest.Publishing.Api.Models;
@@ -10,28 +9,27 @@ namespace Pinterest.Publishing.Internal.PublishPath;
 /// Calls <c>POST /v5/pins</c> so that a Pin is never created twice. A failure that proves the request was not
 /// processed (connect failure, a 429 that is not a spam block) is retried; Pinterest's refusal (a 4xx) surfaces; any
 /// other failure once the request may have been sent (timeout, 5xx, a reset, an exception of any type) is ambiguous and
-/// never retried: the board's newest Pins are searched for the one the attempt may have made. The failure classifier
-/// decides which is which (<see cref="DecideAfterFailure"/>), told by a <see cref="SendAttempt"/> whether the request
-/// may have reached Pinterest. A Pin already handed to another publish of this process is never the answer of a reconciliation.
+/// never retried: the board is searched for the Pin the attempt may have made (<see cref="BoardSearch"/>). The failure
+/// classifier decides which is which (<see cref="DecideAfterFailure"/>), told by a <see cref="SendAttempt"/> whether the
+/// request may have reached Pinterest. A Pin already handed to another publish of this process is never the answer of a
+/// reconciliation.
 /// </summary>
-internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider, PinterestRetryOptions retry, ILogger logger)
+internal sealed class DuplicateSafePinCreator
 {
-    private readonly AttributedPinRegistry _attributed = new(timeProvider);
+    private readonly TimeProvider _timeProvider;
+    private readonly PinterestRetryOptions _retry;
+    private readonly ILogger _logger;
+    private readonly AttributedPinRegistry _attributed;
+    private readonly BoardSearch _search;
 
-    // Pinterest's clock and ours differ; a Pin stamped slightly before our attempt started may still be ours.
-    internal static readonly TimeSpan ClockSkewTolerance = TimeSpan.FromMinutes(2);
-
-    // Reconciliation reads at most this many of the board's newest Pins,
-    internal const int MaxPinsScanned = 100;
-
-    // in pages of this size,
-    internal const int ScanPageSize = 25;
-
-    // from at most this many pages (empty or short pages included: a listing that never ends must not hold the publish),
-    internal const int MaxPagesScanned = 2 * MaxPinsScanned / ScanPageSize;
-
-    // within this time on the TimeProvider's clock, retries of the listing included. Past it the outcome is unknown.
-    internal static readonly TimeSpan ReconcileTimeout = TimeSpan.FromMinutes(5);
+    public DuplicateSafePinCreator(TimeProvider timeProvider, PinterestRetryOptions retry, ILogger logger)
+    {
+        _timeProvider = timeProvider;
+        _retry = retry;
+        _logger = logger;
+        _attributed = new AttributedPinRegistry(timeProvider);
+        _search = new BoardSearch(timeProvider, _attributed, logger);
+    }
 
     /// <summary>Creates the Pin, retrying only when safe, and reconciling after an ambiguous failure.</summary>
     /// <returns>The Pin, and whether it was found by reconciliation.</returns>
@@ -49,12 +47,12 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
     /// <exception cref="PinterestRateLimitException">The account is cooling down, or met a rate limit it does not wait for here.</exception>
     public async Task<(Pin Pin, bool Reconciled)> CreateAsync(PinterestClient client, CreatePinRequest body, DateTimeOffset? deadline, AccountRateLimits? rateLimits, CancellationToken cancellationToken)
     {
-        var attemptStartedAt = timeProvider.GetUtcNow();
+        var attemptStartedAt = _timeProvider.GetUtcNow();
         var draftKey = AttributedPinRegistry.DraftKey(body.BoardId, body.Title, body.Description, body.Link);
         for (var attempt = 0; ; attempt++)
         {
             // Every earlier attempt surely was not processed (else this is no retry): nothing is created by stopping here.
-            if (deadline is { } due && timeProvider.GetUtcNow() >= due)
+            if (deadline is { } due && _timeProvider.GetUtcNow() >= due)
             {
                 throw new PinterestCreateDeadlineExceededException(due);
             }
@@ -66,7 +64,7 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
 
             Exception failure;
             CreateFailureAction action;
-            var inFlight = _attributed.BeginCreate(draftKey);
+            var create = _attributed.BeginCreate(draftKey);
             var sendAttempt = new SendAttempt();
             Task<Pin> sending;
             try
@@ -77,29 +75,38 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
             }
             catch
             {
-                inFlight.Dispose();
+                create.Resolve();
                 throw;
             }
 
-            try
+            // Disposing ends the in-flight mark before any search below, so a reconciliation never waits on itself; a
+            // create that neither returned its Pin nor surely made none stays ambiguous in the registry, so an identical
+            // draft's reconciliation never claims the Pin it may have made.
+            using (create)
             {
-                // The in-flight mark ends before any catch below runs, so a reconciliation never waits on itself.
-                using (inFlight)
+                try
                 {
                     var pin = await sending.ConfigureAwait(false);
                     _attributed.Record(pin.Id);
+                    create.Resolve();
                     return (pin, false);
                 }
-            }
-            catch (Exception ex)
-            {
-                action = DecideAfterFailure(ex, sendAttempt, cancellationToken.IsCancellationRequested);
-                if (action == CreateFailureAction.Surface && (rateLimits is null || !AccountCooldownStage.IsCooledBy(ex)))
+                catch (Exception ex)
                 {
-                    throw;
-                }
+                    action = DecideAfterFailure(ex, sendAttempt, cancellationToken.IsCancellationRequested);
+                    if (action is CreateFailureAction.Retry or CreateFailureAction.Surface)
+                    {
+                        // Not processed (or refused): this attempt made no Pin.
+                        create.Resolve();
+                    }
 
-                failure = ex;
+                    if (action == CreateFailureAction.Surface && (rateLimits is null || !AccountCooldownStage.IsCooledBy(ex)))
+                    {
+                        throw;
+                    }
+
+                    failure = ex;
+                }
             }
 
             if (action == CreateFailureAction.ReportUnknown)
@@ -114,102 +121,27 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
 
             if (action == CreateFailureAction.Reconcile)
             {
-                LogAmbiguousCreate(logger, body.BoardId, failure.GetType().Name);
-                return (await ReconcileAsync(client, body, draftKey, attemptStartedAt, failure, cancellationToken).ConfigureAwait(false), true);
+                PublishPathLog.AmbiguousCreate(_logger, body.BoardId, failure.GetType().Name);
+                return (await _search.FindAsync(client, body, create, attemptStartedAt, failure, cancellationToken).ConfigureAwait(false), true);
             }
 
             // A rate limit cools the whole account down before this loop waits, so no other publish of it sends meanwhile.
             var delay = rateLimits is not null && AccountCooldownStage.IsCooledBy(failure)
-                ? await rateLimits.CoolDownBeforeRetryAsync(failure, action == CreateFailureAction.Retry && attempt < retry.MaxRetries, retry, cancellationToken).ConfigureAwait(false)
-                : Backoff.Retry(failure, attempt, retry, timeProvider.GetUtcNow());
+                ? await rateLimits.CoolDownBeforeRetryAsync(failure, action == CreateFailureAction.Retry && attempt < _retry.MaxRetries, _retry, cancellationToken).ConfigureAwait(false)
+                : Backoff.Retry(failure, attempt, _retry, _timeProvider.GetUtcNow());
 
-            if (attempt >= retry.MaxRetries || delay is null)
+            if (attempt >= _retry.MaxRetries || delay is null)
             {
                 throw failure is PinterestException ? failure : new PinterestApiException($"Creating the Pin failed before it reached Pinterest: {failure.Message}", failure);
             }
 
-            LogRetryingCreate(logger, body.BoardId, attempt + 1, delay.Value.TotalMilliseconds);
-            await Task.Delay(delay.Value, timeProvider, cancellationToken).ConfigureAwait(false);
+            PublishPathLog.RetryingCreate(_logger, body.BoardId, attempt + 1, delay.Value.TotalMilliseconds);
+            await Task.Delay(delay.Value, _timeProvider, cancellationToken).ConfigureAwait(false);
 
             // The earlier attempts were never processed, so only Pins from the latest attempt on can be ours.
-            attemptStartedAt = timeProvider.GetUtcNow();
+            attemptStartedAt = _timeProvider.GetUtcNow();
         }
     }
-
-    /// <summary>Searches the board's newest Pins for one this attempt may have created.</summary>
-    private async Task<Pin> ReconcileAsync(PinterestClient client, CreatePinRequest body, string draftKey, DateTimeOffset attemptStartedAt, Exception failure, CancellationToken cancellationToken)
-    {
-        var threshold = attemptStartedAt - ClockSkewTolerance;
-        var twinInFlight = false;
-        using var timeout = new CancellationTokenSource(ReconcileTimeout, timeProvider);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        try
-        {
-            var scanned = 0;
-            await foreach (var pin in client.Boards.GetPinsAsync(body.BoardId, ScanPageSize, MaxPagesScanned, deadline.Token).ConfigureAwait(false))
-            {
-                if (pin.CreatedAt is { } createdAt && createdAt < threshold)
-                {
-                    break;
-                }
-
-                if (Matches(pin, body))
-                {
-                    if (_attributed.HasCreateInFlight(draftKey))
-                    {
-                        // An identical draft's create is waiting for its answer: this Pin may be that one, and there
-                        // is no telling them apart. Unknown is the honest answer; claiming could report a Pin never made.
-                        twinInFlight = true;
-                        LogMatchWhileTwinInFlight(logger, body.BoardId, pin.Id);
-                        continue;
-                    }
-
-                    if (_attributed.TryClaim(pin.Id))
-                    {
-                        LogReconciled(logger, body.BoardId, pin.Id);
-                        return pin;
-                    }
-
-                    // An identical draft published earlier: that Pin is the other publish's, not this attempt's.
-                    LogMatchAlreadyAttributed(logger, body.BoardId, pin.Id);
-                }
-
-                if (++scanned >= MaxPinsScanned)
-                {
-                    break;
-                }
-            }
-        }
-        catch (Exception ex)
-        {
-            // Whatever ends the search, the create was sent: even the caller's cancellation (a scheduler's lease ending)
-            // must surface as an unknown outcome, never as a cancellation that a retry would answer with a second Pin.
-            LogReconcileFailed(logger, body.BoardId, ex.GetType().Name);
-            var searchFailure = cancellationToken.IsCancellationRequested
-                ? "the search was cancelled"
-                : timeout.IsCancellationRequested
-                ? $"no answer within {ReconcileTimeout.TotalMinutes:0} minutes"
-                : ex is PinterestApiException { StatusCode: HttpStatusCode.OK } ? "the board's listing was unreadable or did not end" : Describe(ex);
-            throw new PinterestPublishOutcomeUnknownException(
-                $"Creating the Pin on board {body.BoardId} failed ambiguously ({Describe(failure)}) and the board could not be searched for it ({searchFailure}). The Pin may or may not exist: check the board before publishing again.",
-                attemptStartedAt,
-                failure);
-        }
-
-        throw new PinterestPublishOutcomeUnknownException(
-            twinInFlight
-                ? $"Creating the Pin on board {body.BoardId} failed ambiguously ({Describe(failure)}); a matching Pin is on the board, but a create of an identical draft (same board, title, description and link) was in flight, so it may be that one. Check the board before publishing again."
-                : $"Creating the Pin on board {body.BoardId} failed ambiguously ({Describe(failure)}) and no matching Pin was found on the board. It may still appear: check the board before publishing again.",
-            attemptStartedAt,
-            failure);
-    }
-
-    internal static bool Matches(Pin pin, CreatePinRequest body) =>
-        string.Equals(pin.BoardId ?? body.BoardId, body.BoardId, StringComparison.Ordinal) &&
-        TextEquals(pin.Title, body.Title) &&
-        TextEquals(pin.Description, body.Description) &&
-        LinkEquals(pin.Link, body.Link) &&
-        MediaTypeMatches(pin.Media?.MediaType, body.MediaSource);
 
     /// <summary>
     /// What the create loop does after a failed create, by the failure's kind: retry what surely was not processed
@@ -238,62 +170,4 @@ internal sealed partial class DuplicateSafePinCreator(TimeProvider timeProvider,
     /// <summary>The request may have been processed: a retry could duplicate the Pin, so the board is searched instead.</summary>
     internal static bool IsAmbiguous(Exception exception) =>
         DecideAfterFailure(exception, sendAttempt: null, callerCancelled: false) == CreateFailureAction.Reconcile;
-
-    private static bool TextEquals(string? returned, string? sent) =>
-        string.Equals(Normalize(returned), Normalize(sent), StringComparison.Ordinal);
-
-    private static string Normalize(string? text) => (text ?? string.Empty).Trim();
-
-    private static bool LinkEquals(string? returned, string? sent)
-    {
-        if (string.IsNullOrEmpty(returned) || string.IsNullOrEmpty(sent))
-        {
-            return string.IsNullOrEmpty(returned) == string.IsNullOrEmpty(sent);
-        }
-
-        return Uri.TryCreate(returned, UriKind.Absolute, out var a) && Uri.TryCreate(sent, UriKind.Absolute, out var b)
-            ? Uri.Compare(a, b, UriComponents.HttpRequestUrl, UriFormat.Unescaped, StringComparison.Ordinal) == 0
-            : string.Equals(returned, sent, StringComparison.Ordinal);
-    }
-
-    private static bool MediaTypeMatches(string? returnedMediaType, PinMediaSource sent)
-    {
-        if (string.IsNullOrEmpty(returnedMediaType))
-        {
-            return true;
-        }
-
-        var expected = sent switch
-        {
-            VideoIdMediaSource => "video",
-            MultipleImageUrlsMediaSource or MultipleImageBase64MediaSource => "multiple_images",
-            _ => "image",
-        };
-        return string.Equals(returnedMediaType, expected, StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static string Describe(Exception exception) => exception switch
-    {
-        PinterestApiException api when api.StatusCode != 0 => $"HTTP {(int)api.StatusCode}",
-        OperationCanceledException => "timed out",
-        _ => exception.GetType().Name,
-    };
-
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Creating a Pin on board {BoardId} failed ambiguously ({Failure}); searching the board instead of retrying.")]
-    private static partial void LogAmbiguousCreate(ILogger logger, string boardId, string failure);
-
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Retrying the create of a Pin on board {BoardId} (retry {Retry}) in {DelayMs} ms; the earlier attempt was not processed.")]
-    private static partial void LogRetryingCreate(ILogger logger, string boardId, int retry, double delayMs);
-
-    [LoggerMessage(EventId = 4003, Level = LogLevel.Information, Message = "Reconciled the ambiguous create on board {BoardId} to Pin {PinId}.")]
-    private static partial void LogReconciled(ILogger logger, string boardId, string pinId);
-
-    [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Searching board {BoardId} after an ambiguous create failed ({Failure}); the outcome is unknown.")]
-    private static partial void LogReconcileFailed(ILogger logger, string boardId, string failure);
-
-    [LoggerMessage(EventId = 4006, Level = LogLevel.Information, Message = "Pin {PinId} on board {BoardId} matches the ambiguous create, but a create of an identical draft is in flight; not claiming it.")]
-    private static partial void LogMatchWhileTwinInFlight(ILogger logger, string boardId, string pinId);
-
-    [LoggerMessage(EventId = 4005, Level = LogLevel.Debug, Message = "Pin {PinId} on board {BoardId} matches the ambiguous create but already belongs to another publish; searching on.")]
-    private static partial void LogMatchAlreadyAttributed(ILogger logger, string boardId, string pinId);
 }

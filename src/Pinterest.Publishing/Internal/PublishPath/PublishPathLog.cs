@@ -12,6 +12,34 @@ internal static partial class PublishPathLog
     /// <summary>The logger category of the publish path.</summary>
     public const string CategoryName = PinterestLogCategories.PublishPath;
 
+    [LoggerMessage(EventId = 4001, EventName = "PinCreateAmbiguous", Level = LogLevel.Warning,
+        Message = "Creating a Pin on board {BoardId} failed ambiguously ({Failure}); searching the board instead of retrying.")]
+    public static partial void AmbiguousCreate(ILogger logger, string boardId, string failure);
+
+    [LoggerMessage(EventId = 4002, EventName = "PinCreateRetrying", Level = LogLevel.Information,
+        Message = "Retrying the create of a Pin on board {BoardId} (retry {Retry}) in {DelayMs} ms; the earlier attempt was not processed.")]
+    public static partial void RetryingCreate(ILogger logger, string boardId, int retry, double delayMs);
+
+    [LoggerMessage(EventId = 4003, EventName = "PinReconciled", Level = LogLevel.Information,
+        Message = "Reconciled the ambiguous create on board {BoardId} to Pin {PinId}.")]
+    public static partial void Reconciled(ILogger logger, string boardId, string pinId);
+
+    [LoggerMessage(EventId = 4004, EventName = "PinReconcileFailed", Level = LogLevel.Warning,
+        Message = "Searching board {BoardId} after an ambiguous create failed ({Failure}); the outcome is unknown.")]
+    public static partial void ReconcileFailed(ILogger logger, string boardId, string failure);
+
+    [LoggerMessage(EventId = 4005, EventName = "PinMatchAlreadyAttributed", Level = LogLevel.Debug,
+        Message = "Pin {PinId} on board {BoardId} matches the ambiguous create but already belongs to another publish; searching on.")]
+    public static partial void MatchAlreadyAttributed(ILogger logger, string boardId, string pinId);
+
+    [LoggerMessage(EventId = 4006, EventName = "PinMatchWhileTwinUnresolved", Level = LogLevel.Information,
+        Message = "Pin {PinId} on board {BoardId} matches the ambiguous create, but a create of an identical draft is in flight or failed ambiguously; not claiming it.")]
+    public static partial void MatchWhileTwinUnresolved(ILogger logger, string boardId, string pinId);
+
+    [LoggerMessage(EventId = 4007, EventName = "PinBoardSearchedAgain", Level = LogLevel.Information,
+        Message = "No Pin of the ambiguous create on board {BoardId} yet ({Reason}); search {Search} in {DelayMs} ms, as the board lists new Pins late.")]
+    public static partial void SearchingBoardAgain(ILogger logger, string boardId, int search, double delayMs, string reason);
+
     [LoggerMessage(EventId = 4101, EventName = "PinPublished", Level = LogLevel.Information,
         Message = "Published Pin {PinId} for account {AccountId} on board {BoardId} (reconciled: {Reconciled}) in {ElapsedMs} ms.")]
     public static partial void Published(ILogger logger, string accountId, string pinId, string boardId, bool reconciled, double elapsedMs);

@@ -41,7 +41,7 @@ public class DuplicateSafePinCreatorClassificationTests
     {
         var pin = new Pin { Id = "9", BoardId = "1", Title = "Title", Description = "Desc", Link = "https://example.com/a", Media = new PinMediaSummary { MediaType = "image" } };
 
-        Assert.True(DuplicateSafePinCreator.Matches(pin, Body()));
+        Assert.True(BoardSearch.Matches(pin, Body()));
     }
 
     [Theory]
@@ -55,6 +55,6 @@ public class DuplicateSafePinCreatorClassificationTests
     {
         var pin = new Pin { Id = "9", BoardId = boardId, Title = title, Description = description, Link = link, Media = new PinMediaSummary { MediaType = mediaType } };
 
-        Assert.False(DuplicateSafePinCreator.Matches(pin, Body()));
+        Assert.False(BoardSearch.Matches(pin, Body()));
     }
 }

@@ -10,7 +10,8 @@ public class PublisherFaultTests
     [Fact]
     public async Task A_create_that_times_out_after_the_pin_was_stored_is_reconciled_to_that_pin()
     {
-        await using var h = await PublishingHarness.CreateAsync();
+        // The board lists the Pin at once: the first search finds it (later searches: ReconciliationSearchTests).
+        await using var h = await PublishingHarness.CreateAsync(configureEmulator: PublishingHarness.StrictBoardListing);
         h.Emulator.InjectFault(CreateRoute, EmulatorFault.Timeout(afterProcessing: true));
 
         var result = await h.Publisher.PublishAsync(h.ImageRequest("Timed out"));
@@ -24,7 +25,8 @@ public class PublisherFaultTests
     [Fact]
     public async Task A_503_after_the_pin_was_stored_is_reconciled_without_a_second_create()
     {
-        await using var h = await PublishingHarness.CreateAsync();
+        // The board lists the Pin at once: the first search finds it (later searches: ReconciliationSearchTests).
+        await using var h = await PublishingHarness.CreateAsync(configureEmulator: PublishingHarness.StrictBoardListing);
         h.Emulator.InjectFault(CreateRoute, EmulatorFault.Status(HttpStatusCode.ServiceUnavailable, afterProcessing: true));
 
         var result = await h.Publisher.PublishAsync(h.ImageRequest());
@@ -38,18 +40,21 @@ public class PublisherFaultTests
     {
         await using var h = await PublishingHarness.CreateAsync();
         h.Emulator.InjectFault(CreateRoute, EmulatorFault.Status(HttpStatusCode.ServiceUnavailable));
+        var startedAt = h.Time.GetUtcNow();
 
-        var ex = await Assert.ThrowsAsync<PinterestPublishOutcomeUnknownException>(() => h.Publisher.PublishAsync(h.ImageRequest()));
+        // Unknown only once the board has been searched again (on the clock) and still holds no such Pin.
+        var ex = await Assert.ThrowsAsync<PinterestPublishOutcomeUnknownException>(() => h.DriveAsync(h.Publisher.PublishAsync(h.ImageRequest()), TimeSpan.FromSeconds(1)));
 
         Assert.Empty(h.Emulator.Pins);
         Assert.Equal(1, h.CreateCalls());
-        Assert.Equal(h.Time.GetUtcNow(), ex.AttemptStartedAt);
+        Assert.Equal(startedAt, ex.AttemptStartedAt);
     }
 
     [Fact]
     public async Task A_reset_after_send_is_reconciled_and_never_posted_twice()
     {
-        await using var h = await PublishingHarness.CreateAsync();
+        // The board lists the Pin at once: the first search finds it (later searches: ReconciliationSearchTests).
+        await using var h = await PublishingHarness.CreateAsync(configureEmulator: PublishingHarness.StrictBoardListing);
         h.Emulator.InjectFault(CreateRoute, EmulatorFault.ConnectionReset(afterProcessing: true));
 
         var result = await h.Publisher.PublishAsync(h.ImageRequest());
@@ -146,7 +151,7 @@ public class PublisherFaultTests
 
         // The board holds a Pin matching the second draft exactly, but it is the first publish's: reporting it would
         // tell the caller a Pin exists that was never made.
-        await Assert.ThrowsAsync<PinterestPublishOutcomeUnknownException>(() => h.Publisher.PublishAsync(h.ImageRequest("Twin")));
+        await Assert.ThrowsAsync<PinterestPublishOutcomeUnknownException>(() => h.DriveAsync(h.Publisher.PublishAsync(h.ImageRequest("Twin")), TimeSpan.FromSeconds(1)));
 
         Assert.Equal(first.PinId, Assert.Single(h.Emulator.Pins).Id);
         Assert.Equal(2, h.CreateCalls());
@@ -155,7 +160,8 @@ public class PublisherFaultTests
     [Fact]
     public async Task A_reconciliation_skips_a_newer_identical_pin_that_another_publish_made()
     {
-        await using var h = await PublishingHarness.CreateAsync();
+        // The board lists the Pin at once: the first search finds it (later searches: ReconciliationSearchTests).
+        await using var h = await PublishingHarness.CreateAsync(configureEmulator: PublishingHarness.StrictBoardListing);
         h.Emulator.InjectFault(CreateRoute, EmulatorFault.Timeout(afterProcessing: true));
         h.Emulator.InjectFault("GET /v5/boards/*/pins", EmulatorFault.DelayBy(TimeSpan.FromSeconds(10)));
 
@@ -207,7 +213,7 @@ public class PublisherFaultTests
         await Assert.ThrowsAsync<PinterestPublishOutcomeUnknownException>(() => publish);
     }
 
-    private static async Task WaitUntil(Func<bool> condition)
+    internal static async Task WaitUntil(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!condition())
