@@ -95,18 +95,8 @@ public sealed partial class PinterestEmulator
     {
         OrganicQuery.AdAccountId(query);
         var section = FindOwnSection(accountId, boardId, sectionId, "Board or section not found.");
-        var pageSize = BookmarkPaging.ParsePageSize(query, _options.DefaultPageSize);
-        var before = BookmarkPaging.ParseBookmark(query);
-        List<EmulatedPin> page;
-        bool more;
-        string owner;
-        lock (_gate)
-        {
-            owner = _accounts[accountId].Username;
-            (page, more) = BookmarkPaging.Page(_pins.Values.Where(p => p.BoardSectionId == section.Id), p => p.Id, before, pageSize, newestFirst: true);
-        }
-
-        return EmulatorHttpResponse.Json(200, BookmarkPaging.Write(page, more, p => p.Id, (w, pin) => PinJson.Write(w, pin, owner)));
+        return PinPage(accountId, query, (before, pageSize) =>
+            BookmarkPaging.Page(_pins.Values.Where(p => p.BoardSectionId == section.Id), p => p.Id, before, pageSize, newestFirst: true));
     }
 
     /// <summary>A section on a board of <paramref name="accountId"/>, or 404 code 404 with the spec's example message.</summary>

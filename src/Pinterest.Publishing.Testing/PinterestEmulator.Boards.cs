@@ -105,6 +105,16 @@ public sealed partial class PinterestEmulator
     private EmulatorHttpResponse HandleListBoardPins(string accountId, string boardId, Dictionary<string, string> query)
     {
         var board = FindOwnBoard(accountId, boardId, SpecErrorExamples.NotFoundCode);
+        return PinPage(board.AccountId, query, (before, pageSize) =>
+            BookmarkPaging.PageAfter(BoardPinListing.Arrange(_pins.Values.Where(p => p.BoardId == board.Id), _time.GetUtcNow(), _options), p => p.Id, before, pageSize));
+    }
+
+    /// <summary>
+    /// One page of Pins as Pinterest writes a Pin list: <paramref name="pageUnderGate"/> chooses, orders and cuts them
+    /// under the emulator's lock (from the request's bookmark and page size); each Pin names its owner's username.
+    /// </summary>
+    private EmulatorHttpResponse PinPage(string ownerAccountId, Dictionary<string, string> query, Func<long?, int, (List<EmulatedPin> Page, bool More)> pageUnderGate)
+    {
         var pageSize = BookmarkPaging.ParsePageSize(query, _options.DefaultPageSize);
         var before = BookmarkPaging.ParseBookmark(query);
         List<EmulatedPin> page;
@@ -112,9 +122,8 @@ public sealed partial class PinterestEmulator
         string owner;
         lock (_gate)
         {
-            owner = _accounts[board.AccountId].Username;
-            var listed = BoardPinListing.Arrange(_pins.Values.Where(p => p.BoardId == board.Id), _time.GetUtcNow(), _options);
-            (page, more) = BookmarkPaging.PageAfter(listed, p => p.Id, before, pageSize);
+            owner = _accounts[ownerAccountId].Username;
+            (page, more) = pageUnderGate(before, pageSize);
         }
 
         return EmulatorHttpResponse.Json(200, BookmarkPaging.Write(page, more, p => p.Id, (w, pin) => PinJson.Write(w, pin, owner)));

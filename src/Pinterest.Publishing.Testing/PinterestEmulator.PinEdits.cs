@@ -90,14 +90,8 @@ public sealed partial class PinterestEmulator
             throw PinterestApiError.Invalid("Invalid parameter: 'creative_types'.");
         }
 
-        var pageSize = BookmarkPaging.ParsePageSize(query, _options.DefaultPageSize);
-        var before = BookmarkPaging.ParseBookmark(query);
-        List<EmulatedPin> page;
-        bool more;
-        string owner;
-        lock (_gate)
+        return PinPage(accountId, query, (before, pageSize) =>
         {
-            owner = _accounts[accountId].Username;
             var pins = _pins.Values.Where(p =>
                 p.AccountId == accountId
                 && _boards.TryGetValue(p.BoardId, out var board)
@@ -105,10 +99,8 @@ public sealed partial class PinterestEmulator
                 && (pinType is null || board.Privacy == "SECRET")
                 && filter switch { "exclude_repins" => p.ParentPinId is null, "exclude_native" => p.ParentPinId is not null, "has_been_promoted" => false, _ => true }
                 && (creativeTypes is null || creativeTypes.Contains(OrganicQuery.CreativeTypeOf(p), StringComparer.Ordinal)));
-            (page, more) = BookmarkPaging.Page(pins, p => p.Id, before, pageSize, newestFirst: true);
-        }
-
-        return EmulatorHttpResponse.Json(200, BookmarkPaging.Write(page, more, p => p.Id, (w, pin) => PinJson.Write(w, pin, owner)));
+            return BookmarkPaging.Page(pins, p => p.Id, before, pageSize, newestFirst: true);
+        });
     }
 
     // pin_ids is a query array without explode: false, so it is sent repeated (pin_ids=1&pin_ids=2), each one digits.

@@ -68,23 +68,11 @@ public class UserAccountClient
     /// <param name="startDate">The first day (UTC).</param>
     /// <param name="endDate">The last day (UTC).</param>
     /// <param name="sortBy"><c>ENGAGEMENT</c>, <c>IMPRESSION</c>, <c>OUTBOUND_CLICK</c>, <c>PIN_CLICK</c> or <c>SAVE</c>.</param>
-    /// <param name="metricTypes">The metrics to return for each Pin; Pinterest's default set when <see langword="null"/>.</param>
-    /// <param name="pinCount">How many Pins, 1 to 50 (<c>num_of_pins</c>; Pinterest's default is 10).</param>
-    /// <param name="createdInLastDays">Only Pins created in the last this many days (<c>created_in_last_n_days</c>; Pinterest accepts 30).</param>
-    /// <param name="appTypes"><c>ALL</c> (default), <c>MOBILE</c>, <c>TABLET</c> or <c>WEB</c>.</param>
-    /// <param name="filter">Content, format, source and Business Access filters, or <see langword="null"/>.</param>
+    /// <param name="query">The metrics, count, age, app types and filters, or <see langword="null"/> for Pinterest's defaults.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public virtual Task<TopPinsReport> GetTopPinsAsync(
-        DateOnly startDate,
-        DateOnly endDate,
-        string sortBy,
-        IEnumerable<string>? metricTypes = null,
-        int? pinCount = null,
-        int? createdInLastDays = null,
-        string? appTypes = null,
-        AccountAnalyticsFilter? filter = null,
-        CancellationToken cancellationToken = default) =>
-        TopPinsAsync(PinterestEndpoints.UserAccountTopPins, "user_account/analytics/top_pins", startDate, endDate, sortBy, metricTypes, pinCount, createdInLastDays, appTypes, filter, nameof(GetTopPinsAsync), cancellationToken);
+    /// <exception cref="ArgumentOutOfRangeException">A <paramref name="query"/> value is out of Pinterest's range (nothing is sent).</exception>
+    public virtual Task<TopPinsReport> GetTopPinsAsync(DateOnly startDate, DateOnly endDate, string sortBy, TopPinsQuery? query = null, CancellationToken cancellationToken = default) =>
+        TopPinsAsync(PinterestEndpoints.UserAccountTopPins, "user_account/analytics/top_pins", startDate, endDate, sortBy, query, nameof(GetTopPinsAsync), cancellationToken);
 
     /// <summary>
     /// <c>GET /v5/user_account/analytics/top_video_pins</c>: the user's best video Pins over a window, sorted by
@@ -93,23 +81,11 @@ public class UserAccountClient
     /// <param name="startDate">The first day (UTC).</param>
     /// <param name="endDate">The last day (UTC).</param>
     /// <param name="sortBy"><c>IMPRESSION</c>, <c>SAVE</c>, <c>OUTBOUND_CLICK</c>, <c>VIDEO_MRC_VIEW</c>, <c>VIDEO_AVG_WATCH_TIME</c>, <c>VIDEO_V50_WATCH_TIME</c>, <c>QUARTILE_95_PERCENT_VIEW</c>, <c>VIDEO_10S_VIEW</c> or <c>VIDEO_START</c>.</param>
-    /// <param name="metricTypes">The metrics to return for each Pin; Pinterest's default set when <see langword="null"/>.</param>
-    /// <param name="pinCount">How many Pins, 1 to 50 (<c>num_of_pins</c>; Pinterest's default is 10).</param>
-    /// <param name="createdInLastDays">Only Pins created in the last this many days (<c>created_in_last_n_days</c>; Pinterest accepts 30).</param>
-    /// <param name="appTypes"><c>ALL</c> (default), <c>MOBILE</c>, <c>TABLET</c> or <c>WEB</c>.</param>
-    /// <param name="filter">Content, format, source and Business Access filters, or <see langword="null"/>.</param>
+    /// <param name="query">The metrics, count, age, app types and filters, or <see langword="null"/> for Pinterest's defaults.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public virtual Task<TopPinsReport> GetTopVideoPinsAsync(
-        DateOnly startDate,
-        DateOnly endDate,
-        string sortBy,
-        IEnumerable<string>? metricTypes = null,
-        int? pinCount = null,
-        int? createdInLastDays = null,
-        string? appTypes = null,
-        AccountAnalyticsFilter? filter = null,
-        CancellationToken cancellationToken = default) =>
-        TopPinsAsync(PinterestEndpoints.UserAccountTopVideoPins, "user_account/analytics/top_video_pins", startDate, endDate, sortBy, metricTypes, pinCount, createdInLastDays, appTypes, filter, nameof(GetTopVideoPinsAsync), cancellationToken);
+    /// <exception cref="ArgumentOutOfRangeException">A <paramref name="query"/> value is out of Pinterest's range (nothing is sent).</exception>
+    public virtual Task<TopPinsReport> GetTopVideoPinsAsync(DateOnly startDate, DateOnly endDate, string sortBy, TopPinsQuery? query = null, CancellationToken cancellationToken = default) =>
+        TopPinsAsync(PinterestEndpoints.UserAccountTopVideoPins, "user_account/analytics/top_video_pins", startDate, endDate, sortBy, query, nameof(GetTopVideoPinsAsync), cancellationToken);
 
     private Task<TopPinsReport> TopPinsAsync(
         PinterestEndpoint endpoint,
@@ -117,38 +93,35 @@ public class UserAccountClient
         DateOnly startDate,
         DateOnly endDate,
         string sortBy,
-        IEnumerable<string>? metricTypes,
-        int? pinCount,
-        int? createdInLastDays,
-        string? appTypes,
-        AccountAnalyticsFilter? filter,
+        TopPinsQuery? query,
         string member,
         CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sortBy);
-        if (pinCount is < 1 or > PinterestLimits.TopPinsMaxCount)
+        query ??= new TopPinsQuery();
+        if (query.PinCount is < 1 or > PinterestLimits.TopPinsMaxCount)
         {
-            throw new ArgumentOutOfRangeException(nameof(pinCount), pinCount, $"The number of top Pins (num_of_pins) must be between 1 and {PinterestLimits.TopPinsMaxCount}; pass null for Pinterest's default of 10.");
+            throw new ArgumentOutOfRangeException(nameof(query), query.PinCount, $"TopPinsQuery.PinCount (num_of_pins) must be between 1 and {PinterestLimits.TopPinsMaxCount}; leave it null for Pinterest's default of 10.");
         }
 
-        if (createdInLastDays is < 1)
+        if (query.CreatedInLastDays is < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(createdInLastDays), createdInLastDays, "created_in_last_n_days must be positive (Pinterest accepts 30); pass null for every Pin.");
+            throw new ArgumentOutOfRangeException(nameof(query), query.CreatedInLastDays, "TopPinsQuery.CreatedInLastDays (created_in_last_n_days) must be positive (Pinterest accepts 30); leave it null for every Pin.");
         }
 
         var transport = Connected(member);
         AnalyticsWindow.Validate(startDate, endDate, transport.TimeProvider);
-        var metrics = AnalyticsWindow.ValidateMetricTypes(metricTypes, nameof(metricTypes), required: false);
-        var query = new QueryBuilder()
+        var metrics = AnalyticsWindow.ValidateMetricTypes(query.MetricTypes, nameof(query), required: false);
+        var builder = new QueryBuilder()
             .Add("start_date", startDate)
             .Add("end_date", endDate)
             .Add("sort_by", sortBy)
             .AddCommaSeparated("metric_types", metrics)
-            .Add("num_of_pins", pinCount)
-            .Add("created_in_last_n_days", createdInLastDays)
-            .Add("app_types", appTypes)
-            .AddFilter(filter);
-        var request = PinterestApiRequest.Create(endpoint, path).WithQuery(query);
+            .Add("num_of_pins", query.PinCount)
+            .Add("created_in_last_n_days", query.CreatedInLastDays)
+            .Add("app_types", query.AppTypes)
+            .AddFilter(query.Filter);
+        var request = PinterestApiRequest.Create(endpoint, path).WithQuery(builder);
         return transport.SendAsync(request, PinterestJsonContext.Default.TopPinsReport, _credential, cancellationToken);
     }
 }

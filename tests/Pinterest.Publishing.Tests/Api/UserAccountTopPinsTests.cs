@@ -26,7 +26,7 @@ public sealed class UserAccountTopPinsTests : IDisposable
             .RespondWith(Response.Create().WithStatusCode(200).WithBody(TopPinsJson));
         var filter = new AccountAnalyticsFilter { FromClaimedContent = "CLAIMED", PinFormat = "ORGANIC_IMAGE", ContentType = "ORGANIC", Source = "YOUR_PINS", AdAccountId = "3" };
 
-        var report = await _ctx.Client().UserAccount.GetTopPinsAsync(Today.AddDays(-30), Today, "IMPRESSION", ["IMPRESSION", "SAVE"], pinCount: 50, createdInLastDays: 30, appTypes: "MOBILE", filter: filter);
+        var report = await _ctx.Client().UserAccount.GetTopPinsAsync(Today.AddDays(-30), Today, "IMPRESSION", new TopPinsQuery { MetricTypes = ["IMPRESSION", "SAVE"], PinCount = 50, CreatedInLastDays = 30, AppTypes = "MOBILE", Filter = filter });
 
         Assert.Equal("IMPRESSION", report.SortBy);
         Assert.False(report.DateAvailability!.IsRealtime);
@@ -58,9 +58,10 @@ public sealed class UserAccountTopPinsTests : IDisposable
     [InlineData(51)]
     public async Task GetTopPins_refuses_a_pin_count_outside_1_to_50_before_any_call(int count)
     {
-        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _ctx.Client().UserAccount.GetTopPinsAsync(Today.AddDays(-1), Today, "SAVE", pinCount: count));
+        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _ctx.Client().UserAccount.GetTopPinsAsync(Today.AddDays(-1), Today, "SAVE", new TopPinsQuery { PinCount = count }));
 
-        Assert.Equal("pinCount", error.ParamName);
+        Assert.Equal("query", error.ParamName);
+        Assert.Contains("TopPinsQuery.PinCount", error.Message, StringComparison.Ordinal);
         Assert.Empty(_ctx.Requests);
     }
 

@@ -261,8 +261,8 @@ public sealed class ApiContractTests
         await client.UserAccount.GetAsync();
         var accountFilter = new AccountAnalyticsFilter { FromClaimedContent = "CLAIMED", PinFormat = "ORGANIC_VIDEO", ContentType = "ORGANIC", Source = "YOUR_PINS", AdAccountId = "12" };
         await client.UserAccount.GetAnalyticsAsync(today.AddDays(-7), today, ["IMPRESSION"], "ALL", "NO_SPLIT", accountFilter);
-        await client.UserAccount.GetTopPinsAsync(today.AddDays(-7), today, "ENGAGEMENT", ["IMPRESSION", "SAVE"], 50, 30, "WEB", accountFilter);
-        await client.UserAccount.GetTopVideoPinsAsync(today.AddDays(-7), today, "VIDEO_START", ["VIDEO_START", "VIDEO_MRC_VIEW"], 10, 30, "MOBILE", accountFilter);
+        await client.UserAccount.GetTopPinsAsync(today.AddDays(-7), today, "ENGAGEMENT", new TopPinsQuery { MetricTypes = ["IMPRESSION", "SAVE"], PinCount = 50, CreatedInLastDays = 30, AppTypes = "WEB", Filter = accountFilter });
+        await client.UserAccount.GetTopVideoPinsAsync(today.AddDays(-7), today, "VIDEO_START", new TopPinsQuery { MetricTypes = ["VIDEO_START", "VIDEO_MRC_VIEW"], PinCount = 10, CreatedInLastDays = 30, AppTypes = "MOBILE", Filter = accountFilter });
         await client.OAuth.RevokeAsync("token", "refresh_token");
         await client.OAuth.ExchangeCodeAsync("code", new Uri("https://app.example.com/cb"));
         await client.OAuth.RefreshAsync("refresh");

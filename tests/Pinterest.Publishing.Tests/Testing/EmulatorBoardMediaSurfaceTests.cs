@@ -109,7 +109,7 @@ public sealed class EmulatorBoardMediaSurfaceTests : IDisposable
 
         var today = DateOnly.FromDateTime(_h.Time.GetUtcNow().UtcDateTime);
 
-        var top = await _client.UserAccount.GetTopPinsAsync(today.AddDays(-30), today, "SAVE", ["IMPRESSION"], pinCount: 4, createdInLastDays: 30);
+        var top = await _client.UserAccount.GetTopPinsAsync(today.AddDays(-30), today, "SAVE", new TopPinsQuery { MetricTypes = ["IMPRESSION"], PinCount = 4, CreatedInLastDays = 30 });
         var video = await _client.UserAccount.GetTopVideoPinsAsync(today.AddDays(-30), today, "VIDEO_START");
         var error = await Assert.ThrowsAnyAsync<PinterestApiException>(() => _client.UserAccount.GetTopPinsAsync(today.AddDays(-30), today, "VIDEO_START"));
 
