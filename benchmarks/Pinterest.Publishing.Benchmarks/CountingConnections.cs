@@ -9,8 +9,15 @@ namespace Pinterest.Publishing.Benchmarks;
 internal sealed class CountingConnections
 {
     private long _bytesReceived;
+    private long _requests;
 
     public long BytesReceived => Interlocked.Read(ref _bytesReceived);
+
+    /// <summary>Requests sent through <see cref="CreateCountingHandler"/>.</summary>
+    public long Requests => Interlocked.Read(ref _requests);
+
+    /// <summary><see cref="CreateHandler"/> behind a handler that counts the requests sent.</summary>
+    public HttpMessageHandler CreateCountingHandler() => new RequestCounter(CreateHandler(), this);
 
     public SocketsHttpHandler CreateHandler() => new()
     {
@@ -33,6 +40,15 @@ internal sealed class CountingConnections
     };
 
     private void Add(int count) => Interlocked.Add(ref _bytesReceived, count);
+
+    private sealed class RequestCounter(HttpMessageHandler inner, CountingConnections owner) : DelegatingHandler(inner)
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref owner._requests);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
 
     private sealed class CountingStream(Stream inner, CountingConnections owner) : Stream
     {
