@@ -16,8 +16,16 @@ internal sealed class CountingConnections
     /// <summary>Requests sent through <see cref="CreateCountingHandler"/>.</summary>
     public long Requests => Interlocked.Read(ref _requests);
 
-    /// <summary><see cref="CreateHandler"/> behind a handler that counts the requests sent.</summary>
-    public HttpMessageHandler CreateCountingHandler() => new RequestCounter(CreateHandler(), this);
+    /// <summary>
+    /// <see cref="CreateHandler"/> behind a handler that counts the requests sent, draining abandoned bodies no further
+    /// than the library's probe handler does (<c>ProbeHttpHandlerFactory</c>: 64 KiB).
+    /// </summary>
+    public HttpMessageHandler CreateCountingHandler()
+    {
+        var handler = CreateHandler();
+        handler.MaxResponseDrainSize = 64 * 1024;
+        return new RequestCounter(handler, this);
+    }
 
     public SocketsHttpHandler CreateHandler() => new()
     {

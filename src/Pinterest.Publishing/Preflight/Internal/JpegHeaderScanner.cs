@@ -22,7 +22,9 @@ internal sealed class JpegHeaderScanner
     private long _skip = 2; // the SOI marker, recognised by the caller
     private bool _inPayload = true;
     private byte _marker;
-    private byte[]? _kept;
+    // One buffer for what a segment keeps, reused: a file of many small APP1 segments allocates it once.
+    private byte[]? _keepBuffer;
+    private int _keepTarget;
     private int _keptCount;
     private bool _exifSeen;
 
@@ -48,7 +50,7 @@ internal sealed class JpegHeaderScanner
     /// The first offset whose byte the walk needs: past the rest of a payload it keeps nothing of, else <see cref="Offset"/>.
     /// A caller fetching by range may start there and call <see cref="JumpTo"/>.
     /// </summary>
-    public long ResumeOffset => _inPayload && _kept is null ? Offset + _skip : Offset;
+    public long ResumeOffset => _inPayload && _keepTarget == 0 ? Offset + _skip : Offset;
 
     /// <summary>Skips to <paramref name="offset"/>, which lies between <see cref="Offset"/> and <see cref="ResumeOffset"/>.</summary>
     public void JumpTo(long offset)
@@ -75,10 +77,10 @@ internal sealed class JpegHeaderScanner
             if (_inPayload)
             {
                 var n = (int)Math.Min(_skip, data.Length);
-                if (_kept is not null && _keptCount < _kept.Length)
+                if (_keptCount < _keepTarget)
                 {
-                    var copy = Math.Min(n, _kept.Length - _keptCount);
-                    data[..copy].CopyTo(_kept.AsSpan(_keptCount));
+                    var copy = Math.Min(n, _keepTarget - _keptCount);
+                    data[..copy].CopyTo(_keepBuffer.AsSpan(_keptCount));
                     _keptCount += copy;
                 }
 
@@ -156,9 +158,14 @@ internal sealed class JpegHeaderScanner
         _skip = length - 2;
         _inPayload = true;
         _keptCount = 0;
-        _kept = IsFrameHeader(_marker) ? new byte[Math.Min(FrameFieldsLength, (int)_skip)]
-            : _marker == 0xE1 && !_exifSeen ? new byte[Math.Min(ExifKept, (int)_skip)]
-            : null;
+        _keepTarget = IsFrameHeader(_marker) ? Math.Min(FrameFieldsLength, (int)_skip)
+            : _marker == 0xE1 && !_exifSeen && _skip > 6 ? Math.Min(ExifKept, (int)_skip)
+            : 0;
+        if (_keepTarget > 0 && (_keepBuffer is null || _keepBuffer.Length < _keepTarget))
+        {
+            _keepBuffer = new byte[_keepTarget <= FrameFieldsLength ? FrameFieldsLength : ExifKept];
+        }
+
         if (_skip == 0)
         {
             EndSegment();
@@ -168,25 +175,25 @@ internal sealed class JpegHeaderScanner
     private void EndSegment()
     {
         _inPayload = false;
-        var kept = _kept;
-        _kept = null;
+        var kept = _keepBuffer.AsSpan(0, _keptCount);
+        _keepTarget = 0;
         if (IsFrameHeader(_marker))
         {
-            if (kept is null || kept.Length < FrameFieldsLength)
+            if (kept.Length < FrameFieldsLength)
             {
                 State = JpegScanState.Failed;
                 return;
             }
 
-            Height = BinaryPrimitives.ReadUInt16BigEndian(kept.AsSpan(1));
-            Width = BinaryPrimitives.ReadUInt16BigEndian(kept.AsSpan(3));
+            Height = BinaryPrimitives.ReadUInt16BigEndian(kept[1..]);
+            Width = BinaryPrimitives.ReadUInt16BigEndian(kept[3..]);
 
             // A height of 0 is defined later by a DNL marker, after the scan: not readable from a header.
             State = Width > 0 && Height > 0 ? JpegScanState.Found : JpegScanState.Failed;
             return;
         }
 
-        if (kept is not null && ExifOrientation.IsExif(kept))
+        if (ExifOrientation.IsExif(kept))
         {
             _exifSeen = true;
             Orientation = ExifOrientation.Read(kept);

@@ -194,7 +194,9 @@ internal sealed class UrlProber
                 }
 
                 complete = endOfBody && (!partial || (total is { } t && count >= t));
-                var atLimit = count >= prefix;
+
+                // The buffer is full at the prefix, or past a declared length the body overran: read no further.
+                var atLimit = count >= want;
 
                 // Videos are parsed once the whole prefix is in: their duration sits in a moov atom of unknown position.
                 if (kind == ProbeKind.Video && !endOfBody && !atLimit)
