@@ -13,7 +13,9 @@ namespace Pinterest.Publishing.Benchmarks;
 /// <item>Latency: one image vs a 5-image carousel; the carousel's probes run concurrently, so its wall time must stay
 /// within 1.3× the single image.</item>
 /// <item>20 MB JPEG and PNG: preflight reads a ranged prefix only (≤ 128 KiB on the wire) vs a naive full GET of the
-/// file. The "Received/op" column counts every byte read from the sockets, headers included.</item>
+/// file. The "Received/op" column counts every byte read from the sockets, headers included; "Requests/op" the GETs.</item>
+/// <item>Deep frame header: a 20 MB JPEG whose frame header lies behind 300 KB of Photoshop extended XMP (issue 13): the
+/// prefix, the file's last 2 KiB, and one ranged read from the first segment past the prefix to the frame header.</item>
 /// </list>
 /// </summary>
 [MemoryDiagnoser]
@@ -23,6 +25,7 @@ namespace Pinterest.Publishing.Benchmarks;
 public class PreflightBenchmarks
 {
     private const int LargeImageBytes = 20_000_000;
+    private const int DeepHeaderXmpBytes = 300_000;
 
     private PinterestEmulator _emulator = null!;
     private CountingConnections _connections = null!;
@@ -32,6 +35,7 @@ public class PreflightBenchmarks
     private PublishPinRequest _carousel = null!;
     private PublishPinRequest _largeJpeg = null!;
     private PublishPinRequest _largePng = null!;
+    private PublishPinRequest _deepJpeg = null!;
 
     [GlobalSetup]
     public async Task Setup()
@@ -46,7 +50,7 @@ public class PreflightBenchmarks
         }
 
         _connections = new CountingConnections();
-        _httpClient = new HttpClient(_connections.CreateHandler()) { Timeout = Timeout.InfiniteTimeSpan };
+        _httpClient = new HttpClient(_connections.CreateCountingHandler()) { Timeout = Timeout.InfiniteTimeSpan };
         _validator = new PinPreflightValidator(
             _httpClient,
             new PreflightOptions { AllowPrivateNetworks = true },
@@ -58,6 +62,8 @@ public class PreflightBenchmarks
         _carousel = Request(PinMedia.Carousel(Enumerable.Range(0, 5).Select(i => new CarouselItem(Host($"carousel-{i}.jpg", jpeg, "image/jpeg")))));
         _largeJpeg = Request(PinMedia.Image(Host("large.jpg", TestMedia.PadJpegAfterFrameHeader(jpeg, LargeImageBytes), "image/jpeg")));
         _largePng = Request(PinMedia.Image(Host("large.png", TestMedia.PadPng(TestMedia.Bytes("large-1000x1500.png"), LargeImageBytes), "image/png")));
+        var deep = TestMedia.PadJpegAfterFrameHeader(TestImages.WithExtendedXmp(jpeg, DeepHeaderXmpBytes), LargeImageBytes);
+        _deepJpeg = Request(PinMedia.Image(Host("deep.jpg", deep, "image/jpeg")));
     }
 
     [GlobalCleanup]
@@ -92,11 +98,16 @@ public class PreflightBenchmarks
     [BenchmarkCategory("20 MB PNG")]
     public Task PreflightPng() => ValidateAsync(_largePng, nameof(PreflightPng));
 
+    [Benchmark(Description = "Preflight, 20 MB JPEG, frame header past 300 KB of XMP")]
+    [BenchmarkCategory("Deep frame header")]
+    public Task PreflightDeepJpeg() => ValidateAsync(_deepJpeg, nameof(PreflightDeepJpeg));
+
     private static PublishPinRequest Request(PinMedia media) => new() { AccountId = "bench", BoardId = "1234567890", Media = media };
 
     private async Task ValidateAsync(PublishPinRequest request, string method)
     {
         var before = _connections.BytesReceived;
+        var requestsBefore = _connections.Requests;
         var result = await _validator.ValidateAsync(request);
         if (!result.IsValid)
         {
@@ -104,11 +115,13 @@ public class PreflightBenchmarks
         }
 
         Record(method, before);
+        RecordedFigures.Set(nameof(PreflightBenchmarks), method, "requests", _connections.Requests - requestsBefore);
     }
 
     private async Task NaiveGetAsync(PublishPinRequest request, string method)
     {
         var before = _connections.BytesReceived;
+        var requestsBefore = _connections.Requests;
         var url = ((ImageUrlPinMedia)request.Media).Url;
         var bytes = await _httpClient.GetByteArrayAsync(url);
         if (bytes.Length != LargeImageBytes)
@@ -117,6 +130,7 @@ public class PreflightBenchmarks
         }
 
         Record(method, before);
+        RecordedFigures.Set(nameof(PreflightBenchmarks), method, "requests", _connections.Requests - requestsBefore);
     }
 
     private void Record(string method, long before) =>
@@ -128,6 +142,7 @@ public class PreflightBenchmarks
         {
             Add(BenchmarkJobs.Config(BenchmarkJobs.Macro(warmupCount: 2, iterationCount: 10)));
             AddColumn(FigureColumn.Recorded("received", "Received/op (KiB)", "Bytes read from the sockets in the last invocation, headers included, in KiB", "F1"));
+            AddColumn(FigureColumn.Recorded("requests", "Requests/op", "HTTP requests sent in the last invocation", "F0"));
         }
     }
 }

@@ -14,7 +14,8 @@ public sealed partial class PinterestEmulator
 
     /// <summary>
     /// Serves <paramref name="content"/> at <c>{BaseAddress}media/{name}</c> (and on the loopback server at the same path),
-    /// answering GET with <paramref name="contentType"/> and honouring <c>Range: bytes=a-b</c> with 206.
+    /// answering GET with <paramref name="contentType"/> and honouring <c>Range: bytes=a-b</c> (and the suffix
+    /// form <c>bytes=-n</c>) with 206.
     /// </summary>
     /// <param name="name">The file name, one path segment.</param>
     /// <param name="content">The bytes to serve.</param>
@@ -64,6 +65,19 @@ public sealed partial class PinterestEmulator
         }
 
         var parts = header["bytes=".Length..].Split('-', 2);
+        if (parts.Length == 2 && parts[0].Length == 0)
+        {
+            // A suffix range (bytes=-n): the last n bytes, as CDNs and object stores answer it.
+            if (!int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var suffix) || suffix == 0)
+            {
+                return false;
+            }
+
+            from = Math.Max(0, length - suffix);
+            to = length - 1;
+            return true;
+        }
+
         if (parts.Length != 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out from) || from >= length)
         {
             return false;

@@ -32,6 +32,24 @@ public sealed class PreflightOptions
     [AtLeast(1)]
     public long MaxImageBytes { get; set; } = 20_000_000;
 
+    /// <summary>
+    /// The most pixels an image's header may declare (width × height, as displayed), checked without decoding. At least
+    /// 1; default 178,956,970. Pinterest publishes no pixel limit; the default is where a common server-side decoder
+    /// refuses a file as a decompression bomb: Pillow raises <c>DecompressionBombError</c> above twice its
+    /// <c>Image.MAX_IMAGE_PIXELS</c> (89,478,485). A header over it (a 1.5 KB PNG declaring 60000×90000) is
+    /// <c>pinterest.image.dimensions_max</c>.
+    /// </summary>
+    [AtLeast(1)]
+    public long MaxImagePixels { get; set; } = 178_956_970;
+
+    /// <summary>
+    /// The longest side, in pixels, an image's header may declare, checked without decoding. At least 1; default 65,500:
+    /// libjpeg and libjpeg-turbo's <c>JPEG_MAX_DIMENSION</c>, the largest side the usual JPEG decoder opens (Pinterest
+    /// publishes no limit). A header over it is <c>pinterest.image.dimensions_max</c>.
+    /// </summary>
+    [AtLeast(1)]
+    public int MaxImageSide { get; set; } = 65_500;
+
     /// <summary>The largest video accepted, in bytes. At least 1; default 2,000,000,000.</summary>
     [AtLeast(1)]
     public long MaxVideoBytes { get; set; } = 2_000_000_000;

@@ -61,8 +61,20 @@ public static class PreflightCodes
     /// <summary>Warning: image smaller than 600×900 (2:3) or 600×600 (1:1).</summary>
     public const string ImageDimensionsMin = "pinterest.image.dimensions_min";
 
-    /// <summary>The image's dimensions cannot be read from its bytes.</summary>
+    /// <summary>The image's dimensions cannot be read from its bytes, or the file is truncated.</summary>
     public const string ImageUnreadable = "pinterest.image.unreadable";
+
+    /// <summary>
+    /// The image's header declares more pixels a side or in all than <see cref="PreflightOptions.MaxImageSide"/> or
+    /// <see cref="PreflightOptions.MaxImagePixels"/> allow: a corrupt header or a decompression bomb.
+    /// </summary>
+    public const string ImageDimensionsMax = "pinterest.image.dimensions_max";
+
+    /// <summary>
+    /// Warning: the image's dimensions could not be verified (a format preflight does not read, or a header further into
+    /// the file than preflight reads); nothing says the file is damaged.
+    /// </summary>
+    public const string ImageDimensionsUnverified = "pinterest.image.dimensions_unverified";
 
     /// <summary>A URL resolves to a loopback, private, link-local or metadata address.</summary>
     public const string UrlPrivateNetwork = "pinterest.url.private_network";

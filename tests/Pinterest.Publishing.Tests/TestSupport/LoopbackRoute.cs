@@ -114,6 +114,13 @@ internal sealed record LoopbackRoute
         }
 
         var parts = header[6..].Split('-');
+        if (parts[0].Length == 0 && parts.Length == 2 && long.TryParse(parts[1], out var suffix) && suffix > 0)
+        {
+            // A suffix range: the last bytes.
+            from = Math.Max(0, total - suffix);
+            return true;
+        }
+
         if (!long.TryParse(parts[0], out from) || from >= total)
         {
             return false;

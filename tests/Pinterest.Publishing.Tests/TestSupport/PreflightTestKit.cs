@@ -35,6 +35,17 @@ internal static class PreflightTestKit
 
     public static PreflightIssue Single(PreflightResult result, string code) => Assert.Single(result.Issues, i => i.Code == code);
 
+    /// <summary>Validates a draft of <paramref name="media"/> through the public <see cref="IPinPreflightValidator"/>, as callers do.</summary>
+    public static async Task<PreflightResult> ValidatePubliclyAsync(PinMedia media, Action<PreflightOptions>? configure = null)
+    {
+        using var validator = Validator(configure);
+        return await ValidateThrough(validator, Request(media));
+    }
+
+#pragma warning disable CA1859 // The call goes through the public interface on purpose: what callers use.
+    private static Task<PreflightResult> ValidateThrough(IPinPreflightValidator validator, PublishPinRequest request) => validator.ValidateAsync(request);
+#pragma warning restore CA1859
+
     public static async Task<PreflightResult> ValidateAsync(PublishPinRequest request, Action<PreflightOptions>? configure = null)
     {
         using var validator = Validator(configure);

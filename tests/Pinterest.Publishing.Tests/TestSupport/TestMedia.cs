@@ -108,7 +108,7 @@ internal static class TestMedia
         return c;
     }).ToArray();
 
-    private static uint Crc32(ReadOnlySpan<byte> data)
+    public static uint Crc32(ReadOnlySpan<byte> data)
     {
         var crc = 0xFFFFFFFFu;
         foreach (var b in data)

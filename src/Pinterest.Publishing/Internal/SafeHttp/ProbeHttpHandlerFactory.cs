@@ -70,6 +70,11 @@ internal static class ProbeHttpHandlerFactory
             AutomaticDecompression = DecompressionMethods.None,
             ConnectTimeout = options.ConnectTimeout,
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+
+            // Probes stop reading once they know enough. The handler would drain an abandoned body (up to 1 MiB by
+            // default) to reuse its connection, downloading what the probe declined: a 64 KiB prefix's rest is
+            // drained, anything larger closes the connection.
+            MaxResponseDrainSize = 64 * 1024,
             ConnectCallback = guard.ConnectAsync,
         };
     }

@@ -25,7 +25,7 @@ internal enum MediaFormat
     /// <summary>TIFF.</summary>
     Tiff,
 
-    /// <summary>HEIF/HEIC/AVIF images (ISO base media file with an image brand).</summary>
+    /// <summary>A HEIF image whose brands name no codec (<c>mif1</c>, <c>msf1</c>): <c>image/heif</c>.</summary>
     Heif,
 
     /// <summary>MP4 (ISO base media file with a video brand).</summary>
@@ -45,4 +45,10 @@ internal enum MediaFormat
 
     /// <summary>AVI.</summary>
     Avi,
+
+    /// <summary>A HEIC image (HEIF with HEVC: brands <c>heic</c>, <c>heix</c>, <c>heim</c>, <c>heis</c>): <c>image/heic</c>.</summary>
+    Heic,
+
+    /// <summary>An AVIF image (HEIF with AV1: brands <c>avif</c>, <c>avis</c>): <c>image/avif</c>.</summary>
+    Avif,
 }

@@ -61,7 +61,7 @@ internal static class MediaFormatDetector
             var atom = data.Slice(4, 4);
             if (atom.SequenceEqual("ftyp"u8))
             {
-                return data.Length >= 12 ? FromBrand(data.Slice(8, 4)) : MediaFormat.Mp4;
+                return data.Length >= 12 ? FromBrands(data) : MediaFormat.Mp4;
             }
 
             // QuickTime files written before ftyp existed start with one of these atoms.
@@ -73,6 +73,31 @@ internal static class MediaFormatDetector
         }
 
         return MediaFormat.Unknown;
+    }
+
+    /// <summary>
+    /// The kind from the major brand; for the codec-neutral HEIF brands (<c>mif1</c>, <c>msf1</c>, the major brand of
+    /// some AVIF and HEIC writers) the compatible brands, when the <c>ftyp</c> box is within the bytes, name the codec.
+    /// </summary>
+    private static MediaFormat FromBrands(ReadOnlySpan<byte> data)
+    {
+        var major = FromBrand(data.Slice(8, 4));
+        if (major != MediaFormat.Heif || data.Length < 16)
+        {
+            return major;
+        }
+
+        var ftypLength = (int)Math.Min(System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(data), (uint)data.Length);
+        for (var at = 16; at + 4 <= ftypLength; at += 4)
+        {
+            var codec = FromBrand(data.Slice(at, 4));
+            if (codec is MediaFormat.Heic or MediaFormat.Avif)
+            {
+                return codec;
+            }
+        }
+
+        return major;
     }
 
     private static MediaFormat FromBrand(ReadOnlySpan<byte> brand)
@@ -92,9 +117,17 @@ internal static class MediaFormatDetector
             return MediaFormat.ThreeGpp;
         }
 
-        if (brand.SequenceEqual("heic"u8) || brand.SequenceEqual("heix"u8) || brand.SequenceEqual("mif1"u8)
-            || brand.SequenceEqual("msf1"u8) || brand.SequenceEqual("avif"u8) || brand.SequenceEqual("avis"u8)
-            || brand.SequenceEqual("heim"u8) || brand.SequenceEqual("heis"u8))
+        if (brand.SequenceEqual("heic"u8) || brand.SequenceEqual("heix"u8) || brand.SequenceEqual("heim"u8) || brand.SequenceEqual("heis"u8))
+        {
+            return MediaFormat.Heic;
+        }
+
+        if (brand.SequenceEqual("avif"u8) || brand.SequenceEqual("avis"u8))
+        {
+            return MediaFormat.Avif;
+        }
+
+        if (brand.SequenceEqual("mif1"u8) || brand.SequenceEqual("msf1"u8))
         {
             return MediaFormat.Heif;
         }

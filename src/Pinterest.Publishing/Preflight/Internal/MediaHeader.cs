@@ -20,6 +20,38 @@ internal readonly record struct MediaHeader(MediaFormat Format, int? Width, int?
     /// <summary>Whether width and height are both known.</summary>
     public bool HasDimensions => Width is > 0 && Height is > 0;
 
+    /// <summary>
+    /// A JPEG's EXIF orientation (1–8; 0 or 1 upright). 5–8 turn the picture a quarter turn: browsers show it with
+    /// width and height swapped (<see cref="DisplayWidth"/>, <see cref="DisplayHeight"/>).
+    /// </summary>
+    public int Orientation { get; init; }
+
+    /// <summary>Whether the picture is shown turned a quarter turn (EXIF orientation 5–8).</summary>
+    public bool IsTurned => ExifOrientation.SwapsSides(Orientation);
+
+    /// <summary>The width users see: <see cref="Width"/>, or <see cref="Height"/> when the picture is turned.</summary>
+    public int? DisplayWidth => IsTurned ? Height : Width;
+
+    /// <summary>The height users see: <see cref="Height"/>, or <see cref="Width"/> when the picture is turned.</summary>
+    public int? DisplayHeight => IsTurned ? Width : Height;
+
+    /// <summary>
+    /// The size for messages: "W×H", and when the picture is turned, which size was judged
+    /// ("1000×1500 as displayed (stored 1500×1000, EXIF orientation 6)").
+    /// </summary>
+    public string DescribeSize() => IsTurned
+        ? $"{DisplayWidth}×{DisplayHeight} as displayed (stored {Width}×{Height}, EXIF orientation {Orientation})"
+        : $"{Width}×{Height}";
+
+    /// <summary>
+    /// Whether the header lies further into the file than preflight reads (<see cref="MediaHeaderReader.MaxHeaderLength"/>):
+    /// the dimensions could not be verified, which says nothing against the file.
+    /// </summary>
+    public bool HeaderPastReadLimit { get; init; }
+
+    /// <summary>What the file's last bytes say about its end (JPEG and PNG), when they were read.</summary>
+    public ImageEnding Ending { get; init; }
+
     /// <summary>Whether the format is a video container Pinterest accepts (MP4, MOV, M4V).</summary>
     public bool IsAllowedVideo => Format is MediaFormat.Mp4 or MediaFormat.QuickTime or MediaFormat.M4V;
 

@@ -3,9 +3,10 @@ namespace Pinterest.Publishing.Preflight.Internal;
 
 /// <summary>
 /// Reads format, dimensions and duration from the first bytes of an image or video: recognises the format by its magic
-/// bytes (<see cref="MediaFormatDetector"/>) and hands the bytes to that format's reader. Images: <see cref="JpegHeaderReader"/>,
-/// <see cref="PngHeaderReader"/> and <see cref="GifHeaderReader"/> (dimensions by StbImageSharp's <c>ImageInfo</c>, which
-/// works on a prefix) and <see cref="WebPHeaderReader"/> (a few fixed bytes, read directly). Videos (MP4, MOV, M4V) are
+/// bytes (<see cref="MediaFormatDetector"/>) and hands the bytes to that format's reader. Images: <see cref="JpegHeaderReader"/>
+/// (a walk of the segment lengths, with the EXIF orientation), <see cref="PngHeaderReader"/> and <see cref="GifHeaderReader"/>
+/// (dimensions by StbImageSharp's <c>ImageInfo</c>, which works on a prefix) and <see cref="WebPHeaderReader"/> (a few
+/// fixed bytes, read directly); a whole JPEG or PNG is also judged whole or truncated (<see cref="ImageTail"/>). Videos (MP4, MOV, M4V) are
 /// walked by <see cref="IsoBmffReader"/>, bounded in depth, allocation and boxes visited: a general metadata library
 /// follows every embedded format (a CR3 TIFF, QuickTime keys) and trusts their sizes, which a crafted upload turns into
 /// a stack overflow or a 2 GiB allocation. A new format is a reader of its own and a case in <see cref="Read"/>.
@@ -16,10 +17,12 @@ internal static class MediaHeaderReader
     public const int DefaultPrefixLength = 64 * 1024;
 
     /// <summary>
-    /// How far a JPEG header is followed. EXIF thumbnails, ICC profiles and XMP can push the frame header past
-    /// 64 KiB; real files stay well below this, and the cap keeps a hostile file from making preflight download it.
+    /// How far into a file a JPEG frame header is followed (1 MiB). EXIF thumbnails, ICC profiles and XMP (Photoshop's
+    /// extended XMP runs to hundreds of KB) push it past the 64 KiB prefix; past this cap preflight reports the
+    /// dimensions as not verified (a warning) rather than download more: the cap keeps a file of nothing but metadata
+    /// segments from making preflight download it.
     /// </summary>
-    public const int MaxHeaderLength = 512 * 1024;
+    public const int MaxHeaderLength = 1024 * 1024;
 
     /// <summary>The content type of a format, or <see langword="null"/> when unknown.</summary>
     public static string? GetContentType(MediaFormat format) => format switch
@@ -31,6 +34,8 @@ internal static class MediaHeaderReader
         MediaFormat.Bmp => "image/bmp",
         MediaFormat.Tiff => "image/tiff",
         MediaFormat.Heif => "image/heif",
+        MediaFormat.Heic => "image/heic",
+        MediaFormat.Avif => "image/avif",
         MediaFormat.Mp4 => "video/mp4",
         MediaFormat.QuickTime => "video/quicktime",
         MediaFormat.M4V => "video/x-m4v",
@@ -43,7 +48,29 @@ internal static class MediaHeaderReader
     /// <summary>Whether the format is a still image.</summary>
     public static bool IsImageFormat(MediaFormat format) =>
         format is MediaFormat.Jpeg or MediaFormat.Png or MediaFormat.Gif or MediaFormat.WebP
-            or MediaFormat.Bmp or MediaFormat.Tiff or MediaFormat.Heif;
+            or MediaFormat.Bmp or MediaFormat.Tiff or MediaFormat.Heif or MediaFormat.Heic or MediaFormat.Avif;
+
+    /// <summary>
+    /// Whether preflight reads the dimensions of an image format. Of the others (BMP, TIFF, HEIF, HEIC, AVIF) only the
+    /// format is known: no dimensions is no sign of damage.
+    /// </summary>
+    public static bool ReadsDimensions(MediaFormat format) =>
+        format is MediaFormat.Jpeg or MediaFormat.Png or MediaFormat.Gif or MediaFormat.WebP;
+
+    /// <summary>
+    /// Whether a declared content type names the format of the bytes. The HEIF family is one container: <c>image/heif</c>
+    /// is right for HEIC and AVIF files too, and <c>image/heic</c> and <c>image/avif</c> are the registered types of
+    /// those brands (a codec-neutral <c>mif1</c> file may be any of the three).
+    /// </summary>
+    public static bool IsDeclaredTypeOf(string declaredType, MediaFormat format) =>
+        string.Equals(declaredType, GetContentType(format), StringComparison.OrdinalIgnoreCase)
+        || declaredType.ToLowerInvariant() switch
+        {
+            "image/heif" or "image/heif-sequence" => format is MediaFormat.Heic or MediaFormat.Avif or MediaFormat.Heif,
+            "image/heic" or "image/heic-sequence" => format is MediaFormat.Heic or MediaFormat.Heif,
+            "image/avif" => format is MediaFormat.Avif or MediaFormat.Heif,
+            _ => false,
+        };
 
     /// <summary>Recognises the format from magic bytes (at most the first 16 bytes are looked at), as <see cref="Read"/> does.</summary>
     public static MediaFormat DetectFormat(ReadOnlySpan<byte> data) => MediaFormatDetector.Detect(data);
@@ -58,8 +85,8 @@ internal static class MediaHeaderReader
         var format = MediaFormatDetector.Detect(data);
         return format switch
         {
-            MediaFormat.Jpeg => JpegHeaderReader.Read(data, isComplete),
-            MediaFormat.Png => PngHeaderReader.Read(data, isComplete),
+            MediaFormat.Jpeg or MediaFormat.Png when isComplete => ReadImage(format, data, isComplete) with { Ending = ImageTail.Judge(format, data, reachesStart: true) },
+            MediaFormat.Jpeg or MediaFormat.Png => ReadImage(format, data, isComplete),
             MediaFormat.Gif => GifHeaderReader.Read(data, isComplete),
             MediaFormat.WebP => WebPHeaderReader.Read(data, isComplete),
             MediaFormat.Mp4 or MediaFormat.QuickTime or MediaFormat.M4V or MediaFormat.ThreeGpp => FromLayout(format, IsoBmffReader.Read(data, isComplete)),
@@ -102,6 +129,9 @@ internal static class MediaHeaderReader
     /// </summary>
     public static MediaHeader ReadVideoPart(MediaFormat format, ReadOnlySpan<byte> data, long start, long? fileLength) =>
         IsIsoBmffVideo(format) ? FromLayout(format, IsoBmffReader.Read(data, start, fileLength)) : MediaHeader.Unreadable(format);
+
+    private static MediaHeader ReadImage(MediaFormat format, ReadOnlySpan<byte> data, bool isComplete) =>
+        format == MediaFormat.Jpeg ? JpegHeaderReader.Read(data, isComplete) : PngHeaderReader.Read(data, isComplete);
 
     private static bool IsIsoBmffVideo(MediaFormat format) =>
         format is MediaFormat.Mp4 or MediaFormat.QuickTime or MediaFormat.M4V or MediaFormat.ThreeGpp;

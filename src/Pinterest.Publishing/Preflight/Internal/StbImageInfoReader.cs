@@ -4,8 +4,9 @@ using StbImageSharp;
 namespace Pinterest.Publishing.Preflight.Internal;
 
 /// <summary>
-/// Image dimensions from StbImageSharp's <c>ImageInfo</c> (JPEG, PNG, GIF), which works on a prefix and never decodes
-/// pixels. Whatever it throws on a malformed header becomes "no dimensions".
+/// Image dimensions from StbImageSharp's <c>ImageInfo</c> (PNG, GIF; a JPEG has its own walk,
+/// <see cref="JpegHeaderScanner"/>), which works on a prefix and never decodes pixels. Whatever it throws on a malformed
+/// header becomes "no dimensions".
 /// </summary>
 internal static class StbImageInfoReader
 {
@@ -30,8 +31,8 @@ internal static class StbImageInfoReader
     public static ImageInfo? TryRead(ReadOnlySpan<byte> data)
     {
         // StbImageSharp reads from a stream: a rented copy instead of ToArray spares a prefix-sized array per image.
-        // Headers lie within MaxHeaderLength (a JPEG's further away is not followed; a PNG's IHDR is read directly
-        // when stb gives up): a large inline image is not copied whole.
+        // Headers lie within MaxHeaderLength (a PNG's IHDR is read directly when stb gives up): a large inline image is
+        // not copied whole.
         data = data[..Math.Min(data.Length, MediaHeaderReader.MaxHeaderLength)];
         var copy = ArrayPool<byte>.Shared.Rent(data.Length);
         try

@@ -45,7 +45,9 @@ internal sealed class UrlProber
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            var result = await ProbeCoreAsync(uri, kind, maxBytes, linked.Token).ConfigureAwait(false);
+            var result = kind == ProbeKind.Image
+                ? await ProbeImageAsync(uri, maxBytes, linked.Token).ConfigureAwait(false)
+                : await ProbeCoreAsync(uri, kind, maxBytes, onLongRangedFile: null, linked.Token).ConfigureAwait(false);
             PreflightLog.ProbeCompleted(_logger, safeUrl, result.StatusCode ?? 0, result.BytesRead);
             return result;
         }
@@ -105,7 +107,49 @@ internal sealed class UrlProber
             ? response.Content.Headers.ContentRange?.Length
             : response.Content.Headers.ContentLength;
 
-    private async Task<ProbeResult> ProbeCoreAsync(Uri uri, ProbeKind kind, long maxBytes, CancellationToken cancellationToken)
+    /// <summary>
+    /// An image's probe: the prefix, and, when the prefix's answer shows a ranged file longer than the prefix, its last
+    /// bytes (<see cref="ImageTailFetch"/>), asked for at once and read while the prefix is, which tell a truncated JPEG
+    /// or PNG (<see cref="ImageTail"/>). A file within the prefix is judged from it; no second request is made for it,
+    /// nor to a server that ignores <c>Range</c>.
+    /// </summary>
+    private async Task<ProbeResult> ProbeImageAsync(Uri uri, long maxBytes, CancellationToken cancellationToken)
+    {
+        using var tailStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var tail = Task.FromResult<ImageTailFetch.Tail?>(null);
+        try
+        {
+            var result = await ProbeCoreAsync(
+                uri,
+                ProbeKind.Image,
+                maxBytes,
+                finalUri => tail = ImageTailFetch.FetchAsync(_client, finalUri, u => CreateRequest(u, null, null), tailStop.Token),
+                cancellationToken).ConfigureAwait(false);
+            if (result.Header is not { Format: MediaFormat.Jpeg or MediaFormat.Png, HasDimensions: true, Ending: ImageEnding.Unknown } header
+                || result.TotalLength is not { } total || result.BytesRead >= total)
+            {
+                return result;
+            }
+
+            if (await tail.ConfigureAwait(false) is not { } end || end.Total != total)
+            {
+                return result;
+            }
+
+            var ending = ImageTail.Judge(header.Format, end.Bytes, reachesStart: end.From == 0);
+            return result with { Header = header with { Ending = ending }, BytesRead = result.BytesRead + end.Bytes.Length };
+        }
+        finally
+        {
+            // The end may not be needed (the prefix held the whole file, or no image): stop its request, and let no
+            // task outlive the probe.
+            await tailStop.CancelAsync().ConfigureAwait(false);
+            await tail.ConfigureAwait(false);
+        }
+    }
+
+    // onLongRangedFile is called with the final URL once the answer shows a ranged file longer than the prefix.
+    private async Task<ProbeResult> ProbeCoreAsync(Uri uri, ProbeKind kind, long maxBytes, Action<Uri>? onLongRangedFile, CancellationToken cancellationToken)
     {
         const int prefix = MediaHeaderReader.DefaultPrefixLength;
         long? rangeFrom = kind == ProbeKind.Link ? null : 0;
@@ -123,36 +167,36 @@ internal sealed class UrlProber
         var partial = response.StatusCode == HttpStatusCode.PartialContent;
         var total = DeclaredTotalLength(response);
         var finalUri = response.RequestMessage?.RequestUri ?? uri;
+        if (partial && total > prefix)
+        {
+            onLongRangedFile?.Invoke(finalUri);
+        }
 
-        // The prefix buffer is rented: a probe per image would otherwise allocate up to 64 KiB (512 KiB for a deep
-        // JPEG header) that lives only until the header is read. Its logical size is `capacity`, not the rented
-        // array's length (which may be larger), so that how much is read stays exactly as before.
+        // The prefix buffer is rented: a probe per image would otherwise allocate 64 KiB that lives only until the
+        // header is read. Its logical size is `capacity`, not the rented array's length (which may be larger).
         var capacity = (int)Math.Min(prefix, total ?? prefix) + 1;
         var buffer = ArrayPool<byte>.Shared.Rent(capacity);
         try
         {
             var count = 0;
-            var target = prefix;
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             MediaHeader header;
             var endOfBody = false;
+            var complete = false;
             while (true)
             {
-                if (!endOfBody && count < target)
+                var want = Math.Min(capacity, prefix);
+                if (!endOfBody && count < want)
                 {
-                    if (count == capacity)
-                    {
-                        capacity = Math.Min(target, capacity * 2);
-                        buffer = Grow(buffer, capacity, count);
-                    }
-
-                    var read = await stream.ReadAsync(buffer.AsMemory(count, Math.Min(capacity, target) - count), cancellationToken).ConfigureAwait(false);
+                    var read = await stream.ReadAsync(buffer.AsMemory(count, want - count), cancellationToken).ConfigureAwait(false);
                     endOfBody = read == 0;
                     count += read;
                 }
 
-                var complete = endOfBody && (!partial || (total is { } t && count >= t));
-                var atLimit = count >= target;
+                complete = endOfBody && (!partial || (total is { } t && count >= t));
+
+                // The buffer is full at the prefix, or past a declared length the body overran: read no further.
+                var atLimit = count >= want;
 
                 // Videos are parsed once the whole prefix is in: their duration sits in a moov atom of unknown position.
                 if (kind == ProbeKind.Video && !endOfBody && !atLimit)
@@ -161,51 +205,26 @@ internal sealed class UrlProber
                 }
 
                 header = MediaHeaderReader.Read(buffer.AsSpan(0, count), complete);
-                if (header.BytesNeeded <= count || kind == ProbeKind.Video)
+
+                // An image within the prefix is read to its end (the server sends it anyway): its last bytes tell
+                // whether it is whole.
+                var wholeImageComing = kind == ProbeKind.Image && total <= prefix;
+                if ((header.BytesNeeded <= count && !wholeImageComing) || kind == ProbeKind.Video || endOfBody || atLimit)
                 {
                     break;
                 }
+            }
 
-                // A JPEG's frame header lies further on: read on, in bounded steps, up to the cap.
-                target = Math.Min(MediaHeaderReader.MaxHeaderLength, Math.Max(header.BytesNeeded, target));
-                if (count >= target)
-                {
-                    break;
-                }
-
-                if (endOfBody && !complete && partial)
-                {
-                    // The server honoured the 64 KiB range: ask for the next part (rounded up to 64 KiB steps).
-                    var to = Math.Min(MediaHeaderReader.MaxHeaderLength, ((header.BytesNeeded / prefix) + 1) * prefix) - 1;
-                    using var next = await ProbeHttp.SendWithRedirectsAsync(
-                        _client, finalUri, u => CreateRequest(u, count, to), ProbeHttp.DefaultMaxRedirects, cancellationToken).ConfigureAwait(false);
-                    if (next.StatusCode != HttpStatusCode.PartialContent || next.Content.Headers.ContentRange?.From != count)
-                    {
-                        break;
-                    }
-
-                    if (capacity < to + 1)
-                    {
-                        capacity = (int)to + 1;
-                        buffer = Grow(buffer, capacity, count);
-                    }
-
-                    target = (int)to + 1;
-                    var nextStream = await next.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                    var added = await nextStream.ReadAtLeastAsync(buffer.AsMemory(count, target - count), target - count, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-                    if (added == 0)
-                    {
-                        break;
-                    }
-
-                    // The whole requested range is in; the next turn parses it and asks again only if still needed.
-                    count += added;
-                    endOfBody = true;
-                }
-                else if (endOfBody)
-                {
-                    break;
-                }
+            long deepBytes = 0;
+            if (kind == ProbeKind.Image && !complete && header is { Format: MediaFormat.Jpeg, HasDimensions: false, BytesNeeded: > 0 })
+            {
+                // The frame header lies past the prefix: one more ranged read from where it is, or read on.
+                var rest = partial || endOfBody ? null : stream;
+                var deep = await JpegFrameHeaderFetch.ReadAsync(
+                    _client, finalUri, buffer.AsMemory(0, count), rest, (u, from, to) => CreateRequest(u, from, to), cancellationToken).ConfigureAwait(false);
+                header = deep.Header;
+                deepBytes = deep.BytesRead;
+                endOfBody |= deep.EndOfBody;
             }
 
             long ranged = 0;
@@ -224,7 +243,7 @@ internal sealed class UrlProber
                 // a video's 2 GB limit would download it; its size is known when the upload pipeline spools it.
                 const int scratchLength = 16 * 1024;
                 var scratch = ArrayPool<byte>.Shared.Rent(scratchLength);
-                long counted = count;
+                long counted = count + deepBytes;
                 try
                 {
                     while (counted <= maxBytes)
@@ -255,13 +274,13 @@ internal sealed class UrlProber
 
             if (total is null && !partial && endOfBody)
             {
-                total = count;
+                total = count + deepBytes;
             }
 
             return new ProbeResult
             {
                 Outcome = ProbeOutcome.Responded, StatusCode = status, ContentType = contentType, Header = header,
-                TotalLength = total, BytesRead = count + ranged,
+                TotalLength = total, BytesRead = count + deepBytes + ranged,
             };
         }
         finally
@@ -269,19 +288,5 @@ internal sealed class UrlProber
             // Every exit (result, cancellation, a reset connection) gives the buffer back.
             ArrayPool<byte>.Shared.Return(buffer);
         }
-    }
-
-    /// <summary>Moves the first <paramref name="count"/> bytes to a rented buffer of at least <paramref name="capacity"/> and returns the old one.</summary>
-    private static byte[] Grow(byte[] buffer, int capacity, int count)
-    {
-        if (buffer.Length >= capacity)
-        {
-            return buffer;
-        }
-
-        var larger = ArrayPool<byte>.Shared.Rent(capacity);
-        buffer.AsSpan(0, count).CopyTo(larger);
-        ArrayPool<byte>.Shared.Return(buffer);
-        return larger;
     }
 }

@@ -33,6 +33,8 @@ public sealed class EverySettingValidatedTests
         { "Preflight:ConnectTimeout", o => o.Preflight.ConnectTimeout = TimeSpan.Zero },
         { "Preflight:MaxConcurrentProbes", o => o.Preflight.MaxConcurrentProbes = 0 },
         { "Preflight:MaxImageBytes", o => o.Preflight.MaxImageBytes = 0 },
+        { "Preflight:MaxImagePixels", o => o.Preflight.MaxImagePixels = 0 },
+        { "Preflight:MaxImageSide", o => o.Preflight.MaxImageSide = 0 },
         { "Preflight:MaxVideoBytes", o => o.Preflight.MaxVideoBytes = 0 },
         { "Preflight:AllowedPorts", o => o.Preflight.AllowedPorts.Add(70000) },
         { "Preflight:AllowedImageContentTypes", o => o.Preflight.AllowedImageContentTypes.Clear() },

@@ -59,6 +59,11 @@ internal sealed class CarouselRule : IPreflightRule
 
     private static bool IsClose(double a, double b) => Math.Abs(a - b) <= PinterestLimits.CarouselAspectTolerance * Math.Max(a, b);
 
+    /// <summary>
+    /// Judges the set: the widest and the narrowest ratio must lie within the tolerance of each other (not each of the
+    /// first image, which lets the set spread to twice the tolerance), and both within it of one allowed ratio. Ratios
+    /// are of the displayed pictures (EXIF orientation applied), as users see them.
+    /// </summary>
     private static void CheckAspect(List<(int Index, MediaHeader Header)> headers, PreflightIssueList issues)
     {
         if (headers.Count == 0)
@@ -66,22 +71,23 @@ internal sealed class CarouselRule : IPreflightRule
             return;
         }
 
-        var ratios = headers.Select(h => (double)h.Header.Width!.Value / h.Header.Height!.Value).ToArray();
-        var first = ratios[0];
-        var outliers = headers.Where((_, i) => !IsClose(ratios[i], first)).Select(h => h.Index).ToArray();
-        if (outliers.Length > 0)
+        var ratios = headers.Select(h => (double)h.Header.DisplayWidth!.Value / h.Header.DisplayHeight!.Value).ToArray();
+        var widest = ratios.Max();
+        var narrowest = ratios.Min();
+        var sizes = string.Join(", ", headers.Select(h => $"media[{h.Index}] {h.Header.DescribeSize()}"));
+        if (!IsClose(widest, narrowest))
         {
-            var sizes = string.Join(", ", headers.Select(h => $"media[{h.Index}] {h.Header.Width}×{h.Header.Height}"));
             issues.Error(PreflightCodes.CarouselAspectConsistent, "media",
-                $"Carousel images must all have the same aspect ratio (within {PinterestLimits.CarouselAspectTolerance * 100:0} %); they are {sizes}. Crop them to one ratio, 1:1 or {ImageChecks.PortraitRatio}.");
+                $"Carousel images must all have the same aspect ratio (within {PinterestLimits.CarouselAspectTolerance * 100:0} % from the widest to the narrowest); they are {sizes} (ratios {narrowest:0.###} to {widest:0.###}). Crop them to one ratio, 1:1 or {ImageChecks.PortraitRatio}.");
             return;
         }
 
-        if (!IsClose(first, 1.0) && !IsClose(first, ImageChecks.PortraitAspect))
+        var square = IsClose(widest, 1.0) && IsClose(narrowest, 1.0);
+        var portrait = IsClose(widest, ImageChecks.PortraitAspect) && IsClose(narrowest, ImageChecks.PortraitAspect);
+        if (!square && !portrait)
         {
-            var h0 = headers[0].Header;
             issues.Error(PreflightCodes.CarouselAspectAllowed, "media",
-                $"The carousel's images are {h0.Width}×{h0.Height} (ratio {first:0.###}); Pinterest accepts carousels of 1:1 or {ImageChecks.PortraitRatio} images. Crop them to one of those.");
+                $"The carousel's images are {sizes} (ratios {narrowest:0.###} to {widest:0.###}); Pinterest accepts carousels of 1:1 or {ImageChecks.PortraitRatio} images (within {PinterestLimits.CarouselAspectTolerance * 100:0} %). Crop them to one of those.");
         }
     }
 }

@@ -73,11 +73,11 @@ internal static class ImageChecks
             issues.Error(PreflightCodes.ImageSizeMax, target, $"The image is {size}; the limit is {options.MaxImageBytes:N0}. Compress or resize it.");
         }
 
-        return EvaluateBytes(probe.Header ?? default, contentType, target, issues);
+        return EvaluateBytes(probe.Header ?? default, contentType, target, options, issues);
     }
 
     /// <summary>Turns what an image's bytes say into issues; returns the header when its dimensions are known.</summary>
-    public static MediaHeader? EvaluateBytes(MediaHeader header, string? declaredType, string target, PreflightIssueList issues)
+    public static MediaHeader? EvaluateBytes(MediaHeader header, string? declaredType, string target, PreflightOptions options, PreflightIssueList issues)
     {
         var actualType = MediaHeaderReader.GetContentType(header.Format);
         if (!header.IsImage)
@@ -87,7 +87,7 @@ internal static class ImageChecks
             return null;
         }
 
-        if (declaredType is not null && !string.Equals(actualType, declaredType, StringComparison.OrdinalIgnoreCase))
+        if (declaredType is not null && !MediaHeaderReader.IsDeclaredTypeOf(declaredType, header.Format))
         {
             issues.Warning(PreflightCodes.ImageMimeMismatch, target,
                 $"The content type says {declaredType} but the bytes are {actualType}. Fix the server's Content-Type or convert the file.");
@@ -95,23 +95,61 @@ internal static class ImageChecks
 
         if (!header.HasDimensions)
         {
-            issues.Error(PreflightCodes.ImageUnreadable, target,
-                $"The image's dimensions cannot be read from its {actualType} header; the file may be truncated or corrupt. Re-export it.");
+            ReportNoDimensions(header, actualType, target, issues);
             return null;
         }
 
-        CheckDimensions(header, target, issues);
-        return header;
+        if (header.Ending == ImageEnding.Truncated)
+        {
+            issues.Error(PreflightCodes.ImageUnreadable, target, header.Format == MediaFormat.Png
+                ? "The PNG file ends without its IEND chunk: it is truncated. Upload the whole file again or re-export it."
+                : "The JPEG file ends inside its image data, without an end-of-image marker: it is truncated. Upload the whole file again or re-export it.");
+            return null;
+        }
+
+        return CheckDimensions(header, target, options, issues) ? header : null;
     }
 
-    private static void CheckDimensions(MediaHeader header, string target, PreflightIssueList issues)
+    private static void ReportNoDimensions(MediaHeader header, string? actualType, string target, PreflightIssueList issues)
     {
+        if (header.HeaderPastReadLimit)
+        {
+            issues.Warning(PreflightCodes.ImageDimensionsUnverified, target,
+                $"The image's dimensions could not be verified: its {actualType} frame header lies more than {MediaHeaderReader.MaxHeaderLength / (1024 * 1024)} MiB into the file (large metadata before it), and preflight reads no further. Strip the metadata to have them checked.");
+        }
+        else if (!MediaHeaderReader.ReadsDimensions(header.Format))
+        {
+            issues.Warning(PreflightCodes.ImageDimensionsUnverified, target,
+                $"The image's dimensions could not be verified: preflight does not read the dimensions of {actualType} files. Convert it to JPEG or PNG to have them checked.");
+        }
+        else
+        {
+            issues.Error(PreflightCodes.ImageUnreadable, target,
+                $"The image's dimensions cannot be read from its {actualType} header; the file may be truncated or corrupt. Re-export it.");
+        }
+    }
+
+    /// <summary>Reports sizes over the limits (an error; returns false) and under the recommended minimum (a warning).</summary>
+    private static bool CheckDimensions(MediaHeader header, string target, PreflightOptions options, PreflightIssueList issues)
+    {
+        var width = header.DisplayWidth!.Value;
+        var height = header.DisplayHeight!.Value;
+        var pixels = (long)width * height;
+        if (Math.Max(width, height) > options.MaxImageSide || pixels > options.MaxImagePixels)
+        {
+            issues.Error(PreflightCodes.ImageDimensionsMax, target,
+                $"The image's header declares {header.DescribeSize()} pixels ({pixels:N0} in all); preflight accepts at most {options.MaxImageSide:N0} pixels a side (Preflight:MaxImageSide) and {options.MaxImagePixels:N0} in all (Preflight:MaxImagePixels), where common decoders refuse a file. The header is corrupt or the image is a decompression bomb: re-export it at its real size.");
+            return false;
+        }
+
         const int side = PinterestLimits.MinImageSide;
-        if (header.Width < side || header.Height < side)
+        if (width < side || height < side)
         {
             const int portraitHeight = side * PinterestLimits.PortraitRatioHeight / PinterestLimits.PortraitRatioWidth;
             issues.Warning(PreflightCodes.ImageDimensionsMin, target,
-                $"The image is {header.Width}×{header.Height} pixels; Pinterest recommends at least {PinterestLimits.RecommendedImageWidth}×{PinterestLimits.RecommendedImageHeight} ({PortraitRatio}) and shows images under {side}×{portraitHeight} ({PortraitRatio}) or {side}×{side} (1:1) poorly. Use a larger image.");
+                $"The image is {header.DescribeSize()} pixels; Pinterest recommends at least {PinterestLimits.RecommendedImageWidth}×{PinterestLimits.RecommendedImageHeight} ({PortraitRatio}) and shows images under {side}×{portraitHeight} ({PortraitRatio}) or {side}×{side} (1:1) poorly. Use a larger image.");
         }
+
+        return true;
     }
 }

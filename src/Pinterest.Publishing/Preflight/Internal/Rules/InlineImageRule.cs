@@ -31,7 +31,7 @@ internal sealed class InlineImageRule : IPreflightRule
         }
 
         var header = MediaHeaderReader.Read(inline.Data.Span, isComplete: true);
-        ImageChecks.EvaluateBytes(header, declared, "media", issues);
+        ImageChecks.EvaluateBytes(header, declared, "media", context.Options, issues);
     }
 
     /// <inheritdoc />

@@ -71,6 +71,13 @@ internal sealed class VideoCoverRule : IPreflightRule
         }
 
         var header = probe.Header ?? default;
+        if (header is { IsImage: true, HasDimensions: false, HeaderPastReadLimit: true })
+        {
+            issues.Warning(PreflightCodes.ImageDimensionsUnverified, "cover",
+                $"The cover's dimensions could not be verified: its frame header lies more than {MediaHeaderReader.MaxHeaderLength / (1024 * 1024)} MiB into the file, and preflight reads no further.");
+            return;
+        }
+
         if (!header.IsImage || !header.HasDimensions)
         {
             issues.Error(PreflightCodes.VideoCoverRequired, "cover",
@@ -79,7 +86,7 @@ internal sealed class VideoCoverRule : IPreflightRule
         }
 
         var actualType = MediaHeaderReader.GetContentType(header.Format);
-        if (!string.Equals(actualType, contentType, StringComparison.OrdinalIgnoreCase))
+        if (!MediaHeaderReader.IsDeclaredTypeOf(contentType, header.Format))
         {
             issues.Warning(PreflightCodes.ImageMimeMismatch, "cover",
                 $"The cover is served as {contentType} but the bytes are {actualType}. Fix the server's Content-Type or convert the file.");
