@@ -1,3 +1,4 @@
+using Pinterest.Publishing.Api.Internal;
 using Pinterest.Publishing.Testing.Internal;
 
 namespace Pinterest.Publishing.Testing;
@@ -62,7 +63,7 @@ public sealed partial class PinterestEmulator
         var section = FindOwnSection(accountId, boardId, sectionId, "Board section not found.");
         using var document = EmulatorJson.ParseObject(body);
         var name = EmulatorJson.GetString(document.RootElement, "name");
-        if (string.IsNullOrEmpty(name) || name.Length > 180)
+        if (string.IsNullOrEmpty(name) || PinterestText.Length(name) > 180)
         {
             throw new PinterestApiError(400, 400, "Invalid board section parameters.");
         }

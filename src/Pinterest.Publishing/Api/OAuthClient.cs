@@ -208,8 +208,8 @@ public class OAuthClient
     /// <summary>
     /// <c>POST /v5/oauth/token/revoke</c>: makes <paramref name="token"/> (an access or refresh token) invalid at once.
     /// Call it when a user disconnects the app, for each token the app holds (<see cref="RevokeTokensAsync"/> does both),
-    /// then delete the tokens from the store. Authenticates with the app's client id and secret. Revoking a token that is
-    /// already invalid is not an error here (RFC 7009), so a resend after a lost answer is safe.
+    /// then delete the tokens from the store. Authenticates with the app's client id and secret. Pinterest does not say how
+    /// it answers for a token that is already invalid (the OAuth revocation standard, RFC 7009, answers 200).
     /// </summary>
     /// <remarks>
     /// Pinterest's API description says "only tokens issued for system users are currently supported": for a user's
@@ -225,22 +225,46 @@ public class OAuthClient
 
     /// <summary>
     /// Revokes both tokens of a connection (<see cref="RevokeAsync"/>): the refresh token first, so that no new access
-    /// token can be made from it, then the access token. For a user who disconnects the app.
+    /// token can be made from it, then the access token, even when Pinterest refused the first (it documents revocation
+    /// for system users' tokens only, and a refused refresh token must not leave the access token alive for 30 days).
+    /// For a user who disconnects the app.
     /// </summary>
     /// <param name="token">The account's tokens.</param>
     /// <param name="cancellationToken">Cancels the calls.</param>
-    /// <exception cref="PinterestApiException">Pinterest refused a revocation (see <see cref="RevokeAsync"/>).</exception>
+    /// <exception cref="PinterestApiException">
+    /// Pinterest refused a revocation (see <see cref="RevokeAsync"/>): the first refusal, raised once both were tried.
+    /// </exception>
     public virtual async Task RevokeTokensAsync(PinterestToken token, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(token);
+        PinterestApiException? refused = null;
         if (!string.IsNullOrEmpty(token.RefreshToken))
         {
-            await RevokeAsync(token.RefreshToken, TokenRevocation.RefreshToken, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await RevokeAsync(token.RefreshToken, TokenRevocation.RefreshToken, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PinterestApiException ex)
+            {
+                refused = ex;
+            }
         }
 
         if (!string.IsNullOrEmpty(token.AccessToken))
         {
-            await RevokeAsync(token.AccessToken, TokenRevocation.AccessToken, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await RevokeAsync(token.AccessToken, TokenRevocation.AccessToken, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PinterestApiException) when (refused is not null)
+            {
+                // The first refusal is the one reported; this one says the same of the other token.
+            }
+        }
+
+        if (refused is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(refused);
         }
     }
 

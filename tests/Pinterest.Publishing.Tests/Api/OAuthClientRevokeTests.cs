@@ -42,6 +42,23 @@ public sealed class OAuthClientRevokeTests : IDisposable
     }
 
     [Fact]
+    public async Task RevokeTokens_still_revokes_the_access_token_when_the_refresh_token_is_refused_then_raises_the_refusal()
+    {
+        _ctx.Server.Given(Request.Create().WithPath("/v5/oauth/token/revoke").UsingPost().WithBody(b => b is not null && b.Contains("refresh_token", StringComparison.Ordinal)))
+            .RespondWith(Response.Create().WithStatusCode(403).WithBody("""{"code":29,"message":"You are not permitted to access that resource."}"""));
+        _ctx.Server.Given(Request.Create().WithPath("/v5/oauth/token/revoke").UsingPost().WithBody(b => b is not null && b.Contains("access_token", StringComparison.Ordinal)))
+            .RespondWith(Response.Create().WithStatusCode(200));
+        var token = new PinterestToken { AccessToken = "pina_A", ExpiresAt = ApiTestContext.Now.AddDays(1), RefreshToken = "pinr_R" };
+
+        var error = await Assert.ThrowsAnyAsync<PinterestApiException>(() => _ctx.WithoutRetryAsync(_ctx.ClientWithoutAccount().OAuth.RevokeTokensAsync(token)));
+
+        Assert.Equal(HttpStatusCode.Forbidden, error.StatusCode);
+        Assert.Equal(
+            ["token=pinr_R&token_type_hint=refresh_token", "token=pina_A&token_type_hint=access_token"],
+            _ctx.Requests.Select(r => r.RequestMessage.Body));
+    }
+
+    [Fact]
     public async Task Revoke_refused_by_Pinterest_raises_its_error_without_the_token()
     {
         _ctx.Server.Given(Request.Create().WithPath("/v5/oauth/token/revoke").UsingPost())

@@ -65,6 +65,27 @@ public sealed class EmulatorTextLengthTests
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
     }
 
+    [Fact]
+    public async Task A_board_section_renamed_to_180_emoji_is_accepted_and_181_refused()
+    {
+        using var h = new EmulatorHarness();
+        var board = h.Emulator.AddBoard(h.Account, "Board");
+        var section = h.Emulator.AddBoardSection(board, "Section");
+        var name = string.Concat(Enumerable.Repeat(Lemon, 180));
+
+        var accepted = await h.Client.SendAsync(Rename(board.Id, section.Id, name));
+        var refused = await h.Client.SendAsync(Rename(board.Id, section.Id, name + Lemon));
+
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+    }
+
+    private static HttpRequestMessage Rename(string boardId, string sectionId, string name) =>
+        new(HttpMethod.Patch, $"v5/boards/{boardId}/sections/{sectionId}")
+        {
+            Content = new StringContent($$"""{"name":"{{name}}"}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+
     private static Task<HttpResponseMessage> PostPinAsync(EmulatorHarness h, string boardId, string field, string value) =>
         h.PostJsonAsync("v5/pins", $$$"""{"board_id":"{{{boardId}}}","{{{field}}}":{{{System.Text.Json.JsonSerializer.Serialize(value)}}},"media_source":{{{Image}}}}""");
 }

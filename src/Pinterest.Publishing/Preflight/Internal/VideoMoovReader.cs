@@ -53,11 +53,31 @@ internal static class VideoMoovReader
         long added = 0;
         for (var i = 0; i < MaxRangedReads && rangeHonoured && header.Layout is { NextBoxOffset: { } next } && next < length; i++)
         {
-            var to = Math.Min(length, next + PartLength) - 1;
-            using var response = await ProbeHttp.SendWithRedirectsAsync(
-                client, uri, u => createRequest(u, next, to), ProbeHttp.DefaultMaxRedirects, cancellationToken).ConfigureAwait(false);
-            if (response.StatusCode != HttpStatusCode.PartialContent || response.Content.Headers.ContentRange?.From != next)
+            // A declared length near long.MaxValue must not overflow the range's end.
+            var to = next >= length - PartLength ? length - 1 : next + PartLength - 1;
+            HttpResponseMessage response;
+            try
             {
+                response = await ProbeHttp.SendWithRedirectsAsync(
+                    client, uri, u => createRequest(u, next, to), ProbeHttp.DefaultMaxRedirects, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException && !ProbeHttp.IsPrivateNetworkRefusal(ex))
+            {
+                // The server answered the prefix: a failed extra read leaves the duration unknown (a warning, and the
+                // publish path checks the downloaded copy), it does not make the URL unreachable.
+                break;
+            }
+
+            using var answer = response;
+            var range = response.Content.Headers.ContentRange;
+            if (response.StatusCode != HttpStatusCode.PartialContent
+                || range is null
+                || !string.Equals(range.Unit, "bytes", StringComparison.OrdinalIgnoreCase)
+                || range.From != next
+                || (range.Length is { } declared && declared != length))
+            {
+                // Another part or another version of the file (its length changed between reads): walking it against
+                // the first answer's length could call a whole file cut short.
                 break;
             }
 
@@ -65,8 +85,18 @@ internal static class VideoMoovReader
             var part = ArrayPool<byte>.Shared.Rent(count);
             try
             {
-                var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                var read = await body.ReadAtLeastAsync(part.AsMemory(0, count), count, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+                int read;
+                try
+                {
+                    var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                    read = await body.ReadAtLeastAsync(part.AsMemory(0, count), count, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is HttpRequestException or IOException)
+                {
+                    // Cut off mid-part: what the prefix said stands.
+                    break;
+                }
+
                 added += read;
                 header = MediaHeaderReader.ReadVideoPart(format, part.AsSpan(0, read), next, length);
             }
