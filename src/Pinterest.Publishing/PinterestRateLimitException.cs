@@ -39,4 +39,11 @@ public sealed class PinterestRateLimitException : PinterestApiException
     /// when not known (also when a publish fails fast because its account is cooling down after a spam block).
     /// </summary>
     public string? RateLimitCategory { get; internal set; }
+
+    /// <summary>
+    /// <see langword="true"/> when the publish sent nothing because its account was already cooling down (another call
+    /// of the account met the limit or block), <see langword="false"/> when this publish met Pinterest's 429 itself.
+    /// Only the publish that met a spam block spends a scheduling attempt on it.
+    /// </summary>
+    internal bool FailedFast { get; init; }
 }

@@ -107,8 +107,9 @@ public abstract record PinPublishOutcome
 
         /// <summary>
         /// Whether this attempt counts toward <see cref="PinSchedulingOptions.MaxAttempts"/>. <see langword="false"/> when
-        /// the publish only waited for Pinterest's rate limit or spam block (its account is cooling down): such waits
-        /// can last until the next day for a Trial app and must not use up the Pin's attempts. A store then gives the
+        /// the publish only waited for Pinterest's rate limit, or for a spam-block cool-down another publish of its
+        /// account started: such waits can last until the next day for a Trial app and must not use up the Pin's
+        /// attempts (the publish that met the spam block itself counts). A store then gives the
         /// claim back: it completes the Pin with <see cref="ScheduledPin.Attempt"/> one lower (see
         /// <see cref="IPinScheduleStore.CompleteAsync"/>). Default <see langword="true"/>.
         /// </summary>

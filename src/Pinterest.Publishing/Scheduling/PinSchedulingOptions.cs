@@ -62,9 +62,10 @@ public sealed class PinSchedulingOptions
 
     /// <summary>
     /// After this many attempts a transient failure becomes final (<see cref="PinPublishOutcome.Rejected"/>). Waits for
-    /// a rate limit or spam block do not count and never end in a rejection: the Pin is tried again when its account's
-    /// cool-down ends (the next day, for a Trial app over its daily limit), and a cooling account sends nothing meanwhile.
-    /// At least 1; default 8.
+    /// a rate limit do not count and never end in a rejection: the Pin is tried again when its account's cool-down ends
+    /// (the next day, for a Trial app over its daily limit), and a cooling account sends nothing meanwhile. Nor does a
+    /// wait for the account's spam-block cool-down another Pin started; a spam block counts for the Pin that met it, so a
+    /// Pin Pinterest keeps flagging ends Rejected (<c>spam_block</c>). At least 1; default 8.
     /// </summary>
     [AtLeast(1)]
     public int MaxAttempts { get; set; } = 8;

@@ -10,7 +10,8 @@ namespace Pinterest.Publishing.Tests.Scheduling;
 
 /// <summary>
 /// Rate limits never use up a scheduled Pin's attempts: the Pin waits for the end of its account's cool-down (the next
-/// day for a Trial app over its daily budget) and is published then.
+/// day for a Trial app over its daily budget) and is published then. A spam block uses one up only for the Pin that met
+/// it, so a Pin Pinterest keeps flagging ends Rejected instead of cooling its account down forever.
 /// </summary>
 public class RateLimitSchedulingTests
 {
@@ -29,10 +30,10 @@ public class RateLimitSchedulingTests
     }
 
     [Fact]
-    public void A_spam_block_waits_the_accounts_remaining_cool_down_and_does_not_count_as_an_attempt()
+    public void A_spam_block_waits_the_accounts_remaining_cool_down_and_counts_only_for_the_pin_that_met_it()
     {
         var options = new PinSchedulingOptions();
-        var cooling = new PinterestRateLimitException("cooling", null, null, TimeSpan.FromHours(1), isSpamBlock: true);
+        var cooling = new PinterestRateLimitException("cooling", null, null, TimeSpan.FromHours(1), isSpamBlock: true) { FailedFast = true };
         var fresh = new PinterestRateLimitException("spam", 8, "rid", null, isSpamBlock: true);
 
         var waitForCooldown = Assert.IsType<PinPublishOutcome.RetryAt>(PinPublishOutcomeMapper.FromException(cooling, 1, Now, options));
@@ -41,7 +42,46 @@ public class RateLimitSchedulingTests
         Assert.Equal(Now + TimeSpan.FromHours(1), waitForCooldown.At);
         Assert.Equal(Now + options.SpamBlockDelay, waitSpamDelay.At);
         Assert.False(waitForCooldown.CountsAsAttempt);
-        Assert.False(waitSpamDelay.CountsAsAttempt);
+        Assert.True(waitSpamDelay.CountsAsAttempt);
+    }
+
+    [Fact]
+    public async Task A_pin_spam_blocked_on_every_attempt_is_rejected_after_max_attempts_not_retried_forever()
+    {
+        await using var h = await PublishingHarness.CreateAsync();
+        h.Emulator.InjectFault("POST /v5/pins", EmulatorFault.SpamBlock(), count: 5);
+        var store = new InMemoryPinScheduleStore();
+        var pin = store.Schedule(h.ImageRequest(), h.Time.GetUtcNow());
+        var options = new PinSchedulingOptions { MaxAttempts = 2 };
+
+        await RunUntilDoneAsync(h, store, options);
+
+        var rejected = Assert.IsType<PinPublishOutcome.Rejected>(store.GetOutcome(pin.Id));
+        Assert.Equal(["spam_block"], rejected.Codes);
+        Assert.Equal(2, h.CreateCalls());
+        Assert.Empty(h.Emulator.Pins);
+    }
+
+    [Fact]
+    public async Task Only_the_pin_that_met_the_spam_block_spends_an_attempt_not_the_pins_that_failed_fast_on_its_cool_down()
+    {
+        await using var h = await PublishingHarness.CreateAsync();
+        h.Emulator.InjectFault("POST /v5/pins", EmulatorFault.SpamBlock(), count: 1);
+        var options = new PinSchedulingOptions();
+        var met = await Assert.ThrowsAsync<PinterestRateLimitException>(() => h.Publisher.PublishAsync(h.ImageRequest("Met the block")).WaitAsync(TimeSpan.FromSeconds(30)));
+        h.Time.Advance(TimeSpan.FromHours(1));
+        var failedFast = await Assert.ThrowsAsync<PinterestRateLimitException>(() => h.Publisher.PublishAsync(h.ImageRequest("Failed fast")).WaitAsync(TimeSpan.FromSeconds(30)));
+        var now = h.Time.GetUtcNow();
+
+        var first = Assert.IsType<PinPublishOutcome.RetryAt>(PinPublishOutcomeMapper.FromException(met, 1, now, options));
+        var last = Assert.IsType<PinPublishOutcome.Rejected>(PinPublishOutcomeMapper.FromException(met, options.MaxAttempts, now, options));
+        var waiting = Assert.IsType<PinPublishOutcome.RetryAt>(PinPublishOutcomeMapper.FromException(failedFast, options.MaxAttempts, now, options));
+
+        Assert.True(first.CountsAsAttempt);
+        Assert.Equal(["spam_block"], last.Codes);
+        Assert.False(waiting.CountsAsAttempt);
+        Assert.Equal(now + options.SpamBlockDelay - TimeSpan.FromHours(1), waiting.At);
+        Assert.Equal(1, h.CreateCalls());
     }
 
     [Fact]

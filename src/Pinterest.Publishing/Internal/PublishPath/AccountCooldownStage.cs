@@ -49,7 +49,11 @@ internal sealed class AccountCooldownStage
         var message = cooldown.IsSpamBlock
             ? $"Account '{accountId}' is cooling down after Pinterest flagged one of its requests as spam, so no request was sent. It may publish again at {Describe(cooldown.Until, wait)} (PinSchedulingOptions.SpamBlockDelay)."
             : $"Account '{accountId}' is cooling down after Pinterest rate-limited its {cooldown.Category ?? "API"} requests, so no request was sent. It may publish again at {Describe(cooldown.Until, wait)}.";
-        throw new PinterestRateLimitException(message, errorCode: null, requestId: null, wait, cooldown.IsSpamBlock) { RateLimitCategory = cooldown.Category };
+        throw new PinterestRateLimitException(message, errorCode: null, requestId: null, wait, cooldown.IsSpamBlock)
+        {
+            RateLimitCategory = cooldown.Category,
+            FailedFast = true,
+        };
     }
 
     /// <summary>

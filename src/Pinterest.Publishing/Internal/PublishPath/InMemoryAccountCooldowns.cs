@@ -15,7 +15,11 @@ namespace Pinterest.Publishing.Internal.PublishPath;
 /// <see cref="PinterestRetryOptions.MaxRateLimitDelay"/> after the previous cool-down ended continues the run (the first
 /// call after a daily limit's cool-down met the limit again); a success ends it.
 /// </para>
-/// <para>Entries are forgotten once their cool-down ended longer ago than that, so idle accounts leave nothing behind.</para>
+/// <para>
+/// A spam block while a whole-account cool-down is in force moves its end to the spam block's (unless it ends later).
+/// Entries are forgotten once their cool-down ended longer ago than that run length, on every look-up and record, so
+/// idle accounts leave nothing behind.
+/// </para>
 /// </remarks>
 internal sealed class InMemoryAccountCooldowns(TimeProvider timeProvider, AccountCooldownPolicy policy) : IAccountCooldowns
 {
@@ -41,6 +45,8 @@ internal sealed class InMemoryAccountCooldowns(TimeProvider timeProvider, Accoun
         var now = timeProvider.GetUtcNow();
         lock (_gate)
         {
+            // Here too, not only when a 429 is recorded: a process that stops meeting limits still lets go of old entries.
+            Forget(now);
             var ofCategory = InForce((accountId, category), now);
             var ofAccount = InForce((accountId, null), now);
             return ValueTask.FromResult(ofAccount is { } whole && (ofCategory is null || whole.Until > ofCategory.Value.Until) ? whole : ofCategory);
@@ -60,16 +66,17 @@ internal sealed class InMemoryAccountCooldowns(TimeProvider timeProvider, Accoun
             AccountCooldown cooldown;
             if (known && previous.Until > now)
             {
-                // Another call of the same cool-down met the limit too: not one more in a row.
-                var until = serverWait is { } wait && After(now, wait) > previous.Until ? After(now, wait) : previous.Until;
+                // Another call of the same cool-down met the limit too: not one more in a row. It only ever moves the end
+                // later: to the wait Pinterest names, and for a spam block to its full delay even when a shorter
+                // whole-account cool-down (a 429 of unknown category) was in force.
+                var wait = hit.IsSpamBlock ? SpamBlockWait(serverWait) : serverWait ?? TimeSpan.Zero;
+                var until = After(now, wait) > previous.Until ? After(now, wait) : previous.Until;
                 cooldown = previous with { Until = until, IsSpamBlock = previous.IsSpamBlock || hit.IsSpamBlock };
             }
             else
             {
                 var inARow = known && now - previous.Until <= retry.MaxRateLimitDelay ? previous.InARow + 1 : 1;
-                var wait = hit.IsSpamBlock
-                    ? Max(policy.SpamBlockDelay, serverWait ?? TimeSpan.Zero)
-                    : Backoff.RateLimit(serverWait, inARow - 1, retry);
+                var wait = hit.IsSpamBlock ? SpamBlockWait(serverWait) : Backoff.RateLimit(serverWait, inARow - 1, retry);
                 cooldown = new AccountCooldown(key.Item2, After(now, wait), hit.IsSpamBlock, inARow);
             }
 
@@ -91,6 +98,8 @@ internal sealed class InMemoryAccountCooldowns(TimeProvider timeProvider, Accoun
 
         return ValueTask.CompletedTask;
     }
+
+    private TimeSpan SpamBlockWait(TimeSpan? serverWait) => Max(policy.SpamBlockDelay, serverWait ?? TimeSpan.Zero);
 
     private AccountCooldown? InForce((string AccountId, string? Category) key, DateTimeOffset now) =>
         _cooldowns.TryGetValue(key, out var cooldown) && cooldown.Until > now ? cooldown : null;

@@ -98,15 +98,16 @@ internal sealed class PinPublisher : IPinPublisher
     /// <summary>The publish metric's <c>outcome</c> tag of a failed publish, by the failure's kind.</summary>
     internal static string OutcomeTag(Exception exception) => FailureClassifier.Classify(exception) switch
     {
-        FailureKind.DraftInvalid or FailureKind.Refused or FailureKind.SpamBlocked or FailureKind.UnusableAnswer => "rejected",
+        FailureKind.DraftInvalid or FailureKind.Refused or FailureKind.UnusableAnswer => "rejected",
         FailureKind.Reauthorize => "reauthorize",
         FailureKind.MissingScope => "missing_scope",
         FailureKind.AppCredentialsRejected => "app_credentials",
         FailureKind.TokenRefreshInDoubt => "retry",
         FailureKind.OutcomeUnknown => "unknown",
 
-        // What a scheduler retries as Pinterest's (or the network's) passing trouble, a create that never got an answer included.
-        FailureKind.Transient or FailureKind.RateLimited or FailureKind.NoAnswer => "retry",
+        // What a scheduler retries as Pinterest's (or the network's) passing trouble, a create that never got an answer
+        // included; a spam block too: the scheduler retries it after SpamBlockDelay (and rejects it only after MaxAttempts).
+        FailureKind.Transient or FailureKind.RateLimited or FailureKind.SpamBlocked or FailureKind.NoAnswer => "retry",
         FailureKind.TimedOut or FailureKind.Cancelled => "cancelled",
         _ => "failed",
     };

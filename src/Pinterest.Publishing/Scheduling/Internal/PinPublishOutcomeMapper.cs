@@ -5,6 +5,9 @@ namespace Pinterest.Publishing.Scheduling.Internal;
 /// <summary>Turns the result or exception of one publish into the outcome a scheduler can act on.</summary>
 internal static class PinPublishOutcomeMapper
 {
+    /// <summary>The code of a Pin rejected because Pinterest flagged it as spam on every attempt.</summary>
+    public const string SpamBlockCode = "spam_block";
+
     public static PinPublishOutcome FromResult(PublishPinResult result) =>
         new PinPublishOutcome.Published(result.PinId);
 
@@ -26,9 +29,15 @@ internal static class PinPublishOutcomeMapper
             FailureKind.AppCredentialsRejected => new PinPublishOutcome.AppCredentialsRejected(exception.Message),
             FailureKind.TokenRefreshInDoubt => Retry(exception.Message, null, attempt, now, options, Code(exception)),
             FailureKind.OutcomeUnknown => new PinPublishOutcome.Unknown(exception.Message, (exception as PinterestPublishOutcomeUnknownException)?.AttemptStartedAt ?? now),
-            // Rate limits and spam blocks: the Pin waits for its account's cool-down (the exception's RetryAfter, the
-            // time left), never counted as an attempt, so a Trial app's Pins wait for the next day instead of giving up.
-            FailureKind.SpamBlocked => RateLimitWait(exception.Message, RetryAfter(exception), options.SpamBlockDelay, now, options),
+            // Rate limits: the Pin waits for its account's cool-down (the exception's RetryAfter, the time left), never
+            // counted as an attempt, so a Trial app's Pins wait for the next day instead of giving up. So does a Pin
+            // that only failed fast on its account's spam-block cool-down: another Pin met the block.
+            FailureKind.SpamBlocked when exception is PinterestRateLimitException { FailedFast: true } =>
+                RateLimitWait(exception.Message, RetryAfter(exception), options.SpamBlockDelay, now, options),
+
+            // The Pin Pinterest itself flagged as spam spends an attempt: one it keeps flagging ends Rejected after
+            // MaxAttempts, instead of cooling its whole account down for SpamBlockDelay on every retry forever.
+            FailureKind.SpamBlocked => Retry(exception.Message, RetryAfter(exception) ?? options.SpamBlockDelay, attempt, now, options, SpamBlockCode),
             FailureKind.RateLimited => RateLimitWait(exception.Message, RetryAfter(exception), RetryDelay(attempt, options), now, options),
             FailureKind.ProcessingFailed => new PinPublishOutcome.Rejected(exception.Message, [Code(exception)]),
             FailureKind.ProcessingTimedOut => Retry(exception.Message, null, attempt, now, options, Code(exception)),

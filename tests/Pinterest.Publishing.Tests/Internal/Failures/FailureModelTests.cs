@@ -78,7 +78,12 @@ public class FailureModelTests
 
         // The create loop decides to retry; its wait past MaxRetryAfter then surfaces it.
         new Row("429 with Retry-After past the cap", RateLimit(spam: false, TimeSpan.FromDays(1)), new(FailureKind.RateLimited, true, false, Retry, true, RetryAt, null, "retry")),
-        new Row("429 spam block", RateLimit(spam: true, null), new(FailureKind.SpamBlocked, false, false, Surface, false, RetryAt, null, "rejected")),
+        // A spam block spends an attempt of the Pin that met it (a Pin Pinterest keeps flagging ends Rejected), but not
+        // of the Pins that only failed fast on its account's cool-down; both are retried, so tagged "retry".
+        new Row("429 spam block", RateLimit(spam: true, null), new(FailureKind.SpamBlocked, false, false, Surface, false, RetryAt, "spam_block", "retry")),
+        new Row("429 spam block with Retry-After", RateLimit(spam: true, TimeSpan.FromHours(6)), new(FailureKind.SpamBlocked, false, false, Surface, false, RetryAt, "spam_block", "retry")),
+        new Row("spam-block cool-down, failed fast without sending", SpamCooldown(), new(FailureKind.SpamBlocked, false, false, Surface, false, RetryAt, null, "retry")),
+        new Row("rate-limit cool-down, failed fast without sending", RateLimitCooldown(), new(FailureKind.RateLimited, true, true, Retry, true, RetryAt, null, "retry")),
         new Row("201 with an unreadable body", Api(HttpStatusCode.Created), new(FailureKind.UnusableAnswer, false, false, Reconcile, false, Rejected, "http.201", "rejected")),
         new Row("201 whose body never finished", new PinterestAnswerTimeoutException("slow", HttpStatusCode.Created, "rid", new TimeoutException()), new(FailureKind.Transient, true, true, Reconcile, true, RetryAt, "http.201", "retry")),
         // A refresh that may have spent its refresh token (a 5xx, a timeout or a reset once sent): no layer resends it at
@@ -239,6 +244,13 @@ public class FailureModelTests
 
     private static PinterestRateLimitException RateLimit(bool spam, TimeSpan? retryAfter) =>
         new("slow down", 8, "rid", retryAfter, spam);
+
+    // As AccountCooldownStage raises them for the other publishes of a cooling account.
+    private static PinterestRateLimitException SpamCooldown() =>
+        new("cooling down after a spam block", errorCode: null, requestId: null, TimeSpan.FromHours(5), isSpamBlock: true) { FailedFast = true };
+
+    private static PinterestRateLimitException RateLimitCooldown() =>
+        new("cooling down after a rate limit", errorCode: null, requestId: null, TimeSpan.FromSeconds(30), isSpamBlock: false) { FailedFast = true, RateLimitCategory = "org_write" };
 
     private static PinterestApiException NeverReachedPinterest() =>
         new("Creating the Pin failed before it reached Pinterest: refused", Connect(HttpRequestError.ConnectionError, SocketError.ConnectionRefused));

@@ -101,6 +101,43 @@ public class InMemoryAccountCooldownsTests
     }
 
     [Fact]
+    public async Task A_spam_block_during_a_shorter_whole_account_cool_down_moves_its_end_to_the_spam_delay()
+    {
+        var limited = await _cooldowns.RecordAsync(Account, new RateLimitHit(null, false, null), default);
+        var blocked = await _cooldowns.RecordAsync(Account, new RateLimitHit(Write, true, null), default);
+
+        Assert.Equal(Now + TimeSpan.FromMinutes(1), limited.Until);
+        Assert.Equal(Now + TimeSpan.FromHours(6), blocked.Until);
+        Assert.True(blocked.IsSpamBlock);
+        Assert.Equal(blocked, await _cooldowns.FindAsync(Account, Write, default));
+    }
+
+    [Fact]
+    public async Task A_spam_block_keeps_a_longer_whole_account_cool_down_in_force()
+    {
+        await _cooldowns.RecordAsync(Account, new RateLimitHit(null, false, TimeSpan.FromHours(20)), default);
+
+        var blocked = await _cooldowns.RecordAsync(Account, new RateLimitHit(Write, true, null), default);
+
+        Assert.Equal(Now + TimeSpan.FromHours(20), blocked.Until);
+        Assert.True(blocked.IsSpamBlock);
+    }
+
+    [Fact]
+    public async Task Looking_a_cool_down_up_forgets_those_over_long_ago()
+    {
+        for (var a = 0; a < 50; a++)
+        {
+            await _cooldowns.RecordAsync($"acct-{a}", new RateLimitHit(Write, false, null), default);
+        }
+
+        _time.Advance(TimeSpan.FromHours(2));
+
+        Assert.Null(await _cooldowns.FindAsync(Account, Write, default));
+        Assert.Equal(0, _cooldowns.Count);
+    }
+
+    [Fact]
     public async Task Cool_downs_over_long_ago_are_forgotten()
     {
         for (var a = 0; a < 50; a++)
