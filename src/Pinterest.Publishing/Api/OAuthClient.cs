@@ -261,9 +261,10 @@ public class OAuthClient
         }
         catch (PinterestApiException exception) when (exception.GetType() == typeof(PinterestApiException) && PinterestApiRequest.IsSuccess(exception.StatusCode))
         {
-            // A success status with an unreadable body: the grant was not refused, so this is no reason to reject a Pin.
-            throw new PinterestTokenAnswerException(
-                $"{exception.Message} The Pinterest token endpoint answered malformed data; the next attempt refreshes again.",
+            // A success status with an unreadable body: the grant was not refused, so this is no reason to reject a Pin,
+            // but Pinterest processed it (a refresh token sent is spent), so it is not sent again at once either.
+            throw new UnreadableTokenAnswerException(
+                $"{exception.Message} The Pinterest token endpoint answered malformed data to a call it processed; try again later.",
                 exception.StatusCode,
                 exception.RequestId,
                 exception);

@@ -210,7 +210,8 @@ internal sealed class TokenRotation
 
     /// <summary>
     /// Whether a failed refresh may have been processed: answered 5xx or 408, no answer once sent (a reset, a timeout), or
-    /// a success whose body never arrived. Not a refusal, a 429, a refused connection, nor a success without a token.
+    /// a success whose body never arrived or could not be read (Pinterest rotated the refresh token, and the answer lost
+    /// the new one). Not a refusal, a 429, a refused connection, nor a success whose rotated refresh token was stored.
     /// </summary>
     private static bool MayHaveBeenProcessed(Exception failure) =>
         failure is not PinterestTokenAnswerException
