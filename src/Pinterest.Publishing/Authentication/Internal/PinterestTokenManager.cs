@@ -164,7 +164,7 @@ internal sealed class PinterestTokenManager
         var token = await ReadStoreAsync(accountId, rejectedAccessToken: null, cancellationToken).ConfigureAwait(false);
         if (!_cache.IsDueForRefresh(accountId, token, despiteRenewalBackoff: true))
         {
-            return PinterestKeepAliveResult.NotDue;
+            return _cache.IsUnrenewable(accountId, token) ? PinterestKeepAliveResult.CannotRenew : PinterestKeepAliveResult.NotDue;
         }
 
         // The flight reads the store again, and hands back the same token when there is no refresh token to use. Asked

@@ -77,6 +77,14 @@ internal sealed class TokenCache
     public bool IsDueForRefresh(string accountId, PinterestToken token, bool despiteRenewalBackoff = false) =>
         IsDue(accountId, token, _timeProvider.GetUtcNow(), despiteRenewalBackoff);
 
+    /// <summary>
+    /// Whether the refresh token of <paramref name="token"/> expires within the renewal margin and a refresh already
+    /// failed to move that expiry: renewing cannot help, the account must be connected again before it expires.
+    /// </summary>
+    public bool IsUnrenewable(string accountId, PinterestToken token) =>
+        IsRefreshTokenDue(token, _timeProvider.GetUtcNow())
+        && _unrenewable.TryGetValue(accountId, out var unrenewable) && unrenewable == token.RefreshTokenExpiresAt;
+
     /// <summary>Whether the access token of <paramref name="token"/> expires within the refresh margin (or has expired).</summary>
     public bool IsAccessTokenDue(PinterestToken token) => token.ExpiresAt <= _timeProvider.GetUtcNow() + _refreshMargin;
 
