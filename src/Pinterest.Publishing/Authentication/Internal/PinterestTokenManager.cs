@@ -51,6 +51,9 @@ internal sealed class PinterestTokenManager
     private readonly UnsavedTokens _unsaved;
     private readonly TokenRotation _rotation;
 
+    /// <summary>How many accounts have a refresh's issue time remembered (for tests).</summary>
+    internal int IssuedCount => _rotation.IssuedCount;
+
     /// <param name="store">The host's token store.</param>
     /// <param name="refresher">The refresh call.</param>
     /// <param name="timeProvider">The clock of expiries and waits.</param>

@@ -112,12 +112,44 @@ internal sealed class TokenCache
         }
     }
 
-    /// <summary>Remembers <paramref name="token"/> as the account's token for the next <see cref="RevalidationInterval"/>.</summary>
-    public void Remember(string accountId, PinterestToken token) =>
-        _entries[accountId] = new Entry(token, _timeProvider.GetUtcNow() + RevalidationInterval);
+    /// <summary>How many accounts are marked unrenewable (for tests).</summary>
+    internal int UnrenewableCount => _unrenewable.Count;
 
-    /// <summary>Forgets the account's token (the store holds none).</summary>
-    public void Forget(string accountId) => _entries.TryRemove(accountId, out _);
+    /// <summary>
+    /// Remembers <paramref name="token"/> as the account's token for the next <see cref="RevalidationInterval"/>, and
+    /// drops the unrenewable marks that can no longer matter: the account's, once its token has another refresh-token
+    /// expiry, and any whose expiry has passed.
+    /// </summary>
+    public void Remember(string accountId, PinterestToken token)
+    {
+        var now = _timeProvider.GetUtcNow();
+        _entries[accountId] = new Entry(token, now + RevalidationInterval);
+        if (_unrenewable.IsEmpty)
+        {
+            return;
+        }
+
+        if (_unrenewable.TryGetValue(accountId, out var mine) && mine != token.RefreshTokenExpiresAt)
+        {
+            _unrenewable.TryRemove(KeyValuePair.Create(accountId, mine));
+        }
+
+        foreach (var mark in _unrenewable)
+        {
+            if (mark.Value <= now)
+            {
+                _unrenewable.TryRemove(mark);
+            }
+        }
+    }
+
+    /// <summary>Forgets the account's token (the store holds none), and what was noted about it.</summary>
+    public void Forget(string accountId)
+    {
+        _entries.TryRemove(accountId, out _);
+        _unrenewable.TryRemove(accountId, out _);
+        _renewalBackoff.Clear(accountId);
+    }
 
     /// <summary>
     /// Forgets the account's token if it is the one Pinterest rejected, so that it is never handed out again whatever
