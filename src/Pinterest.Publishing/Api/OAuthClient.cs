@@ -146,7 +146,8 @@ public class OAuthClient
     /// refresh token may already be spent, and sending it again would only be refused.
     /// </summary>
     /// <exception cref="PinterestReauthorizationRequiredException">
-    /// Pinterest rejected the refresh token (code 283, "The authorization grant is invalid": wrong, spent, expired or revoked).
+    /// Pinterest rejected the refresh token (code 283, "The authorization grant is invalid": wrong, spent, expired or
+    /// revoked), or refused the refresh with any other 400 or 401 (but 401 code 2): the grant could not be used.
     /// </exception>
     /// <exception cref="PinterestAppCredentialsException">Pinterest refused the app's client id or secret (401 code 2).</exception>
     /// <exception cref="PinterestApiException">
@@ -170,11 +171,20 @@ public class OAuthClient
 
         // A refresh spends the refresh token it sends: resent only when surely not processed.
         request.IsResentWhenNotProcessed = true;
-        request.MapError = static error => error is { ErrorCode: InvalidGrantErrorCode, StatusCode: >= HttpStatusCode.BadRequest and < HttpStatusCode.InternalServerError }
-            ? new PinterestReauthorizationRequiredException(
+        request.MapError = static error => error switch
+        {
+            { ErrorCode: InvalidGrantErrorCode, StatusCode: >= HttpStatusCode.BadRequest and < HttpStatusCode.InternalServerError } => new PinterestReauthorizationRequiredException(
                 $"Pinterest rejected the refresh token (HTTP {(int)error.StatusCode}, code {InvalidGrantErrorCode}: the authorization grant is invalid, spent, expired or revoked): the account must be connected again through OAuth.",
-                error)
-            : AppCredentialsError(error, "refreshing a token");
+                error),
+            _ when AppCredentialsError(error, "refreshing a token") is { } appCredentials => appCredentials,
+
+            // Any other refusal of the refresh: the grant could not be used. Conservative: the account is to be
+            // connected again; what was being published is not at fault, so it must not be rejected as a bad draft.
+            { StatusCode: HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized } => new PinterestReauthorizationRequiredException(
+                $"Pinterest refused the refresh of the token (HTTP {(int)error.StatusCode}{(error.ErrorCode is { } code ? $", code {code}" : string.Empty)}): the grant could not be used, so the account must be connected again through OAuth.",
+                error),
+            _ => null,
+        };
         return await SendTokenRequestAsync(transport, request, keepRefreshTokenAlone, cancellationToken).ConfigureAwait(false);
     }
 
@@ -285,9 +295,10 @@ public class OAuthClient
         }
         catch (PinterestApiException exception) when (exception.GetType() == typeof(PinterestApiException) && PinterestApiRequest.IsSuccess(exception.StatusCode))
         {
-            // A success status with an unreadable body: the grant was not refused, so this is no reason to reject a Pin.
-            throw new PinterestTokenAnswerException(
-                $"{exception.Message} The Pinterest token endpoint answered malformed data; the next attempt refreshes again.",
+            // A success status with an unreadable body: the grant was not refused, so this is no reason to reject a Pin,
+            // but Pinterest processed it (a refresh token sent is spent), so it is not sent again at once either.
+            throw new UnreadableTokenAnswerException(
+                $"{exception.Message} The Pinterest token endpoint answered malformed data to a call it processed; try again later.",
                 exception.StatusCode,
                 exception.RequestId,
                 exception);

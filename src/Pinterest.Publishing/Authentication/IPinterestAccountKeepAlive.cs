@@ -23,6 +23,10 @@ public interface IPinterestAccountKeepAlive
     /// there is no refresh token: the user must connect the account again.
     /// </exception>
     /// <exception cref="PinterestAppCredentialsException">Pinterest refused the app's client id or secret.</exception>
-    /// <exception cref="PinterestApiException">The refresh failed transiently (<see cref="PinterestApiException.IsTransient"/>): try again later.</exception>
+    /// <exception cref="PinterestApiException">
+    /// The refresh failed transiently (<see cref="PinterestApiException.IsTransient"/>): try again later. An API call
+    /// whose access token is still good goes on with it when only the refresh token's renewal fails (and tries the
+    /// renewal again after a wait of a minute, doubling to an hour); this call surfaces the failure, whatever the wait.
+    /// </exception>
     Task<PinterestKeepAliveResult> KeepAliveAsync(string accountId, CancellationToken cancellationToken = default);
 }

@@ -11,8 +11,10 @@ public enum PinterestKeepAliveResult
     Renewed,
 
     /// <summary>
-    /// Due, but the stored token has no refresh token (a token pasted from the developer portal, say): it works until
-    /// its access token expires, and then the account must be connected again.
+    /// Due, but the token cannot be renewed: the stored token has no refresh token (a token pasted from the developer
+    /// portal, say), or its refresh token expires within <c>Pinterest:RefreshTokenRenewalMargin</c> and a refresh did not
+    /// move that expiry (a legacy, non-continuous refresh token). It works until it expires, and then the account must
+    /// be connected again: ask the user to reconnect it before then.
     /// </summary>
     CannotRenew,
 }

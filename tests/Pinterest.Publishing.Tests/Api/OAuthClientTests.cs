@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Pinterest.Publishing.Api;
+using Pinterest.Publishing.Internal.Failures;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
@@ -139,10 +140,30 @@ public sealed class OAuthClientTests : IDisposable
         Assert.Single(_ctx.Requests);
     }
 
+    // Any other 400 or 401 from the refresh: the grant could not be used, and the draft is not at fault, so the
+    // account is reported for reconnecting (conservative) rather than the Pin rejected for good.
     [Theory]
-    [InlineData(400, 1)]
-    [InlineData(401, 1)]
+    [InlineData(400, """{"code":1,"message":"Something else."}""")]
+    [InlineData(401, """{"code":1,"message":"Something else."}""")]
+    [InlineData(400, """{"error":"invalid_request"}""")]
+    [InlineData(401, "")]
+    public async Task Refresh_answered_another_400_or_401_means_reauthorization_not_a_refused_draft(int status, string body)
+    {
+        GivenTokenAnswer(status, body);
+
+        var error = await Assert.ThrowsAsync<PinterestReauthorizationRequiredException>(() => _ctx.WithoutRetryAsync(_ctx.Client().OAuth.RefreshAsync("pinr_SECRET_VALUE")));
+
+        Assert.DoesNotContain("pinr_SECRET_VALUE", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("connected again", error.Message, StringComparison.Ordinal);
+        var inner = Assert.IsType<PinterestApiException>(error.InnerException);
+        Assert.Equal((HttpStatusCode)status, inner.StatusCode);
+        Assert.Equal(FailureKind.Reauthorize, FailureClassifier.Classify(error));
+        Assert.Single(_ctx.Requests);
+    }
+
+    [Theory]
     [InlineData(403, 29)]
+    [InlineData(404, 1)]
     public async Task Refresh_refused_for_another_reason_is_an_api_error_not_reauthorization(int status, int code)
     {
         GivenTokenAnswer(status, $$"""{"code":{{code}},"message":"Something else."}""");

@@ -1,6 +1,5 @@
 using System.Net;
 using Pinterest.Publishing.Authentication;
-using Pinterest.Publishing.Authentication.Internal;
 
 namespace Pinterest.Publishing.Api.Internal;
 
@@ -31,14 +30,14 @@ internal static class OAuthTokenAnswer
     /// Whether an answer with a refresh token but no access token becomes a token with an empty, expired access token
     /// (to be stored, since the refresh token it replaces is spent) instead of an exception.
     /// </param>
-    /// <exception cref="PinterestApiException">The answer has no access token (and nothing to keep): transient.</exception>
+    /// <exception cref="UnreadableTokenAnswerException">The answer has no access token (and nothing to keep): transient, in doubt for a refresh.</exception>
     public static PinterestToken ToToken(OAuthTokenResponse response, string operation, DateTimeOffset now, bool keepRefreshTokenAlone = false)
     {
         var refreshToken = string.IsNullOrEmpty(response.RefreshToken) ? null : response.RefreshToken;
         var hasAccessToken = !string.IsNullOrEmpty(response.AccessToken);
         if (!hasAccessToken && (refreshToken is null || !keepRefreshTokenAlone))
         {
-            throw new PinterestTokenAnswerException(
+            throw new UnreadableTokenAnswerException(
                 $"Pinterest {operation} answered without an access token: the token endpoint answered malformed data. Try again later.",
                 HttpStatusCode.OK);
         }

@@ -63,4 +63,8 @@ internal static partial class AuthenticationLog
     [LoggerMessage(EventId = 2013, EventName = "PinterestRefreshAnsweredRejectedToken", Level = LogLevel.Warning,
         Message = "The refresh of account {AccountId} answered the access token Pinterest had just rejected; refreshing once more in {Delay}.")]
     public static partial void RefreshAnsweredRejectedToken(ILogger logger, string accountId, TimeSpan delay);
+
+    [LoggerMessage(EventId = 2014, EventName = "PinterestRefreshTokenRenewalFailed", Level = LogLevel.Warning,
+        Message = "Renewing the refresh token of Pinterest account {AccountId} failed; its access token is good until {ExpiresAt:O}, so it is used, and the renewal is tried again after {RetryAt:O}.")]
+    public static partial void RenewalFailed(ILogger logger, string accountId, DateTimeOffset expiresAt, DateTimeOffset retryAt, Exception exception);
 }

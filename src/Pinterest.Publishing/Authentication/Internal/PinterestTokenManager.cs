@@ -51,6 +51,9 @@ internal sealed class PinterestTokenManager
     private readonly UnsavedTokens _unsaved;
     private readonly TokenRotation _rotation;
 
+    /// <summary>How many accounts have a refresh's issue time remembered (for tests).</summary>
+    internal int IssuedCount => _rotation.IssuedCount;
+
     /// <param name="store">The host's token store.</param>
     /// <param name="refresher">The refresh call.</param>
     /// <param name="timeProvider">The clock of expiries and waits.</param>
@@ -79,7 +82,11 @@ internal sealed class PinterestTokenManager
         _rotation = new TokenRotation(refresher, _cache, _unsaved, timeProvider, RecoverAfterFailedRefreshAsync, logger, telemetry);
     }
 
-    /// <summary>A usable access token for the account, refreshed first when it is due.</summary>
+    /// <summary>
+    /// A usable access token for the account, refreshed first when it is due. When only the refresh token's renewal was
+    /// due and it fails (not for a rejected grant), the access token, still good, is returned and the renewal waits
+    /// (<see cref="RenewalBackoff"/>).
+    /// </summary>
     /// <exception cref="PinterestReauthorizationRequiredException">No token is stored, or it cannot be refreshed.</exception>
     public ValueTask<string> GetAccessTokenAsync(string accountId, CancellationToken cancellationToken)
     {
@@ -101,8 +108,20 @@ internal sealed class PinterestTokenManager
         }
 
         // A due token is refreshed; an unsaved rotated token is written again. Both run in the account's flight.
-        var refreshed = await JoinRefreshAsync(accountId, rejectedAccessToken: null, cancellationToken).ConfigureAwait(false);
-        return refreshed.AccessToken;
+        var renewalOnly = !_cache.IsAccessTokenDue(token);
+        try
+        {
+            var refreshed = await JoinRefreshAsync(accountId, rejectedAccessToken: null, despiteRenewalBackoff: false, cancellationToken).ConfigureAwait(false);
+            return refreshed.AccessToken;
+        }
+        catch (Exception ex) when (renewalOnly && ex is not PinterestReauthorizationRequiredException && !cancellationToken.IsCancellationRequested)
+        {
+            // Only the refresh token's renewal was due and the access token is good: the call goes on with it, and the
+            // renewal waits before it is tried again (the keep-alive surfaces the failure). A rejected grant does not.
+            var retryAt = _cache.NoteRenewalFailed(accountId, token);
+            AuthenticationLog.RenewalFailed(_logger, accountId, token.ExpiresAt, retryAt, ex);
+            return token.AccessToken;
+        }
     }
 
     /// <summary>After a 401 with <paramref name="rejectedAccessToken"/>: a newer token, refreshing once if nobody else did.</summary>
@@ -128,7 +147,7 @@ internal sealed class PinterestTokenManager
         // back the very token Pinterest just rejected: then a second flight, started for the rejection, refreshes.
         for (var attempt = 0; attempt < 2; attempt++)
         {
-            var refreshed = await JoinRefreshAsync(accountId, rejectedAccessToken, cancellationToken).ConfigureAwait(false);
+            var refreshed = await JoinRefreshAsync(accountId, rejectedAccessToken, despiteRenewalBackoff: false, cancellationToken).ConfigureAwait(false);
             if (!TokenCache.IsRejected(refreshed, rejectedAccessToken) || _rotation.IssuedWithin(accountId, rejectedAccessToken, SameTokenRenewedWindow))
             {
                 return refreshed.AccessToken;
@@ -146,23 +165,24 @@ internal sealed class PinterestTokenManager
     {
         ArgumentException.ThrowIfNullOrEmpty(accountId);
         var token = await ReadStoreAsync(accountId, rejectedAccessToken: null, cancellationToken).ConfigureAwait(false);
-        if (!_cache.IsDueForRefresh(accountId, token))
+        if (!_cache.IsDueForRefresh(accountId, token, despiteRenewalBackoff: true))
         {
-            return PinterestKeepAliveResult.NotDue;
+            return _cache.IsUnrenewable(accountId, token) ? PinterestKeepAliveResult.CannotRenew : PinterestKeepAliveResult.NotDue;
         }
 
-        // The flight reads the store again, and hands back the same token when there is no refresh token to use.
-        var renewed = await JoinRefreshAsync(accountId, rejectedAccessToken: null, cancellationToken).ConfigureAwait(false);
+        // The flight reads the store again, and hands back the same token when there is no refresh token to use. Asked
+        // for explicitly, it renews even while the wait after a failed renewal runs, and surfaces the failure.
+        var renewed = await JoinRefreshAsync(accountId, rejectedAccessToken: null, despiteRenewalBackoff: true, cancellationToken).ConfigureAwait(false);
         return !string.Equals(renewed.AccessToken, token.AccessToken, StringComparison.Ordinal) || !string.Equals(renewed.RefreshToken, token.RefreshToken, StringComparison.Ordinal)
             ? PinterestKeepAliveResult.Renewed
             : renewed.RefreshToken is null ? PinterestKeepAliveResult.CannotRenew : PinterestKeepAliveResult.NotDue;
     }
 
-    private Task<PinterestToken> JoinRefreshAsync(string accountId, string? rejectedAccessToken, CancellationToken cancellationToken) =>
-        _flights.JoinAsync(accountId, () => RunFlightAsync(accountId, rejectedAccessToken), cancellationToken);
+    private Task<PinterestToken> JoinRefreshAsync(string accountId, string? rejectedAccessToken, bool despiteRenewalBackoff, CancellationToken cancellationToken) =>
+        _flights.JoinAsync(accountId, () => RunFlightAsync(accountId, rejectedAccessToken, despiteRenewalBackoff), cancellationToken);
 
     /// <summary>One flight: re-read the store, then refresh, write an unsaved token again, or hand back what is stored.</summary>
-    private async Task<PinterestToken> RunFlightAsync(string accountId, string? rejectedAccessToken)
+    private async Task<PinterestToken> RunFlightAsync(string accountId, string? rejectedAccessToken, bool despiteRenewalBackoff)
     {
         // No caller's token: the refresh belongs to every waiter, and an abandoned refresh may already have rotated
         // the refresh token at Pinterest, so it must run to the end and be stored.
@@ -171,7 +191,7 @@ internal sealed class PinterestTokenManager
         var current = await ReadStoreAsync(accountId, rejectedAccessToken, cancellationToken).ConfigureAwait(false);
         var unsaved = _unsaved.Find(accountId, current);
         var rejected = rejectedAccessToken is not null && TokenCache.IsRejected(current, rejectedAccessToken);
-        if (!rejected && !_cache.IsDueForRefresh(accountId, current))
+        if (!rejected && !_cache.IsDueForRefresh(accountId, current, despiteRenewalBackoff))
         {
             if (unsaved is not null && _unsaved.IsWriteDue(unsaved)
                 && await _unsaved.RetryWriteAsync(accountId, unsaved, cancellationToken).ConfigureAwait(false))

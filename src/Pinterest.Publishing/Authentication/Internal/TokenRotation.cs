@@ -83,6 +83,25 @@ internal sealed class TokenRotation
         && string.Equals(issued.AccessToken, accessToken, StringComparison.Ordinal)
         && _timeProvider.GetUtcNow() - issued.IssuedAt <= window;
 
+    /// <summary>How many accounts have an issue time remembered (for tests).</summary>
+    internal int IssuedCount => _issued.Count;
+
+    /// <summary>
+    /// Drops the issue times older than <see cref="PinterestTokenManager.SameTokenRenewedWindow"/>, the only window they
+    /// are asked about: past it they can no longer matter, and accounts come and go.
+    /// </summary>
+    private void PruneIssued()
+    {
+        var now = _timeProvider.GetUtcNow();
+        foreach (var issued in _issued)
+        {
+            if (now - issued.Value.IssuedAt > PinterestTokenManager.SameTokenRenewedWindow)
+            {
+                _issued.TryRemove(issued);
+            }
+        }
+    }
+
     /// <summary>
     /// Refreshes <paramref name="current"/> with its refresh token, stores the rotated token and remembers it.
     /// </summary>
@@ -143,6 +162,7 @@ internal sealed class TokenRotation
                 HttpStatusCode.OK);
         }
 
+        PruneIssued();
         if (!TokenCache.IsRejected(rotated, current.AccessToken))
         {
             _issued[accountId] = (rotated.AccessToken, _timeProvider.GetUtcNow());
@@ -210,7 +230,8 @@ internal sealed class TokenRotation
 
     /// <summary>
     /// Whether a failed refresh may have been processed: answered 5xx or 408, no answer once sent (a reset, a timeout), or
-    /// a success whose body never arrived. Not a refusal, a 429, a refused connection, nor a success without a token.
+    /// a success whose body never arrived or could not be read (Pinterest rotated the refresh token, and the answer lost
+    /// the new one). Not a refusal, a 429, a refused connection, nor a success whose rotated refresh token was stored.
     /// </summary>
     private static bool MayHaveBeenProcessed(Exception failure) =>
         failure is not PinterestTokenAnswerException

@@ -4,7 +4,7 @@ namespace Pinterest.Publishing.Internal.Failures;
 
 /// <summary>
 /// A refresh of the account failed in a way Pinterest may have processed (a 5xx or 408, a reset or a timeout once sent,
-/// a success whose body never arrived): the refresh token it sent may be spent, and the store (read again) holds no newer
+/// a success whose body never arrived or could not be read): the refresh token it sent may be spent, and the store (read again) holds no newer
 /// token. Transient, but not retried at once by any layer (the failure classifier's
 /// <see cref="FailureKind.TokenRefreshInDoubt"/>): an immediate resend of a spent refresh token would only be refused
 /// and report the account for reconnecting. The next attempt, later, reads the store and refreshes again.

@@ -4,6 +4,8 @@ using Pinterest.Publishing.Api.Internal;
 using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Authentication.Internal;
 using Pinterest.Publishing.Diagnostics.Internal;
+using Pinterest.Publishing.Internal.Failures;
+using Pinterest.Publishing.Internal.PublishPath;
 using Pinterest.Publishing.Scheduling;
 using Pinterest.Publishing.Scheduling.Internal;
 using WireMock.RequestBuilders;
@@ -117,6 +119,39 @@ public sealed class MalformedRefreshAnswerTests : IDisposable
 
         AssertRetriedNotRejected(error);
         Assert.Equal("pinr_old_0123", (await _store.Peek(Account))!.RefreshToken);
+    }
+
+    [Theory]
+    [InlineData("""{"refresh_token":"pinr_x","expires_in":3600""")]
+    [InlineData("<html><body>Bad gateway</body></html>")]
+    [InlineData("null")]
+    [InlineData("""{"access_token":"","expires_in":3600}""")]
+    public async Task An_unreadable_success_is_in_doubt_and_no_layer_sends_the_spent_refresh_token_again_at_once(string answer)
+    {
+        // A 2xx means Pinterest processed the refresh and rotated the refresh token: the one sent is spent.
+        GivenTokenAnswer(answer);
+        var manager = await ManagerWithExpiredTokenAsync();
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => manager.GetAccessTokenAsync(Account, CancellationToken.None).AsTask());
+
+        Assert.Equal(FailureKind.TokenRefreshInDoubt, FailureClassifier.Classify(error));
+
+        // The create loop, whose create was never sent because the token step failed, does not try again at once.
+        Assert.Equal(CreateFailureAction.Surface, DuplicateSafePinCreator.DecideAfterFailure(error, new SendAttempt(), callerCancelled: false));
+        Assert.Single(_ctx.Requests);
+        AssertRetriedNotRejected(error);
+    }
+
+    [Fact]
+    public async Task A_success_that_only_rotated_the_refresh_token_is_safe_to_retry_at_once()
+    {
+        GivenTokenAnswer($$"""{"refresh_token":"{{NewRefresh}}","expires_in":3600}""");
+        var manager = await ManagerWithExpiredTokenAsync();
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => manager.GetAccessTokenAsync(Account, CancellationToken.None).AsTask());
+
+        Assert.IsType<PinterestTokenAnswerException>(error);
+        Assert.Equal(FailureKind.Transient, FailureClassifier.Classify(error));
     }
 
     [Fact]

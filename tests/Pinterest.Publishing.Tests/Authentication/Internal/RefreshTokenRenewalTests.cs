@@ -111,6 +111,20 @@ public sealed class RefreshTokenRenewalTests
     }
 
     [Fact]
+    public async Task Keep_alive_of_a_refresh_token_a_refresh_could_not_renew_says_it_cannot_renew_it()
+    {
+        await SeedAsync(TimeSpan.FromDays(20), TimeSpan.FromDays(10));
+        var fixedExpiry = _time.GetUtcNow().AddDays(10);
+        _refresher.Answer = n => new PinterestToken { AccessToken = $"AT-secret-{n}", ExpiresAt = _time.GetUtcNow().AddDays(30), RefreshToken = "RT-secret-0", RefreshTokenExpiresAt = fixedExpiry };
+        var manager = CreateManager();
+        Assert.Equal(PinterestKeepAliveResult.Renewed, await manager.KeepAliveAsync(Account, CancellationToken.None));
+
+        // Its refresh token still dies within the margin, and refreshing again cannot help: the user must reconnect.
+        Assert.Equal(PinterestKeepAliveResult.CannotRenew, await manager.KeepAliveAsync(Account, CancellationToken.None));
+        Assert.Equal(1, _refresher.Calls);
+    }
+
+    [Fact]
     public async Task Keep_alive_refreshes_an_account_whose_refresh_token_is_due_and_stores_the_rotated_token()
     {
         await SeedAsync(TimeSpan.FromDays(20), TimeSpan.FromDays(10));

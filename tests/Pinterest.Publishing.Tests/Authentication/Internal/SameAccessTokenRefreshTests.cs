@@ -101,4 +101,23 @@ public sealed class SameAccessTokenRefreshTests
 
         return await task.WaitAsync(TimeSpan.FromSeconds(30));
     }
+
+    [Fact]
+    public async Task Issue_times_older_than_their_window_are_dropped_at_the_next_refresh()
+    {
+        var manager = CreateManager();
+        foreach (var account in new[] { "acct-a", "acct-b" })
+        {
+            await _store.Seed(account, new PinterestToken { AccessToken = $"AT-{account}", ExpiresAt = _time.GetUtcNow().AddMinutes(-1), RefreshToken = $"RT-{account}" });
+            await manager.GetAccessTokenAsync(account, CancellationToken.None);
+        }
+
+        Assert.Equal(2, manager.IssuedCount);
+
+        _time.Advance(PinterestTokenManager.SameTokenRenewedWindow + TimeSpan.FromSeconds(1));
+        await _store.Seed("acct-c", new PinterestToken { AccessToken = "AT-acct-c", ExpiresAt = _time.GetUtcNow().AddMinutes(-1), RefreshToken = "RT-acct-c" });
+        await manager.GetAccessTokenAsync("acct-c", CancellationToken.None);
+
+        Assert.Equal(1, manager.IssuedCount);
+    }
 }

@@ -90,4 +90,23 @@ public sealed class TokenCacheTests
         Assert.True(_cache.TryGetAccessToken("acct-2", out var other));
         Assert.Equal("AT-b", other);
     }
+
+    [Fact]
+    public void An_unrenewable_mark_is_dropped_once_the_token_changed_or_its_refresh_token_expired()
+    {
+        var cache = new TokenCache(_time, Margin, TimeSpan.FromDays(14));
+        PinterestToken Stuck(string account) => new() { AccessToken = "AT", ExpiresAt = _time.GetUtcNow().AddDays(30), RefreshToken = "RT", RefreshTokenExpiresAt = new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero) };
+        cache.NoteRefreshed("a", Stuck("a"));
+        cache.NoteRefreshed("b", Stuck("b"));
+        Assert.Equal(2, cache.UnrenewableCount);
+
+        // "a" got another token (reconnected): its mark can no longer matter.
+        cache.Remember("a", Token("AT-new", TimeSpan.FromDays(30)) with { RefreshToken = "RT-new", RefreshTokenExpiresAt = _time.GetUtcNow().AddDays(60) });
+        Assert.Equal(1, cache.UnrenewableCount);
+
+        // "b"'s refresh token has expired: a mark for it can no longer matter either.
+        _time.Advance(TimeSpan.FromDays(11));
+        cache.Remember("c", Token("AT-c", TimeSpan.FromDays(30)));
+        Assert.Equal(0, cache.UnrenewableCount);
+    }
 }

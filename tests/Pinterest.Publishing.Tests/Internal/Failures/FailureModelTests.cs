@@ -95,6 +95,9 @@ public class FailureModelTests
         // same call fails until the operator fixes the settings, and the scheduler keeps the Pin (never gives up on it).
         new Row("token endpoint 401 code 2: the app's credentials", AppCredentials(), new(FailureKind.AppCredentialsRejected, null, false, Surface, false, AppCredentialsRejected, null, "app_credentials")),
         new Row("token endpoint 401 code 2 before the create was sent", AppCredentials(), new(FailureKind.AppCredentialsRejected, null, false, Surface, false, AppCredentialsRejected, null, "app_credentials"), Sent.No),
+        // Any other 400/401 of the token endpoint's refresh (not 283, not 401 code 2): the grant could not be used, the
+        // draft is not at fault, so the account is reported for reconnecting instead of the Pin rejected for good.
+        new Row("token endpoint 400 code 1 on a refresh", new PinterestReauthorizationRequiredException("refresh refused", "acct", Api(HttpStatusCode.BadRequest, 1)), new(FailureKind.Reauthorize, null, false, Surface, false, Reauthorize, null, "reauthorize"), Sent.No),
         new Row("token endpoint 200 without a token", new PinterestTokenAnswerException("no token", HttpStatusCode.OK), new(FailureKind.Transient, true, true, Reconcile, true, RetryAt, "http.200", "retry")),
 
         // Status 0: connect failures that outlived the create's retries. The scheduler retries it as network, and
