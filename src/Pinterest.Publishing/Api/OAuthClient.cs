@@ -135,7 +135,7 @@ public class OAuthClient
                 new("continuous_refresh", "true"),
             ]);
         request.IsResentWhenNotProcessed = true;
-        request.MapError = static error => AppCredentialsError(error, "exchanging an authorization code");
+        request.MapError = static error => TokenEndpointErrors.AppCredentials(error, "exchanging an authorization code");
         return await SendTokenRequestAsync(Connected(), request, keepRefreshTokenAlone: false, cancellationToken).ConfigureAwait(false);
     }
 
@@ -171,33 +171,9 @@ public class OAuthClient
 
         // A refresh spends the refresh token it sends: resent only when surely not processed.
         request.IsResentWhenNotProcessed = true;
-        request.MapError = static error => error switch
-        {
-            { ErrorCode: InvalidGrantErrorCode, StatusCode: >= HttpStatusCode.BadRequest and < HttpStatusCode.InternalServerError } => new PinterestReauthorizationRequiredException(
-                $"Pinterest rejected the refresh token (HTTP {(int)error.StatusCode}, code {InvalidGrantErrorCode}: the authorization grant is invalid, spent, expired or revoked): the account must be connected again through OAuth.",
-                error),
-            _ when AppCredentialsError(error, "refreshing a token") is { } appCredentials => appCredentials,
-
-            // Any other refusal of the refresh: the grant could not be used. Conservative: the account is to be
-            // connected again; what was being published is not at fault, so it must not be rejected as a bad draft.
-            { StatusCode: HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized } => new PinterestReauthorizationRequiredException(
-                $"Pinterest refused the refresh of the token (HTTP {(int)error.StatusCode}{(error.ErrorCode is { } code ? $", code {code}" : string.Empty)}): the grant could not be used, so the account must be connected again through OAuth.",
-                error),
-            _ => null,
-        };
+        request.MapError = TokenEndpointErrors.MapRefresh;
         return await SendTokenRequestAsync(transport, request, keepRefreshTokenAlone, cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>
-    /// The app-configuration error for Pinterest's 401 code 2 at the token endpoint (client authentication failed), or
-    /// <see langword="null"/> for any other answer. Its message names the settings, never their values.
-    /// </summary>
-    private static PinterestAppCredentialsException? AppCredentialsError(PinterestApiException error, string doing) =>
-        error is { StatusCode: HttpStatusCode.Unauthorized, ErrorCode: ClientAuthenticationFailedErrorCode }
-            ? new PinterestAppCredentialsException(
-                $"Pinterest refused the app's client credentials when {doing} (HTTP 401, code {ClientAuthenticationFailedErrorCode}): check Pinterest:ClientId and Pinterest:ClientSecret (PinterestClientOptions.ClientId and ClientSecret without dependency injection); the secret may be wrong or rotated in the Pinterest developer portal. This is the app's configuration: no account needs connecting again.",
-                error)
-            : null;
 
     /// <exception cref="ArgumentException">Not an absolute http(s) URL, or white space around it.</exception>
     private static void EnsureRedirectUri(string redirectUri, [CallerArgumentExpression(nameof(redirectUri))] string parameterName = "")
