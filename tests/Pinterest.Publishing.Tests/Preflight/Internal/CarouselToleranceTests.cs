@@ -4,19 +4,9 @@ using static Pinterest.Publishing.Tests.TestSupport.PreflightTestKit;
 namespace Pinterest.Publishing.Tests.Preflight.Internal;
 
 /// <summary>The carousel's 1 % tolerance holds over the whole set, not against its first image (issue 13 item 7).</summary>
-public sealed class CarouselToleranceTests : IAsyncLifetime
+public sealed class CarouselToleranceTests : ImageServingTestBase
 {
-    private LoopbackHttpServer _server = null!;
-
     public static TheoryData<ServingMode> Modes => ImageServing.AllModes;
-
-    public Task InitializeAsync()
-    {
-        _server = new LoopbackHttpServer();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Theory]
     [MemberData(nameof(Modes))]
@@ -51,7 +41,7 @@ public sealed class CarouselToleranceTests : IAsyncLifetime
     private async Task<PreflightResult> ValidateCarouselAsync(ServingMode mode, params (int Width, int Height)[] sizes)
     {
         var items = sizes.Select((s, i) => new CarouselItem(
-            _server.Serve($"/c{i}-{s.Width}x{s.Height}.jpg", TestImages.JpegSized(s.Width, s.Height), "image/jpeg", mode)));
+            Server.Serve($"/c{i}-{s.Width}x{s.Height}.jpg", TestImages.JpegSized(s.Width, s.Height), "image/jpeg", mode)));
         return await ValidatePubliclyAsync(PinMedia.Carousel(items));
     }
 }

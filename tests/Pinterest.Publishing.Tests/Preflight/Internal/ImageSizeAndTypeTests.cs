@@ -7,19 +7,9 @@ namespace Pinterest.Publishing.Tests.Preflight.Internal;
 /// Headers that declare absurd sizes (issue 13 item 6), and HEIF-family images preflight recognises but does not read
 /// (item 8). Served over loopback in the three ways hosts behave, and given inline.
 /// </summary>
-public sealed class ImageSizeAndTypeTests : IAsyncLifetime
+public sealed class ImageSizeAndTypeTests : ImageServingTestBase
 {
-    private LoopbackHttpServer _server = null!;
-
     public static TheoryData<ServingMode> Modes => ImageServing.AllModes;
-
-    public Task InitializeAsync()
-    {
-        _server = new LoopbackHttpServer();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Theory]
     [MemberData(nameof(Modes))]
@@ -28,7 +18,7 @@ public sealed class ImageSizeAndTypeTests : IAsyncLifetime
         var png = TestImages.PngSized(60_000, 90_000);
         Assert.True(png.Length < 1_500);
 
-        var byUrl = await ValidatePubliclyAsync(PinMedia.Image(_server.Serve("/bomb.png", png, "image/png", mode)));
+        var byUrl = await ValidatePubliclyAsync(PinMedia.Image(Server.Serve("/bomb.png", png, "image/png", mode)));
         var inline = await ValidatePubliclyAsync(PinMedia.Image(png, "image/png"));
 
         foreach (var result in new[] { byUrl, inline })
@@ -47,7 +37,7 @@ public sealed class ImageSizeAndTypeTests : IAsyncLifetime
     {
         var jpeg = TestImages.JpegSized(65_000, 65_000);
 
-        var result = await ValidatePubliclyAsync(PinMedia.Image(_server.Serve("/patched.jpg", jpeg, "image/jpeg", mode)));
+        var result = await ValidatePubliclyAsync(PinMedia.Image(Server.Serve("/patched.jpg", jpeg, "image/jpeg", mode)));
 
         var issue = Single(result, PreflightCodes.ImageDimensionsMax);
         Assert.Contains("4,225,000,000 in all", issue.Message, StringComparison.Ordinal);
@@ -90,7 +80,7 @@ public sealed class ImageSizeAndTypeTests : IAsyncLifetime
 
         foreach (var mode in new[] { ServingMode.RangeHonoured, ServingMode.RangeIgnored, ServingMode.HeadRefused })
         {
-            var url = _server.Serve($"/{major}-{mode}.img", file, type, mode);
+            var url = Server.Serve($"/{major}-{mode}.img", file, type, mode);
 
             var allowed = await ValidatePubliclyAsync(PinMedia.Image(url), o => o.AllowedImageContentTypes.Add(type));
             var byDefault = await ValidatePubliclyAsync(PinMedia.Image(url));
@@ -106,7 +96,7 @@ public sealed class ImageSizeAndTypeTests : IAsyncLifetime
     [Fact]
     public async Task A_heic_served_as_jpeg_is_still_a_mismatch()
     {
-        var url = _server.Serve("/photo.jpg", TestImages.Heif("heic", "mif1", "heic"), "image/jpeg", ServingMode.RangeHonoured);
+        var url = Server.Serve("/photo.jpg", TestImages.Heif("heic", "mif1", "heic"), "image/jpeg", ServingMode.RangeHonoured);
 
         var result = await ValidatePubliclyAsync(PinMedia.Image(url));
 

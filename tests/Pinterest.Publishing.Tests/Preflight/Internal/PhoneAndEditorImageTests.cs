@@ -8,19 +8,9 @@ namespace Pinterest.Publishing.Tests.Preflight.Internal;
 /// Photos as phones, cameras and editors write them (issue 13 items 1 and 2): EXIF orientation, and frame headers behind
 /// hundreds of KB of metadata. Served over loopback in the three ways hosts behave, and given inline.
 /// </summary>
-public sealed class PhoneAndEditorImageTests : IAsyncLifetime
+public sealed class PhoneAndEditorImageTests : ImageServingTestBase
 {
-    private LoopbackHttpServer _server = null!;
-
     public static TheoryData<ServingMode> Modes => ImageServing.AllModes;
-
-    public Task InitializeAsync()
-    {
-        _server = new LoopbackHttpServer();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Theory]
     [MemberData(nameof(Modes))]
@@ -32,9 +22,9 @@ public sealed class PhoneAndEditorImageTests : IAsyncLifetime
 
         var result = await ValidatePubliclyAsync(PinMedia.Carousel(
         [
-            new CarouselItem(_server.Serve("/upright.jpg", upright, "image/jpeg", mode)),
-            new CarouselItem(_server.Serve("/phone.jpg", sideways, "image/jpeg", mode)),
-            new CarouselItem(_server.Serve("/phone-le.jpg", mirroredSideways, "image/jpeg", mode)),
+            new CarouselItem(Server.Serve("/upright.jpg", upright, "image/jpeg", mode)),
+            new CarouselItem(Server.Serve("/phone.jpg", sideways, "image/jpeg", mode)),
+            new CarouselItem(Server.Serve("/phone-le.jpg", mirroredSideways, "image/jpeg", mode)),
         ]));
 
         Assert.Empty(result.Issues);
@@ -48,8 +38,8 @@ public sealed class PhoneAndEditorImageTests : IAsyncLifetime
 
         var result = await ValidatePubliclyAsync(PinMedia.Carousel(
         [
-            new CarouselItem(_server.Serve("/a.jpg", turned, "image/jpeg", mode)),
-            new CarouselItem(_server.Serve("/b.jpg", turned, "image/jpeg", mode)),
+            new CarouselItem(Server.Serve("/a.jpg", turned, "image/jpeg", mode)),
+            new CarouselItem(Server.Serve("/b.jpg", turned, "image/jpeg", mode)),
         ]));
 
         var issue = Single(result, PreflightCodes.CarouselAspectAllowed);
@@ -64,8 +54,8 @@ public sealed class PhoneAndEditorImageTests : IAsyncLifetime
 
         var result = await ValidatePubliclyAsync(PinMedia.Carousel(
         [
-            new CarouselItem(_server.Serve("/a.jpg", TestMedia.Bytes("large-1000x1500.jpg"), "image/jpeg", ServingMode.RangeHonoured)),
-            new CarouselItem(_server.Serve("/b.jpg", turned, "image/jpeg", ServingMode.RangeHonoured)),
+            new CarouselItem(Server.Serve("/a.jpg", TestMedia.Bytes("large-1000x1500.jpg"), "image/jpeg", ServingMode.RangeHonoured)),
+            new CarouselItem(Server.Serve("/b.jpg", turned, "image/jpeg", ServingMode.RangeHonoured)),
         ]));
 
         var message = Single(result, PreflightCodes.CarouselAspectConsistent).Message;
@@ -80,7 +70,7 @@ public sealed class PhoneAndEditorImageTests : IAsyncLifetime
         // 400×300 stored, shown 300×400: both under 600, and the message says which size it judged.
         var turned = TestImages.WithExifOrientation(TestMedia.Bytes("odd-400x300.jpg"), 5);
 
-        var byUrl = await ValidatePubliclyAsync(PinMedia.Image(_server.Serve("/small.jpg", turned, "image/jpeg", mode)));
+        var byUrl = await ValidatePubliclyAsync(PinMedia.Image(Server.Serve("/small.jpg", turned, "image/jpeg", mode)));
         var inline = await ValidatePubliclyAsync(PinMedia.Image(turned, "image/jpeg"));
 
         foreach (var result in new[] { byUrl, inline })
@@ -112,14 +102,14 @@ public sealed class PhoneAndEditorImageTests : IAsyncLifetime
 
         var result = await ValidatePubliclyAsync(PinMedia.Carousel(
         [
-            new CarouselItem(_server.Serve("/edited.jpg", body, "image/jpeg", mode)),
-            new CarouselItem(_server.Serve("/upright.jpg", TestMedia.Bytes("large-1000x1500.jpg"), "image/jpeg", mode)),
+            new CarouselItem(Server.Serve("/edited.jpg", body, "image/jpeg", mode)),
+            new CarouselItem(Server.Serve("/upright.jpg", TestMedia.Bytes("large-1000x1500.jpg"), "image/jpeg", mode)),
         ]));
 
         Assert.Empty(result.Issues);
-        await _server.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        await Server.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
         // A ranged read skips the rest of the segment the prefix cut; a server ignoring Range sends it.
-        Assert.InRange(_server.BodyBytesWritten, 600_000, 2_500_000);
+        Assert.InRange(Server.BodyBytesWritten, 600_000, 2_500_000);
     }
 
     [Fact]
@@ -128,10 +118,10 @@ public sealed class PhoneAndEditorImageTests : IAsyncLifetime
         var jpeg = TestImages.WithExtendedXmp(TestMedia.Bytes("large-1000x1500.jpg"), 300_000);
         var body = TestMedia.PadJpegAfterFrameHeader(jpeg, 3_000_000);
 
-        var result = await ValidatePubliclyAsync(PinMedia.Image(_server.Serve("/deep.jpg", body, "image/jpeg", ServingMode.RangeHonoured)));
+        var result = await ValidatePubliclyAsync(PinMedia.Image(Server.Serve("/deep.jpg", body, "image/jpeg", ServingMode.RangeHonoured)));
 
         Assert.Empty(result.Issues);
-        var ranges = _server.Requests.Select(r => r.Range!).ToArray();
+        var ranges = Server.Requests.Select(r => r.Range!).ToArray();
         Assert.Contains("bytes=0-65535", ranges);
         Assert.Contains("bytes=-2048", ranges);
         var deep = Assert.Single(ranges, r => r is not "bytes=0-65535" and not "bytes=-2048");
@@ -144,8 +134,8 @@ public sealed class PhoneAndEditorImageTests : IAsyncLifetime
 
         // The further range runs to the 1 MiB read limit, but reading stops at the frame header (about 300 KB in) and
         // the rest is not drained: well under the 1.05 MB that prefix and range hold.
-        await _server.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.InRange(_server.BodyBytesWritten, 300_000, 1_000_000);
+        await Server.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.InRange(Server.BodyBytesWritten, 300_000, 1_000_000);
     }
 
     [Theory]
@@ -154,15 +144,15 @@ public sealed class PhoneAndEditorImageTests : IAsyncLifetime
     {
         var jpeg = TestImages.WithExtendedXmp(TestMedia.Bytes("large-1000x1500.jpg"), MediaHeaderReader.MaxHeaderLength + 200_000);
 
-        var result = await ValidatePubliclyAsync(PinMedia.Image(_server.Serve("/bloated.jpg", jpeg, "image/jpeg", mode)));
+        var result = await ValidatePubliclyAsync(PinMedia.Image(Server.Serve("/bloated.jpg", jpeg, "image/jpeg", mode)));
 
         var issue = Single(result, PreflightCodes.ImageDimensionsUnverified);
         Assert.Equal(PreflightSeverity.Warning, issue.Severity);
         Assert.Contains("could not be verified", issue.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("corrupt", issue.Message, StringComparison.Ordinal);
         Assert.Single(result.Issues);
-        await _server.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.InRange(_server.BodyBytesWritten, MediaHeaderReader.MaxHeaderLength - 65_536, jpeg.Length - 1);
+        await Server.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.InRange(Server.BodyBytesWritten, MediaHeaderReader.MaxHeaderLength - 65_536, jpeg.Length - 1);
     }
 
     [Fact]

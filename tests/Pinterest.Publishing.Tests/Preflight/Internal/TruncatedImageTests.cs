@@ -8,19 +8,9 @@ namespace Pinterest.Publishing.Tests.Preflight.Internal;
 /// read whole when small, from a suffix range when the host honours <c>Range</c>. A host that ignores <c>Range</c> for a
 /// large file cannot show its end without a download: it is not judged.
 /// </summary>
-public sealed class TruncatedImageTests : IAsyncLifetime
+public sealed class TruncatedImageTests : ImageServingTestBase
 {
-    private LoopbackHttpServer _server = null!;
-
     public static TheoryData<ServingMode> Modes => ImageServing.AllModes;
-
-    public Task InitializeAsync()
-    {
-        _server = new LoopbackHttpServer();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Theory]
     [MemberData(nameof(Modes))]
@@ -29,8 +19,8 @@ public sealed class TruncatedImageTests : IAsyncLifetime
         var png = TestMedia.Bytes("large-1000x1500.png");
         var jpeg = TestMedia.Bytes("large-1000x1500.jpg");
 
-        var cutPng = await ValidatePubliclyAsync(PinMedia.Image(_server.Serve("/cut.png", png.AsSpan(0, png.Length - 20).ToArray(), "image/png", mode)));
-        var cutJpeg = await ValidatePubliclyAsync(PinMedia.Image(_server.Serve("/cut.jpg", jpeg.AsSpan(0, jpeg.Length - 100).ToArray(), "image/jpeg", mode)));
+        var cutPng = await ValidatePubliclyAsync(PinMedia.Image(Server.Serve("/cut.png", png.AsSpan(0, png.Length - 20).ToArray(), "image/png", mode)));
+        var cutJpeg = await ValidatePubliclyAsync(PinMedia.Image(Server.Serve("/cut.jpg", jpeg.AsSpan(0, jpeg.Length - 100).ToArray(), "image/jpeg", mode)));
 
         Assert.Contains("IEND", Single(cutPng, PreflightCodes.ImageUnreadable).Message, StringComparison.Ordinal);
         Assert.Contains("truncated", Single(cutJpeg, PreflightCodes.ImageUnreadable).Message, StringComparison.Ordinal);
@@ -57,10 +47,10 @@ public sealed class TruncatedImageTests : IAsyncLifetime
     {
         var png = TestMedia.PadPng(TestMedia.Bytes("large-1000x1500.png"), 3_000_000)[..2_500_000];
 
-        var result = await ValidatePubliclyAsync(PinMedia.Image(_server.Serve("/big.png", png, "image/png", mode)));
+        var result = await ValidatePubliclyAsync(PinMedia.Image(Server.Serve("/big.png", png, "image/png", mode)));
 
         Assert.Equal(judged ? [PreflightCodes.ImageUnreadable] : [], Codes(result));
-        var ranges = _server.Requests.Select(r => r.Range).ToArray();
+        var ranges = Server.Requests.Select(r => r.Range).ToArray();
         Assert.Equal(judged ? ["bytes=-2048", "bytes=0-65535"] : ["bytes=0-65535"], ranges.Order(StringComparer.Ordinal).ToArray());
     }
 
@@ -71,7 +61,7 @@ public sealed class TruncatedImageTests : IAsyncLifetime
         var whole = LargeJpeg(out var scanEnd);
         var cut = whole[..(scanEnd - 1000)];
 
-        var result = await ValidatePubliclyAsync(PinMedia.Image(_server.Serve("/cut.jpg", cut, "image/jpeg", mode)));
+        var result = await ValidatePubliclyAsync(PinMedia.Image(Server.Serve("/cut.jpg", cut, "image/jpeg", mode)));
 
         Assert.Equal(mode == ServingMode.RangeIgnored ? [] : [PreflightCodes.ImageUnreadable], Codes(result));
     }
@@ -92,7 +82,7 @@ public sealed class TruncatedImageTests : IAsyncLifetime
 
         foreach (var (name, body) in new[] { ("plain", whole), ("seft", [.. whole, .. seft]), ("motion", [.. whole, .. video]) })
         {
-            var result = await ValidatePubliclyAsync(PinMedia.Image(_server.Serve($"/{name}.jpg", body, "image/jpeg", mode)));
+            var result = await ValidatePubliclyAsync(PinMedia.Image(Server.Serve($"/{name}.jpg", body, "image/jpeg", mode)));
             Assert.Empty(result.Issues);
         }
     }
