@@ -23,7 +23,6 @@ public class VideoPreflightBenchmarks
 
     private PinterestEmulator _emulator = null!;
     private CountingConnections _connections = null!;
-    private RequestCounter _requests = null!;
     private HttpClient _httpClient = null!;
     private PinPreflightValidator _validator = null!;
     private PublishPinRequest _moovAtEnd = null!;
@@ -43,8 +42,7 @@ public class VideoPreflightBenchmarks
         _url = new Uri(server, "media/moov-at-end.mp4");
 
         _connections = new CountingConnections();
-        _requests = new RequestCounter(_connections.CreateHandler());
-        _httpClient = new HttpClient(_requests) { Timeout = Timeout.InfiniteTimeSpan };
+        _httpClient = new HttpClient(_connections.CreateCountingHandler()) { Timeout = Timeout.InfiniteTimeSpan };
         _validator = new PinPreflightValidator(
             _httpClient,
             new PreflightOptions { AllowPrivateNetworks = true },
@@ -90,26 +88,12 @@ public class VideoPreflightBenchmarks
         Record(nameof(PreflightMoovAtEnd), bytes, requests);
     }
 
-    private (long Bytes, long Requests) Start() => (_connections.BytesReceived, _requests.Count);
+    private (long Bytes, long Requests) Start() => (_connections.BytesReceived, _connections.Requests);
 
     private void Record(string method, long bytesBefore, long requestsBefore)
     {
         RecordedFigures.Set(nameof(VideoPreflightBenchmarks), method, "received", (_connections.BytesReceived - bytesBefore) / 1024.0);
-        RecordedFigures.Set(nameof(VideoPreflightBenchmarks), method, "requests", _requests.Count - requestsBefore);
-    }
-
-    /// <summary>Counts the requests sent (each redirect hop would count too).</summary>
-    private sealed class RequestCounter(HttpMessageHandler inner) : DelegatingHandler(inner)
-    {
-        private long _count;
-
-        public long Count => Interlocked.Read(ref _count);
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref _count);
-            return base.SendAsync(request, cancellationToken);
-        }
+        RecordedFigures.Set(nameof(VideoPreflightBenchmarks), method, "requests", _connections.Requests - requestsBefore);
     }
 
     private sealed class Config : ManualConfig
