@@ -44,6 +44,7 @@ internal sealed class HouseMap(IEnumerable<HouseRoom> rooms)
         new("Failures", "Pinterest.Publishing.Internal.Failures", 0),
         new("SafeHttp", "Pinterest.Publishing.Internal.SafeHttp", 0, 7000, 7999, "Pinterest.Publishing.Internal.SafeHttp.SafeHttpLog", "Pinterest.Publishing.SafeHttp"),
         new("Options", "Pinterest.Publishing.Internal.Options", 0, 8000, 8999, "Pinterest.Publishing.Internal.Options.OptionsLog", "Pinterest.Publishing.Options"),
+        new("Coordination", "Pinterest.Publishing.Coordination", 0, 9000, 9999, "Pinterest.Publishing.Coordination.Internal.CoordinationLog", "Pinterest.Publishing.Coordination"),
         new("Authentication", "Pinterest.Publishing.Authentication", 1, 2000, 2999, "Pinterest.Publishing.Authentication.Internal.AuthenticationLog", "Pinterest.Publishing.Authentication"),
         new("Api", "Pinterest.Publishing.Api", 2, 1000, 1999, "Pinterest.Publishing.Api.Internal.ApiLog", "Pinterest.Publishing.Api"),
         new("Preflight", "Pinterest.Publishing.Preflight", 3, 3000, 3999, "Pinterest.Publishing.Preflight.Internal.PreflightLog", "Pinterest.Publishing.Preflight"),
