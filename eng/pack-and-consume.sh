@@ -10,11 +10,11 @@ trap 'rm -rf "$work"' EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 echo "==> pack into $work/feed"
-for project in Pinterest.Publishing Pinterest.Publishing.Testing; do
+for project in Pinterest.Publishing Pinterest.Publishing.Testing Pinterest.Publishing.EntityFrameworkCore Pinterest.Publishing.AspNetCore Pinterest.Publishing.OpenTelemetry; do
   dotnet pack "$repo/src/$project/$project.csproj" -c Release -o "$work/feed" -p:TreatWarningsAsErrors=true
 done
 
-for id in Pinterest.Publishing Pinterest.Publishing.Testing; do
+for id in Pinterest.Publishing Pinterest.Publishing.Testing Pinterest.Publishing.EntityFrameworkCore Pinterest.Publishing.AspNetCore Pinterest.Publishing.OpenTelemetry; do
   for ext in nupkg snupkg; do
     [ -f "$work/feed/$id.0.1.0.$ext" ] || { echo "missing $id.0.1.0.$ext" >&2; exit 1; }
   done
