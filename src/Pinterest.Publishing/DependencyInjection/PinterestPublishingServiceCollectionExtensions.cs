@@ -104,7 +104,8 @@ public static partial class PinterestPublishingServiceCollectionExtensions
 
     /// <summary>
     /// Adds the hosted dispatcher that publishes due Pins from <see cref="IPinScheduleStore"/>: the store of
-    /// <see cref="AddScheduleStore{TStore}"/>, else an <see cref="InMemoryPinScheduleStore"/>.
+    /// <see cref="AddScheduleStore{TStore}"/>, else an <see cref="InMemoryPinScheduleStore"/>. Also registers
+    /// <see cref="IPinScheduler"/> as that same store, which must then implement it.
     /// </summary>
     public static IPinterestPublishingBuilder AddPinScheduling(this IPinterestPublishingBuilder builder, Action<PinSchedulingOptions>? configure = null)
     {
@@ -120,6 +121,12 @@ public static partial class PinterestPublishingServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PinSchedulingOptions>, PinSchedulingOptionsValidator>());
         services.TryAddSingleton<InMemoryPinScheduleStore>();
         services.TryAddSingleton<IPinScheduleStore>(sp => sp.GetRequiredService<InMemoryPinScheduleStore>());
+
+        // Through the store, not its type: a store registered later (AddScheduleStore, a package's Add…Stores) wins,
+        // and schedules into the very store the dispatcher claims from.
+        services.TryAddSingleton<IPinScheduler>(sp => sp.GetRequiredService<IPinScheduleStore>() as IPinScheduler
+            ?? throw new InvalidOperationException(
+                $"The schedule store {sp.GetRequiredService<IPinScheduleStore>().GetType().FullName} does not implement IPinScheduler: implement it on the store, or schedule Pins through the store's own API instead of IPinScheduler."));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PinScheduleDispatcher>());
         return builder;
     }
