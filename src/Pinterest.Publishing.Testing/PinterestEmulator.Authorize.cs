@@ -41,6 +41,48 @@ public sealed partial class PinterestEmulator
             return AuthorizePage.Error(405, "The authorize page answers GET.");
         }
 
-        return _oauth.Authorize(QueryString.Parse(request.Uri.Query));
+        return Authorize(QueryString.Parse(request.Uri.Query));
+    }
+
+    /// <summary>
+    /// Serves <c>GET /oauth/</c>: checks the client id, redirect URI, response type and scopes, then answers as arranged:
+    /// the consent page, or a redirect back with a single-use code (exchangeable with the same redirect URI) or with
+    /// <c>error=access_denied</c>, each with the <c>state</c> it was given.
+    /// </summary>
+    private EmulatorHttpResponse Authorize(Dictionary<string, string> query)
+    {
+        var redirectUri = query.GetValueOrDefault("redirect_uri");
+        if (!string.Equals(query.GetValueOrDefault("client_id"), _options.ClientId, StringComparison.Ordinal))
+        {
+            return AuthorizePage.Error(400, "Unknown client_id.");
+        }
+
+        if (redirectUri is null || !Uri.TryCreate(redirectUri, UriKind.Absolute, out var parsed) || (parsed.Scheme != Uri.UriSchemeHttp && parsed.Scheme != Uri.UriSchemeHttps))
+        {
+            return AuthorizePage.Error(400, "redirect_uri must be an absolute http(s) URL registered for the app.");
+        }
+
+        if (query.GetValueOrDefault("response_type") != "code" || string.IsNullOrEmpty(query.GetValueOrDefault("scope")))
+        {
+            return AuthorizePage.Error(400, "response_type must be code and scope must name at least one scope.");
+        }
+
+        if (_oauth.Consent is not { } consent)
+        {
+            return AuthorizePage.Error(409, "No Pinterest user is signed in to the emulator: call PinterestEmulator.ArrangeConsent first.");
+        }
+
+        var state = query.GetValueOrDefault("state");
+        var deny = AuthorizePage.Back(redirectUri, ("error", "access_denied"), ("state", state));
+        if (consent.Mode == EmulatorConsentMode.Deny)
+        {
+            return AuthorizePage.Redirect(deny);
+        }
+
+        var scope = consent.GrantedScope ?? query["scope"];
+        var allow = AuthorizePage.Back(redirectUri, ("code", _oauth.CreateAuthorizationCode(consent.AccountId, redirectUri, scope)), ("state", state));
+        return consent.Mode == EmulatorConsentMode.Allow
+            ? AuthorizePage.Redirect(allow)
+            : AuthorizePage.Consent(consent.AccountId, query["scope"], allow, deny);
     }
 }

@@ -55,52 +55,16 @@ internal sealed class OAuthAuthority(PinterestEmulatorOptions options, TimeProvi
         }
     }
 
-    /// <summary>
-    /// Serves <c>GET /oauth/</c>: checks the client id, redirect URI, response type and scopes, then answers as arranged:
-    /// the consent page, or a redirect back with a single-use code (exchangeable with the same redirect URI) or with
-    /// <c>error=access_denied</c>, each with the <c>state</c> it was given.
-    /// </summary>
-    public EmulatorHttpResponse Authorize(Dictionary<string, string> query)
+    /// <summary>Who consents on the authorize page, and how, or <see langword="null"/> when nobody was arranged.</summary>
+    public (string AccountId, EmulatorConsentMode Mode, string? GrantedScope)? Consent
     {
-        var redirectUri = query.GetValueOrDefault("redirect_uri");
-        if (!string.Equals(query.GetValueOrDefault("client_id"), options.ClientId, StringComparison.Ordinal))
+        get
         {
-            return AuthorizePage.Error(400, "Unknown client_id.");
-        }
-
-        if (redirectUri is null || !Uri.TryCreate(redirectUri, UriKind.Absolute, out var parsed) || (parsed.Scheme != Uri.UriSchemeHttp && parsed.Scheme != Uri.UriSchemeHttps))
-        {
-            return AuthorizePage.Error(400, "redirect_uri must be an absolute http(s) URL registered for the app.");
-        }
-
-        if (query.GetValueOrDefault("response_type") != "code" || string.IsNullOrEmpty(query.GetValueOrDefault("scope")))
-        {
-            return AuthorizePage.Error(400, "response_type must be code and scope must name at least one scope.");
-        }
-
-        (string AccountId, EmulatorConsentMode Mode, string? GrantedScope) consent;
-        lock (_gate)
-        {
-            if (_consent is not { } arranged)
+            lock (_gate)
             {
-                return AuthorizePage.Error(409, "No Pinterest user is signed in to the emulator: call PinterestEmulator.ArrangeConsent first.");
+                return _consent;
             }
-
-            consent = arranged;
         }
-
-        var state = query.GetValueOrDefault("state");
-        var deny = AuthorizePage.Back(redirectUri, ("error", "access_denied"), ("state", state));
-        if (consent.Mode == EmulatorConsentMode.Deny)
-        {
-            return AuthorizePage.Redirect(deny);
-        }
-
-        var scope = consent.GrantedScope ?? query["scope"];
-        var allow = AuthorizePage.Back(redirectUri, ("code", CreateAuthorizationCode(consent.AccountId, redirectUri, scope)), ("state", state));
-        return consent.Mode == EmulatorConsentMode.Allow
-            ? AuthorizePage.Redirect(allow)
-            : AuthorizePage.Consent(consent.AccountId, query["scope"], allow, deny);
     }
 
     /// <summary>Revokes every access and refresh token of <paramref name="accountId"/>.</summary>
