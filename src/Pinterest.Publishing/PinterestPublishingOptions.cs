@@ -65,7 +65,10 @@ public sealed class PinterestPublishingOptions
     [ValidateObjectMembers]
     public VideoUploadOptions VideoUpload { get; } = new();
 
-    /// <summary>How many publishes of one account may run at once in this process. At least 1; default 3.</summary>
+    /// <summary>
+    /// How many publishes of one account may run at once, across every instance of the host that shares the
+    /// <see cref="Coordination.IPinterestAccountCoordinator"/> (the default one coordinates this process). At least 1; default 3.
+    /// </summary>
     [AtLeast(1)]
     public int MaxConcurrentPublishesPerAccount { get; set; } = 3;
 

@@ -11,6 +11,8 @@ using Pinterest.Publishing.Api;
 using Pinterest.Publishing.Api.Internal;
 using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Authentication.Internal;
+using Pinterest.Publishing.Coordination;
+using Pinterest.Publishing.Coordination.Internal;
 using Pinterest.Publishing.Diagnostics.Internal;
 using Pinterest.Publishing.Internal.Options;
 using Pinterest.Publishing.Internal.PublishPath;
@@ -102,7 +104,8 @@ public static partial class PinterestPublishingServiceCollectionExtensions
 
     /// <summary>
     /// Adds the hosted dispatcher that publishes due Pins from <see cref="IPinScheduleStore"/>: the store of
-    /// <see cref="AddScheduleStore{TStore}"/>, else an <see cref="InMemoryPinScheduleStore"/>.
+    /// <see cref="AddScheduleStore{TStore}"/>, else an <see cref="InMemoryPinScheduleStore"/>. Also registers
+    /// <see cref="IPinScheduler"/> as that same store, which must then implement it.
     /// </summary>
     public static IPinterestPublishingBuilder AddPinScheduling(this IPinterestPublishingBuilder builder, Action<PinSchedulingOptions>? configure = null)
     {
@@ -118,6 +121,12 @@ public static partial class PinterestPublishingServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PinSchedulingOptions>, PinSchedulingOptionsValidator>());
         services.TryAddSingleton<InMemoryPinScheduleStore>();
         services.TryAddSingleton<IPinScheduleStore>(sp => sp.GetRequiredService<InMemoryPinScheduleStore>());
+
+        // Through the store, not its type: a store registered later (AddScheduleStore, a package's Add…Stores) wins,
+        // and schedules into the very store the dispatcher claims from.
+        services.TryAddSingleton<IPinScheduler>(sp => sp.GetRequiredService<IPinScheduleStore>() as IPinScheduler
+            ?? throw new InvalidOperationException(
+                $"The schedule store {sp.GetRequiredService<IPinScheduleStore>().GetType().FullName} does not implement IPinScheduler: implement it on the store, or schedule Pins through the store's own API instead of IPinScheduler."));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PinScheduleDispatcher>());
         return builder;
     }
@@ -161,6 +170,11 @@ public static partial class PinterestPublishingServiceCollectionExtensions
 
         services.TryAddSingleton<PinterestApiTransportFactory>();
         services.TryAddSingleton<IPinterestTokenRefresher>(sp => new PinterestTokenRefresher(sp.GetRequiredService<PinterestApiTransportFactory>()));
+        // One coordinator per account for refreshes, publish slots and cool-downs: in this process unless the host (or a
+        // store package) registers one shared by every instance.
+        services.TryAddSingleton<IPinterestAccountCoordinator>(sp => new InProcessAccountCoordinator(
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.Retry.MaxRateLimitDelay));
         services.TryAddSingleton(sp => new PinterestTokenManager(
             sp.GetRequiredService<IPinterestTokenStore>(),
             sp.GetRequiredService<IPinterestTokenRefresher>(),
@@ -168,7 +182,8 @@ public static partial class PinterestPublishingServiceCollectionExtensions
             sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.TokenRefreshMargin,
             sp.GetRequiredService<ILoggerFactory>().CreateLogger(AuthenticationLog.CategoryName),
             sp.GetRequiredService<PinterestTelemetry>(),
-            sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.RefreshTokenRenewalMargin));
+            sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.RefreshTokenRenewalMargin,
+            sp.GetRequiredService<IPinterestAccountCoordinator>()));
         services.TryAddSingleton<IPinterestAccountKeepAlive>(sp => new PinterestAccountKeepAlive(sp.GetRequiredService<PinterestTokenManager>()));
         services.TryAddSingleton<PinterestClientProvider>();
         services.TryAddTransient(sp => sp.GetRequiredService<PinterestClientProvider>().Create());
@@ -184,11 +199,11 @@ public static partial class PinterestPublishingServiceCollectionExtensions
                 PinterestDefaults.IsSandbox(options.ApiBaseAddress, options.Environment));
         });
         services.TryAddSingleton<IVideoPinUploader, VideoPinUploader>();
-        services.TryAddSingleton(sp => new AccountConcurrencyLimiter(sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.MaxConcurrentPublishesPerAccount));
 
-        // One memory of rate-limited accounts per process. The spam-block wait is the scheduler's setting (its default
-        // when scheduling is not added), so the account and its scheduled Pins wait alike.
-        services.TryAddSingleton<IAccountCooldowns>(sp => new InMemoryAccountCooldowns(
+        // The cool-down policy keeps no state: the coordinator holds the cool-downs. The spam-block wait is the
+        // scheduler's setting (its default when scheduling is not added), so the account and its scheduled Pins wait alike.
+        services.TryAddSingleton<IAccountCooldowns>(sp => new AccountCooldowns(
+            sp.GetRequiredService<IPinterestAccountCoordinator>(),
             sp.GetRequiredService<TimeProvider>(),
             new AccountCooldownPolicy(
                 sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.Retry,

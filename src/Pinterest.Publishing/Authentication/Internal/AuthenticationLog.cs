@@ -67,4 +67,8 @@ internal static partial class AuthenticationLog
     [LoggerMessage(EventId = 2014, EventName = "PinterestRefreshTokenRenewalFailed", Level = LogLevel.Warning,
         Message = "Renewing the refresh token of Pinterest account {AccountId} failed; its access token is good until {ExpiresAt:O}, so it is used, and the renewal is tried again after {RetryAt:O}.")]
     public static partial void RenewalFailed(ILogger logger, string accountId, DateTimeOffset expiresAt, DateTimeOffset retryAt, Exception exception);
+
+    [LoggerMessage(EventId = 2015, EventName = "PinterestRefreshLockReleaseFailed", Level = LogLevel.Warning,
+        Message = "Releasing the refresh lock of Pinterest account {AccountId} failed; the refreshed token was kept, and the coordinator frees the lock itself.")]
+    public static partial void RefreshLockReleaseFailed(ILogger logger, string accountId, Exception exception);
 }

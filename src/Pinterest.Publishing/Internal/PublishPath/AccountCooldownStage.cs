@@ -9,7 +9,8 @@ namespace Pinterest.Publishing.Internal.PublishPath;
 /// The publish path's use of <see cref="IAccountCooldowns"/>: before a publish (and before each create) an account
 /// that is cooling down fails fast, without sending anything, with a <see cref="PinterestRateLimitException"/> whose
 /// <see cref="PinterestApiException.RetryAfter"/> is the time left; every 429 the publish meets starts or extends the
-/// cool-down of the whole account, so every other publish of the account in this process waits too. A scheduler maps
+/// cool-down of the whole account, so every other publish of the account waits too, in every instance of the host
+/// that shares the <see cref="Pinterest.Publishing.Coordination.IPinterestAccountCoordinator"/>. A scheduler maps
 /// the exception to a retry at the end of the cool-down.
 /// </summary>
 internal sealed class AccountCooldownStage
@@ -72,7 +73,7 @@ internal sealed class AccountCooldownStage
         PublishPathLog.CoolingDown(_logger, accountId, cooldown.Category ?? "all", cooldown.Until, cooldown.InARow, spam);
 
         var api = failure as PinterestApiException;
-        var message = $"{failure.Message} Every publish of account '{accountId}' in this process waits until {Describe(cooldown.Until, wait)}"
+        var message = $"{failure.Message} Every publish of account '{accountId}' waits until {Describe(cooldown.Until, wait)}"
             + (spam ? " (PinSchedulingOptions.SpamBlockDelay)." : $" for the {category ?? "API"} rate limit to reset.");
         return new PinterestRateLimitException(message, api?.ErrorCode, api?.RequestId, wait, spam, failure)
         {

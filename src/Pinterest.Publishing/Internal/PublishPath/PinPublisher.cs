@@ -80,7 +80,8 @@ internal sealed class PinPublisher : IPinPublisher
         resolved = _video.ResumeProcessingUpload(resolved);
         var preflight = await _preflight.RunAsync(resolved, cancellationToken).ConfigureAwait(false);
 
-        using var account = await _accountSlot.EnterAsync(resolved.AccountId, cancellationToken).ConfigureAwait(false);
+        var account = await _accountSlot.EnterAsync(resolved.AccountId, cancellationToken).ConfigureAwait(false);
+        await using var accountScope = account.ConfigureAwait(false);
 
         // After the slot: a publish that waited for it sees the cool-down an earlier one of the account just started.
         var rateLimits = _cooldowns.For(resolved.AccountId);
