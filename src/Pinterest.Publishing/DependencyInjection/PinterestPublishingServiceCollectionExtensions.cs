@@ -11,6 +11,8 @@ using Pinterest.Publishing.Api;
 using Pinterest.Publishing.Api.Internal;
 using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Authentication.Internal;
+using Pinterest.Publishing.Coordination;
+using Pinterest.Publishing.Coordination.Internal;
 using Pinterest.Publishing.Diagnostics.Internal;
 using Pinterest.Publishing.Internal.Options;
 using Pinterest.Publishing.Internal.PublishPath;
@@ -206,6 +208,10 @@ public static partial class PinterestPublishingServiceCollectionExtensions
         services.TryAddSingleton<PreflightStage>();
         services.TryAddSingleton<AccountSlotStage>();
         services.TryAddSingleton<AccountCooldownStage>();
+
+        // One ledger per process: a durable one registered by a package wins (one registered earlier is kept by TryAdd;
+        // one added later is the last registration, which is the one resolved).
+        services.TryAddSingleton<IPinterestPublishLedger, InProcessPublishLedger>();
         services.TryAddSingleton<VideoStage>();
         services.TryAddSingleton<CreateStage>();
         services.TryAddSingleton<IPinPublisher, PinPublisher>();
