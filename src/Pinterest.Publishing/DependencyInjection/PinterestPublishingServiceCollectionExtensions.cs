@@ -214,6 +214,10 @@ public static partial class PinterestPublishingServiceCollectionExtensions
         services.TryAddSingleton<PreflightStage>();
         services.TryAddSingleton<AccountSlotStage>();
         services.TryAddSingleton<AccountCooldownStage>();
+
+        // One ledger per process: a durable one registered by a package wins (one registered earlier is kept by TryAdd;
+        // one added later is the last registration, which is the one resolved).
+        services.TryAddSingleton<IPinterestPublishLedger, InProcessPublishLedger>();
         services.TryAddSingleton<VideoStage>();
         services.TryAddSingleton<CreateStage>();
         services.TryAddSingleton<IPinPublisher, PinPublisher>();

@@ -77,7 +77,7 @@ internal sealed class PinPublisher : IPinPublisher
     private async Task<PublishPinResult> PublishCoreAsync(PublishPinRequest request, long started, CancellationToken cancellationToken)
     {
         var resolved = await _board.ResolveAsync(request, cancellationToken).ConfigureAwait(false);
-        resolved = _video.ResumeProcessingUpload(resolved);
+        resolved = await _video.ResumeProcessingUploadAsync(resolved, cancellationToken).ConfigureAwait(false);
         var preflight = await _preflight.RunAsync(resolved, cancellationToken).ConfigureAwait(false);
 
         var account = await _accountSlot.EnterAsync(resolved.AccountId, cancellationToken).ConfigureAwait(false);
@@ -91,7 +91,7 @@ internal sealed class PinPublisher : IPinPublisher
         // Not the caller's token: the Pin exists, and a cancellation now must not make the publish look failed.
         await rateLimits.SucceededAsync(CancellationToken.None).ConfigureAwait(false);
 
-        _video.Forget(resolved.OperationId);
+        await _video.ForgetAsync(resolved.OperationId).ConfigureAwait(false);
         PublishPathLog.Published(_logger, resolved.AccountId, pin.Id, resolved.BoardId!, reconciled, _timeProvider.GetElapsedTime(started).TotalMilliseconds);
         return new PublishPinResult { PinId = pin.Id, Preflight = preflight, Reconciled = reconciled };
     }
