@@ -12,6 +12,7 @@ using Pinterest.Publishing.Api.Internal;
 using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Authentication.Internal;
 using Pinterest.Publishing.Diagnostics.Internal;
+using Pinterest.Publishing.Events.Internal;
 using Pinterest.Publishing.Internal.Options;
 using Pinterest.Publishing.Internal.PublishPath;
 using Pinterest.Publishing.Internal.SafeHttp;
@@ -118,6 +119,7 @@ public static partial class PinterestPublishingServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PinSchedulingOptions>, PinSchedulingOptionsValidator>());
         services.TryAddSingleton<InMemoryPinScheduleStore>();
         services.TryAddSingleton<IPinScheduleStore>(sp => sp.GetRequiredService<InMemoryPinScheduleStore>());
+        services.TryAddSingleton<DispatcherHeartbeat>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PinScheduleDispatcher>());
         return builder;
     }
@@ -139,6 +141,7 @@ public static partial class PinterestPublishingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPinterestTokenStore, InMemoryPinterestTokenStore>();
         services.TryAddSingleton(sp => new PinterestTelemetry(sp.GetService<IMeterFactory>()));
+        services.TryAddSingleton(sp => new PublishingEvents(sp, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
 
         // The library logs requests itself, without query strings; the factory's default loggers would log full URLs.
         RemoveHostDefaultHandlers(services, PinterestHttpClientNames.Api, PinterestHttpClientNames.Upload, PinterestHttpClientNames.Probe);
@@ -169,7 +172,8 @@ public static partial class PinterestPublishingServiceCollectionExtensions
             sp.GetRequiredService<ILoggerFactory>().CreateLogger(AuthenticationLog.CategoryName),
             sp.GetRequiredService<PinterestTelemetry>(),
             sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.RefreshTokenRenewalMargin));
-        services.TryAddSingleton<IPinterestAccountKeepAlive>(sp => new PinterestAccountKeepAlive(sp.GetRequiredService<PinterestTokenManager>()));
+        services.TryAddSingleton<IPinterestAccountKeepAlive>(sp => new PinterestAccountKeepAlive(
+            sp.GetRequiredService<PinterestTokenManager>(), sp.GetRequiredService<IPinterestTokenStore>(), sp.GetRequiredService<PublishingEvents>()));
         services.TryAddSingleton<PinterestClientProvider>();
         services.TryAddTransient(sp => sp.GetRequiredService<PinterestClientProvider>().Create());
         services.TryAddSingleton<IPinPreflightValidator>(sp =>
