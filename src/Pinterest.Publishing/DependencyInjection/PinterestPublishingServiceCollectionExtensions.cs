@@ -14,6 +14,7 @@ using Pinterest.Publishing.Authentication.Internal;
 using Pinterest.Publishing.Coordination;
 using Pinterest.Publishing.Coordination.Internal;
 using Pinterest.Publishing.Diagnostics.Internal;
+using Pinterest.Publishing.Events.Internal;
 using Pinterest.Publishing.Internal.Options;
 using Pinterest.Publishing.Internal.PublishPath;
 using Pinterest.Publishing.Internal.SafeHttp;
@@ -127,6 +128,7 @@ public static partial class PinterestPublishingServiceCollectionExtensions
         services.TryAddSingleton<IPinScheduler>(sp => sp.GetRequiredService<IPinScheduleStore>() as IPinScheduler
             ?? throw new InvalidOperationException(
                 $"The schedule store {sp.GetRequiredService<IPinScheduleStore>().GetType().FullName} does not implement IPinScheduler: implement it on the store, or schedule Pins through the store's own API instead of IPinScheduler."));
+        services.TryAddSingleton<DispatcherHeartbeat>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PinScheduleDispatcher>());
         return builder;
     }
@@ -148,6 +150,7 @@ public static partial class PinterestPublishingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPinterestTokenStore, InMemoryPinterestTokenStore>();
         services.TryAddSingleton(sp => new PinterestTelemetry(sp.GetService<IMeterFactory>()));
+        services.TryAddSingleton(sp => new PublishingEvents(sp, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
 
         // The library logs requests itself, without query strings; the factory's default loggers would log full URLs.
         RemoveHostDefaultHandlers(services, PinterestHttpClientNames.Api, PinterestHttpClientNames.Upload, PinterestHttpClientNames.Probe);
@@ -184,7 +187,8 @@ public static partial class PinterestPublishingServiceCollectionExtensions
             sp.GetRequiredService<PinterestTelemetry>(),
             sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.RefreshTokenRenewalMargin,
             sp.GetRequiredService<IPinterestAccountCoordinator>()));
-        services.TryAddSingleton<IPinterestAccountKeepAlive>(sp => new PinterestAccountKeepAlive(sp.GetRequiredService<PinterestTokenManager>()));
+        services.TryAddSingleton<IPinterestAccountKeepAlive>(sp => new PinterestAccountKeepAlive(
+            sp.GetRequiredService<PinterestTokenManager>(), sp.GetRequiredService<IPinterestTokenStore>(), sp.GetRequiredService<PublishingEvents>()));
         services.TryAddSingleton<PinterestClientProvider>();
         services.TryAddTransient(sp => sp.GetRequiredService<PinterestClientProvider>().Create());
         services.TryAddSingleton<IPinPreflightValidator>(sp =>

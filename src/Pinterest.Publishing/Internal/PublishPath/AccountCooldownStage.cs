@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Pinterest.Publishing.Api.Internal;
+using Pinterest.Publishing.Events;
+using Pinterest.Publishing.Events.Internal;
 using Pinterest.Publishing.Internal.Failures;
 
 namespace Pinterest.Publishing.Internal.PublishPath;
@@ -18,9 +20,11 @@ internal sealed class AccountCooldownStage
     private readonly IAccountCooldowns _cooldowns;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly PublishingEvents _events;
 
-    public AccountCooldownStage(IAccountCooldowns cooldowns, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+    public AccountCooldownStage(IAccountCooldowns cooldowns, TimeProvider timeProvider, ILoggerFactory loggerFactory, PublishingEvents? events = null)
     {
+        _events = events ?? PublishingEvents.None;
         _cooldowns = cooldowns;
         _timeProvider = timeProvider;
         _logger = loggerFactory.CreateLogger(PublishPathLog.CategoryName);
@@ -71,6 +75,9 @@ internal sealed class AccountCooldownStage
         var cooldown = await _cooldowns.RecordAsync(accountId, hit, cancellationToken).ConfigureAwait(false);
         var wait = cooldown.Until - _timeProvider.GetUtcNow();
         PublishPathLog.CoolingDown(_logger, accountId, cooldown.Category ?? "all", cooldown.Until, cooldown.InARow, spam);
+        _events.Raise(
+            new AccountCoolingDownEvent { AccountId = accountId, Category = cooldown.Category, Until = cooldown.Until, IsSpamBlock = cooldown.IsSpamBlock, InARow = cooldown.InARow, OccurredAt = now },
+            static (o, e, ct) => o.OnAccountCoolingDownAsync(e, ct));
 
         var api = failure as PinterestApiException;
         var message = $"{failure.Message} Every publish of account '{accountId}' waits until {Describe(cooldown.Until, wait)}"

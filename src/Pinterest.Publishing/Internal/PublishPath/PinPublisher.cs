@@ -57,11 +57,11 @@ internal sealed class PinPublisher : IPinPublisher
         ValidateArguments(request);
         var started = _timeProvider.GetTimestamp();
         using var activity = PinterestTelemetry.StartActivity(PinterestTelemetry.PublishActivityName);
-        activity?.SetTag("pinterest.account.id", request.AccountId);
+        activity?.SetTag(PinterestTelemetry.AccountIdTag, request.AccountId);
         try
         {
             var result = await PublishCoreAsync(request, started, cancellationToken).ConfigureAwait(false);
-            activity?.SetTag("pinterest.pin.id", result.PinId);
+            activity?.SetTag(PinterestTelemetry.PinIdTag, result.PinId);
             _telemetry.RecordPublish(result.Reconciled ? "reconciled" : "published", _timeProvider.GetElapsedTime(started));
             return result;
         }
