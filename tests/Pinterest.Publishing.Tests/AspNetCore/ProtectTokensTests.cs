@@ -65,11 +65,15 @@ public sealed class ProtectTokensTests : IDisposable
     [Fact]
     public async Task A_token_whose_key_was_revoked_reads_as_reauthorization_required_naming_the_account()
     {
+        using (var writer = Build())
+        {
+            await writer.GetRequiredService<IPinterestTokenStore>().StoreTokenAsync("acct-42", Token);
+            writer.GetRequiredService<IKeyManager>().RevokeAllKeys(DateTimeOffset.UtcNow.AddSeconds(1), "test");
+        }
+
+        // A process started after the revocation (a running one sees it at its next key ring refresh, in the background).
         using var services = Build();
         var store = services.GetRequiredService<IPinterestTokenStore>();
-        await store.StoreTokenAsync("acct-42", Token);
-        services.GetRequiredService<IKeyManager>().RevokeAllKeys(DateTimeOffset.UtcNow.AddSeconds(1), "test");
-
         var error = await Assert.ThrowsAsync<PinterestReauthorizationRequiredException>(() => store.GetTokenAsync("acct-42"));
         Assert.Equal("acct-42", error.AccountId);
         Assert.Contains("acct-42", error.Message, StringComparison.Ordinal);
