@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pinterest.Publishing.AspNetCore.Internal;
 using Pinterest.Publishing.Authentication;
+using Pinterest.Publishing.Authentication.Internal;
 
 namespace Pinterest.Publishing.AspNetCore;
 
@@ -104,12 +105,17 @@ public static class PinterestAspNetCorePublishingBuilderExtensions
     private sealed class ProtectionMarker(ServiceDescriptor inner)
     {
         [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "The replaced registration's type was registered for activation, so its constructors are kept.")]
-        public ProtectedTokenStore Create(IServiceProvider services)
+        public IPinterestTokenStore Create(IServiceProvider services)
         {
             var store = inner.ImplementationInstance as IPinterestTokenStore
                 ?? inner.ImplementationFactory?.Invoke(services) as IPinterestTokenStore
                 ?? (IPinterestTokenStore)ActivatorUtilities.CreateInstance(services, inner.ImplementationType!);
-            return new ProtectedTokenStore(store, services.GetRequiredService<IDataProtectionProvider>(), services.GetRequiredService<ILoggerFactory>());
+
+            // A store package that protects tokens itself when Data Protection is registered (the Entity Framework
+            // Core stores) must not be wrapped twice: a token encrypted twice would read back still encrypted.
+            return store is ProtectedTokenStore
+                ? store
+                : new ProtectedTokenStore(store, services.GetRequiredService<IDataProtectionProvider>(), services.GetRequiredService<ILoggerFactory>());
         }
     }
 }

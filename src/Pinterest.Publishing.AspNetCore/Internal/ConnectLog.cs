@@ -25,7 +25,4 @@ internal static partial class ConnectLog
 
     [LoggerMessage(EventId = 10004, EventName = "PinterestRevocationRefused", Level = LogLevel.Warning, Message = "Pinterest did not revoke the tokens of account {AccountId} ({ErrorType}); they are removed from the store anyway.")]
     public static partial void RevocationRefused(ILogger logger, string accountId, string errorType);
-
-    [LoggerMessage(EventId = 10005, EventName = "PinterestStoredTokenUnreadable", Level = LogLevel.Error, Message = "The stored Pinterest token of account {AccountId} cannot be decrypted (its Data Protection key is revoked, lost or from another application): the account must be connected again.")]
-    public static partial void StoredTokenUnreadable(ILogger logger, string accountId);
 }

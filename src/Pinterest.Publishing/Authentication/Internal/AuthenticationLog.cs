@@ -91,4 +91,9 @@ internal static partial class AuthenticationLog
     [LoggerMessage(EventId = 2020, EventName = "PinterestKeepAliveSweepCompleted", Level = LogLevel.Information,
         Message = "The keep-alive sweep went through {Listed} Pinterest accounts expiring before {Before:O}: {Renewed} renewed, {Failed} failed.")]
     public static partial void KeepAliveSweepCompleted(ILogger logger, int listed, int renewed, int failed, DateTimeOffset before);
+
+    // 2030: kept apart from the keep-alive events above so later events of the room can grow without renumbering.
+    [LoggerMessage(EventId = 2030, EventName = "PinterestStoredTokenUnreadable", Level = LogLevel.Error,
+        Message = "The stored Pinterest token of account {AccountId} cannot be decrypted (its Data Protection key is revoked, lost or from another application): the account must be connected again.")]
+    public static partial void StoredTokenUnreadable(ILogger logger, string accountId);
 }

@@ -1,9 +1,8 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Logging;
-using Pinterest.Publishing.Authentication;
 
-namespace Pinterest.Publishing.AspNetCore.Internal;
+namespace Pinterest.Publishing.Authentication.Internal;
 
 /// <summary>
 /// Encrypts the access and refresh tokens with Data Protection before the inner store sees them, and decrypts them on the
@@ -27,7 +26,7 @@ internal sealed class ProtectedTokenStore : IPinterestTokenStore, IPinterestToke
         ArgumentNullException.ThrowIfNull(dataProtection);
         _inner = inner;
         _protector = dataProtection.CreateProtector(Purpose);
-        _logger = loggerFactory.CreateLogger(ConnectLog.CategoryName);
+        _logger = loggerFactory.CreateLogger(AuthenticationLog.CategoryName);
     }
 
     /// <summary>The store underneath.</summary>
@@ -54,7 +53,7 @@ internal sealed class ProtectedTokenStore : IPinterestTokenStore, IPinterestToke
         {
             // Not retried: the key will not come back by itself, so the account is told to connect again instead of
             // failing the same way at every call.
-            ConnectLog.StoredTokenUnreadable(_logger, accountId);
+            AuthenticationLog.StoredTokenUnreadable(_logger, accountId);
             throw new PinterestReauthorizationRequiredException(
                 $"The stored Pinterest token of account '{accountId}' cannot be decrypted: its Data Protection key (purpose {Purpose}) is revoked, lost or belongs to another application. Share the key ring between all instances (PersistKeysTo…, SetApplicationName), or connect the account again.",
                 accountId,
