@@ -52,8 +52,9 @@ public sealed record PublishPinRequest
     /// attempt uploads its video.
     /// </summary>
     /// <remarks>
-    /// The memory is the publisher's, in this process, for a day; another process retrying the same id uploads again (a
-    /// cost, never a duplicate Pin). The scheduling dispatcher sets it to the scheduled Pin's id.
+    /// The upload is remembered for a day in the <see cref="Coordination.IPinterestPublishLedger"/>: by default this
+    /// process's memory, so another process retrying the same id uploads again (a cost, never a duplicate Pin) unless the
+    /// instances share a durable ledger. The scheduling dispatcher sets it to the scheduled Pin's id.
     /// </remarks>
     public string? OperationId { get; init; }
 

@@ -60,12 +60,13 @@ internal sealed class PublishingHarness : IAsyncDisposable
     }
 
     /// <summary>
-    /// Another process of the host over the same emulator and clock: its own container (publisher, token store, memory
-    /// of uploads still processing), with the harness account's tokens stored. Dispose it before the harness.
+    /// Another process of the host over the same emulator and clock: its own container (publisher, token store, publish
+    /// ledger), with the harness account's tokens stored. Dispose it before the harness.
     /// </summary>
-    public async Task<ServiceProvider> CreateAnotherInstanceAsync()
+    /// <param name="configureServices">Registrations of that instance, such as a ledger shared with the harness's.</param>
+    public async Task<ServiceProvider> CreateAnotherInstanceAsync(Action<IServiceCollection>? configureServices = null)
     {
-        var provider = BuildServices(Time, Emulator, configureServices: null, _configureOptions);
+        var provider = BuildServices(Time, Emulator, configureServices, _configureOptions);
         await provider.GetRequiredService<IPinterestTokenStore>().StoreTokenAsync(AccountId, Emulator.IssueTokens(User));
         return provider;
     }
