@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Pinterest.Publishing.Coordination.Internal;
 using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Authentication.Internal;
+using Pinterest.Publishing.Coordination;
+using Pinterest.Publishing.Coordination.Internal;
 
 namespace Pinterest.Publishing.Tests.Authentication.Internal;
 
@@ -10,8 +11,11 @@ public sealed class RefreshFlightsTests
 {
     private const string Account = "acct-1";
 
-    private readonly RefreshFlights _flights = new(new InProcessAccountCoordinator(TimeProvider.System), NullLogger.Instance);
+    private readonly InProcessAccountCoordinator _coordinator = new(TimeProvider.System);
+    private readonly RefreshFlights _flights;
     private int _started;
+
+    public RefreshFlightsTests() => _flights = new RefreshFlights(_coordinator, NullLogger.Instance);
 
     private static PinterestToken Token(string access) => new() { AccessToken = access, ExpiresAt = DateTimeOffset.UnixEpoch };
 
@@ -113,5 +117,68 @@ public sealed class RefreshFlightsTests
 
         await joined;
         Assert.Null(flightContext);
+    }
+
+    [Fact]
+    public async Task The_flight_starts_only_once_the_accounts_refresh_lock_is_free_and_holds_it_while_it_runs()
+    {
+        // Another instance sharing the coordinator is refreshing the account.
+        var elsewhere = await _coordinator.AcquireRefreshLockAsync(Account);
+        var answer = new TaskCompletionSource<PinterestToken>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Func<Task<PinterestToken>> flight = () =>
+        {
+            Interlocked.Increment(ref _started);
+            started.TrySetResult();
+            return answer.Task;
+        };
+        using var cts = new CancellationTokenSource();
+        var cancelled = _flights.JoinAsync(Account, flight, cts.Token);
+        var waiting = _flights.JoinAsync(Account, flight, CancellationToken.None);
+
+        // A waiter giving up while the flight waits for the lock ends only its own wait.
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(0, _started);
+
+        await elsewhere.DisposeAsync();
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var third = _coordinator.AcquireRefreshLockAsync(Account).AsTask();
+        Assert.False(third.IsCompleted);
+
+        answer.SetResult(Token("AT-1"));
+        Assert.Equal("AT-1", (await waiting).AccessToken);
+        await (await third.WaitAsync(TimeSpan.FromSeconds(30))).DisposeAsync();
+        Assert.Equal(0, _coordinator.ActiveRefreshLocks);
+    }
+
+    [Fact]
+    public async Task A_lock_that_fails_to_release_does_not_replace_the_flights_token()
+    {
+        var flights = new RefreshFlights(new FailingReleaseCoordinator(), NullLogger.Instance);
+
+        var token = await flights.JoinAsync(Account, Flight(Task.FromResult(Token("AT-1"))), CancellationToken.None);
+
+        Assert.Equal("AT-1", token.AccessToken);
+    }
+
+    private sealed class FailingReleaseCoordinator : IPinterestAccountCoordinator
+    {
+        public ValueTask<IAsyncDisposable> AcquireRefreshLockAsync(string accountId, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult<IAsyncDisposable>(new FailingRelease());
+
+        public ValueTask<IAsyncDisposable> AcquirePublishSlotAsync(string accountId, int maxConcurrency, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public ValueTask<IReadOnlyList<PinterestAccountCooldown>> GetCooldownsAsync(string accountId, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public ValueTask SetCooldownAsync(PinterestAccountCooldown cooldown, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        private sealed class FailingRelease : IAsyncDisposable
+        {
+            public ValueTask DisposeAsync() => throw new InvalidOperationException("The database connection is gone.");
+        }
     }
 }
