@@ -1,8 +1,12 @@
 using System.Diagnostics.CodeAnalysis;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Pinterest.Publishing.Authentication;
+using Pinterest.Publishing.Authentication.Internal;
 using Pinterest.Publishing.Coordination;
 using Pinterest.Publishing.EntityFrameworkCore;
 using Pinterest.Publishing.EntityFrameworkCore.Internal;
@@ -22,7 +26,9 @@ public static class PinterestEntityFrameworkCoreBuilderExtensions
     /// <remarks>
     /// Register the context with <c>AddDbContextFactory&lt;TContext&gt;</c>: every operation uses a context of its own.
     /// PostgreSQL (Npgsql) serves several instances; SQLite serves one process. Any other provider, or a context whose
-    /// <c>OnModelCreating</c> does not call <c>ApplyPinterestPublishing()</c>, fails when the host starts.
+    /// <c>OnModelCreating</c> does not call <c>ApplyPinterestPublishing()</c>, fails when the host starts. When the host
+    /// registers ASP.NET Core Data Protection (<c>AddDataProtection</c>), access and refresh tokens are encrypted at rest
+    /// with it (purpose <c>Pinterest.Publishing.Tokens.v1</c>); share the key ring between instances.
     /// </remarks>
     /// <typeparam name="TContext">The host's context, implementing <see cref="IPinterestPublishingDbContext"/>.</typeparam>
     /// <param name="builder">The builder <c>AddPinterestPublishing</c> returned.</param>
@@ -49,12 +55,22 @@ public static class PinterestEntityFrameworkCoreBuilderExtensions
         services.TryAddSingleton<EfPinScheduleStore>();
         services.TryAddSingleton<EfPublishLedger>();
         services.TryAddSingleton<EfAccountCoordinator>();
-        services.Replace(ServiceDescriptor.Singleton<IPinterestTokenStore>(sp => sp.GetRequiredService<EfTokenStore>()));
+        services.Replace(ServiceDescriptor.Singleton<IPinterestTokenStore>(ProtectWhenDataProtectionIsRegistered));
         services.Replace(ServiceDescriptor.Singleton<IPinterestAccountCatalog>(sp => sp.GetRequiredService<EfTokenStore>()));
         services.Replace(ServiceDescriptor.Singleton<IPinScheduleStore>(sp => sp.GetRequiredService<EfPinScheduleStore>()));
         services.Replace(ServiceDescriptor.Singleton<IPinScheduler>(sp => sp.GetRequiredService<EfPinScheduleStore>()));
         services.Replace(ServiceDescriptor.Singleton<IPinterestPublishLedger>(sp => sp.GetRequiredService<EfPublishLedger>()));
         services.Replace(ServiceDescriptor.Singleton<IPinterestAccountCoordinator>(sp => sp.GetRequiredService<EfAccountCoordinator>()));
         return builder;
+    }
+
+    // Tokens at rest are encrypted whenever the host registered Data Protection (AddDataProtection, which ASP.NET Core
+    // hosts have): the same protection as ProtectTokens() of Pinterest.Publishing.AspNetCore, which then adds nothing.
+    private static IPinterestTokenStore ProtectWhenDataProtectionIsRegistered(IServiceProvider services)
+    {
+        var store = services.GetRequiredService<EfTokenStore>();
+        return services.GetService<IDataProtectionProvider>() is { } dataProtection
+            ? new ProtectedTokenStore(store, dataProtection, services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance)
+            : store;
     }
 }

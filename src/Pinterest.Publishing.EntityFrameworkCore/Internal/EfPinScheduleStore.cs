@@ -10,8 +10,22 @@ namespace Pinterest.Publishing.EntityFrameworkCore.Internal;
 /// late completion by a claimer whose lease expired and was claimed again changes nothing. On SQLite every write runs
 /// under the process's one writer (<see cref="SqliteProcessGate"/>).
 /// </summary>
-internal sealed class EfPinScheduleStore(PinterestDbContexts contexts) : IPinScheduleStore, IPinScheduler
+internal sealed class EfPinScheduleStore(PinterestDbContexts contexts) : IPinScheduleStore, IPinScheduler, IPinScheduleStoreHealth
 {
+    public async Task<DateTimeOffset?> GetOldestDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        // One read over the partial index of pending rows by due time; no writer gate (a read on SQLite needs none).
+        var ticks = UtcTicks.From(now);
+        var context = await contexts.CreateAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            var oldest = await context.Set<ScheduledPinRow>().AsNoTracking()
+                .Where(r => r.Status == ScheduledPinRow.Pending && r.DueAt <= ticks && (r.LeaseExpiresAt == null || r.LeaseExpiresAt <= ticks))
+                .MinAsync(r => (long?)r.DueAt, cancellationToken).ConfigureAwait(false);
+            return oldest is { } due ? UtcTicks.To(due) : null;
+        }
+    }
+
     public async Task<ScheduledPin> ScheduleAsync(PublishPinRequest request, DateTimeOffset dueAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);

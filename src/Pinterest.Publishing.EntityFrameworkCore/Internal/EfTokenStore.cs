@@ -15,8 +15,20 @@ namespace Pinterest.Publishing.EntityFrameworkCore.Internal;
 /// than written over it. Each write is a compare-and-set on the row's version, retried when another write got in
 /// between, so no concurrent write is lost either.
 /// </remarks>
-internal sealed class EfTokenStore(PinterestDbContexts contexts) : IPinterestTokenStore, IPinterestAccountCatalog
+internal sealed class EfTokenStore(PinterestDbContexts contexts) : IPinterestTokenStore, IPinterestAccountCatalog, IPinterestTokenStoreRemoval
 {
+    public async Task<bool> RemoveTokenAsync(string accountId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(accountId);
+        var context = await contexts.CreateAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            var removed = await context.Set<TokenRow>().Where(r => r.AccountId == accountId)
+                .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            return removed > 0;
+        }
+    }
+
     public async Task<PinterestToken?> GetTokenAsync(string accountId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(accountId);
