@@ -43,11 +43,12 @@ internal sealed class UrlProber
         PreflightLog.ProbeStarted(_logger, kind, safeUrl);
         using var timeout = new CancellationTokenSource(_options.ProbeTimeout, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        bool TimedOut() => timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested;
         try
         {
             var result = kind == ProbeKind.Image
-                ? await ProbeImageAsync(uri, maxBytes, cancellationToken, linked.Token).ConfigureAwait(false)
-                : await ProbeCoreAsync(uri, kind, maxBytes, cancellationToken, linked.Token).ConfigureAwait(false);
+                ? await ProbeImageAsync(uri, maxBytes, TimedOut, linked.Token).ConfigureAwait(false)
+                : await ProbeCoreAsync(uri, kind, maxBytes, TimedOut, linked.Token).ConfigureAwait(false);
             PreflightLog.ProbeCompleted(_logger, safeUrl, result.StatusCode ?? 0, result.BytesRead);
             return result;
         }
@@ -113,11 +114,11 @@ internal sealed class UrlProber
     /// which tell a truncated JPEG or PNG longer than the prefix (<see cref="ImageTail"/>). Without the option only a
     /// file that arrived whole in the prefix has its end judged: the 20 MB case stays one request of at most 64 KiB.
     /// </summary>
-    private async Task<ProbeResult> ProbeImageAsync(Uri uri, long maxBytes, CancellationToken callerToken, CancellationToken cancellationToken)
+    private async Task<ProbeResult> ProbeImageAsync(Uri uri, long maxBytes, Func<bool> timedOut, CancellationToken cancellationToken)
     {
         if (!_options.VerifyImageEndOverHttp)
         {
-            return await ProbeCoreAsync(uri, ProbeKind.Image, maxBytes, callerToken, cancellationToken).ConfigureAwait(false);
+            return await ProbeCoreAsync(uri, ProbeKind.Image, maxBytes, timedOut, cancellationToken).ConfigureAwait(false);
         }
 
         // Sent before the prefix's answer is known, never after it: waiting for the length would add a round trip.
@@ -126,7 +127,7 @@ internal sealed class UrlProber
         ImageTailFetch.Tail? end = null;
         try
         {
-            var result = await ProbeCoreAsync(uri, ProbeKind.Image, maxBytes, callerToken, cancellationToken).ConfigureAwait(false);
+            var result = await ProbeCoreAsync(uri, ProbeKind.Image, maxBytes, timedOut, cancellationToken).ConfigureAwait(false);
             if (result.Header is not { Format: MediaFormat.Jpeg or MediaFormat.Png, HasDimensions: true, Ending: ImageEnding.Unknown } header
                 || result.TotalLength is not { } total || result.BytesRead >= total)
             {
@@ -154,9 +155,10 @@ internal sealed class UrlProber
         }
     }
 
-    // callerToken is the caller's own cancellation; cancellationToken adds the probe's timeout to it. A video's optional
-    // ranged moov reads end at the timeout with what the prefix said; everything else ends as a timeout.
-    private async Task<ProbeResult> ProbeCoreAsync(Uri uri, ProbeKind kind, long maxBytes, CancellationToken callerToken, CancellationToken cancellationToken)
+    // cancellationToken is the caller's linked with the probe's timeout; timedOut tells whether the timeout fired (and not
+    // the caller). A video's optional ranged moov reads end at the timeout with what the prefix said; everything else
+    // ends as a timeout.
+    private async Task<ProbeResult> ProbeCoreAsync(Uri uri, ProbeKind kind, long maxBytes, Func<bool> timedOut, CancellationToken cancellationToken)
     {
         const int prefix = MediaHeaderReader.DefaultPrefixLength;
         long? rangeFrom = kind == ProbeKind.Link ? null : 0;
@@ -236,7 +238,7 @@ internal sealed class UrlProber
                 // A moov after the first 64 KiB: read on where it lies (Range), or learn from the length what the prefix says.
                 var fileLength = total ?? (endOfBody && !partial ? count : null);
                 (header, ranged) = await VideoMoovReader.ReadAsync(
-                    _client, finalUri, buffer.AsMemory(0, count), header, fileLength, partial, static (u, from, to) => CreateRequest(u, from, to), callerToken, cancellationToken).ConfigureAwait(false);
+                    _client, finalUri, buffer.AsMemory(0, count), header, fileLength, partial, static (u, from, to) => CreateRequest(u, from, to), timedOut, cancellationToken).ConfigureAwait(false);
             }
 
             var exceeded = false;

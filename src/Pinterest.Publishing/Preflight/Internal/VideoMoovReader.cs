@@ -32,7 +32,7 @@ internal static class VideoMoovReader
     /// <param name="fileLength">The file's length from <c>Content-Range</c> or <c>Content-Length</c>, when declared.</param>
     /// <param name="rangeHonoured">Whether the server answered the prefix's range with 206.</param>
     /// <param name="createRequest">Makes the GET of bytes from..to of a URL.</param>
-    /// <param name="callerToken">The caller's own cancellation, which ends the reads with an exception.</param>
+    /// <param name="timedOut">Whether the probe's timeout (not the caller) cancelled <paramref name="cancellationToken"/>.</param>
     /// <param name="cancellationToken">
     /// Cancels the reads: the caller's token linked with the probe's timeout. A timeout ends them with what was read.
     /// </param>
@@ -45,7 +45,7 @@ internal static class VideoMoovReader
         long? fileLength,
         bool rangeHonoured,
         Func<Uri, long, long, HttpRequestMessage> createRequest,
-        CancellationToken callerToken,
+        Func<bool> timedOut,
         CancellationToken cancellationToken)
     {
         if (!header.IsAllowedVideo || fileLength is not { } length)
@@ -73,7 +73,7 @@ internal static class VideoMoovReader
                 // publish path checks the downloaded copy), it does not make the URL unreachable.
                 break;
             }
-            catch (OperationCanceledException) when (!callerToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (timedOut())
             {
                 // No answer before the probe's timeout: the same as a failed read.
                 break;
@@ -107,7 +107,7 @@ internal static class VideoMoovReader
                     // Cut off mid-part: what the prefix said stands.
                     break;
                 }
-                catch (OperationCanceledException) when (!callerToken.IsCancellationRequested)
+                catch (OperationCanceledException) when (timedOut())
                 {
                     // Stalled mid-part until the probe's timeout: what the prefix (and earlier parts) said stands.
                     break;
