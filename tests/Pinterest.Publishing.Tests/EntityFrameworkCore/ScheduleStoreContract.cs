@@ -55,6 +55,28 @@ public abstract class ScheduleStoreContract : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task The_health_check_reads_the_oldest_due_pin_no_dispatcher_holds()
+    {
+        var health = Assert.IsAssignableFrom<IPinScheduleStoreHealth>(Store);
+        Assert.Null(await health.GetOldestDueAsync(T0));
+
+        await ScheduleAsync(Request("later"), T0.AddMinutes(-1));
+        await ScheduleAsync(Request("oldest"), T0.AddMinutes(-5));
+        await ScheduleAsync(Request("not due"), T0.AddMinutes(5));
+        Assert.Equal(T0.AddMinutes(-5), await health.GetOldestDueAsync(T0));
+
+        var claimed = Assert.Single(await Store.ClaimDueAsync(T0, 1, Lease));
+        Assert.Equal("oldest", claimed.Request.Title);
+        Assert.Equal(T0.AddMinutes(-1), await health.GetOldestDueAsync(T0));
+
+        // A lease that ran out (its instance died) makes the Pin wait again.
+        Assert.Equal(T0.AddMinutes(-5), await health.GetOldestDueAsync(T0 + Lease));
+
+        await Store.CompleteAsync(claimed, new PinPublishOutcome.Published("123"));
+        Assert.Equal(T0.AddMinutes(-1), await health.GetOldestDueAsync(T0 + Lease));
+    }
+
+    [StoreFact]
     public async Task Leased_pin_is_not_claimed_again_until_the_lease_expires()
     {
         var pin = await ScheduleAsync(Request(), T0);

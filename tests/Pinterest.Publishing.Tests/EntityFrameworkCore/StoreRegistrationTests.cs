@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -44,6 +45,31 @@ public sealed class StoreRegistrationTests
         Assert.Same(sp.GetRequiredService<IPinScheduleStore>(), sp.GetRequiredService<IPinScheduler>());
         Assert.IsType<EfPublishLedger>(sp.GetRequiredService<IPinterestPublishLedger>());
         Assert.IsType<EfAccountCoordinator>(sp.GetRequiredService<IPinterestAccountCoordinator>());
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task With_Data_Protection_registered_tokens_are_encrypted_at_rest_and_read_back_clear()
+    {
+        await using var database = await StoreDatabase.CreateSqliteAsync();
+        using var host = Host(services =>
+        {
+            services.AddDbContextFactory<StoreTestDbContext>(o => o.UseSqlite(database.ConnectionString));
+            services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        });
+        await host.StartAsync();
+        var store = host.Services.GetRequiredService<IPinterestTokenStore>();
+        var token = new PinterestToken { AccessToken = "pina_secret-access", RefreshToken = "pinr_secret-refresh", ExpiresAt = DateTimeOffset.UnixEpoch.AddYears(60) };
+
+        await store.StoreTokenAsync("acct-1", token);
+
+        Assert.Equal(token, await store.GetTokenAsync("acct-1"));
+        var atRest = await host.Services.GetRequiredService<EfTokenStore>().GetTokenAsync("acct-1");
+        Assert.NotNull(atRest);
+        Assert.DoesNotContain("secret", atRest.AccessToken, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", atRest.RefreshToken!, StringComparison.Ordinal);
+        Assert.True(await ((IPinterestTokenStoreRemoval)store).RemoveTokenAsync("acct-1"));
+        Assert.Null(await store.GetTokenAsync("acct-1"));
         await host.StopAsync();
     }
 

@@ -61,6 +61,20 @@ public abstract class TokenStoreContract(bool postgres) : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task Removing_a_token_deletes_only_that_account_and_says_whether_one_was_there()
+    {
+        var store = new EfTokenStore(_database.NewContexts());
+        await store.StoreTokenAsync("acct-1", Token("a1", T0.AddDays(30)));
+        await store.StoreTokenAsync("acct-2", Token("a2", T0.AddDays(30)));
+
+        Assert.True(await store.RemoveTokenAsync("acct-1"));
+        Assert.False(await store.RemoveTokenAsync("acct-1"));
+
+        Assert.Null(await store.GetTokenAsync("acct-1"));
+        Assert.NotNull(await store.GetTokenAsync("acct-2"));
+    }
+
+    [StoreFact]
     public async Task The_catalog_lists_accounts_whose_refresh_token_or_else_access_token_expires_before()
     {
         var store = new EfTokenStore(_database.NewContexts());
