@@ -62,7 +62,7 @@ public sealed class PinPublishOutcomeFromExceptionTests
     [Fact]
     public void A_result_is_published_and_arguments_are_checked()
     {
-        var published = Assert.IsType<PinPublishOutcome.Published>(PinPublishOutcome.FromResult(new PublishPinResult { PinId = "42", Preflight = Preflight.PreflightResult.Empty }));
+        var published = Assert.IsType<PinPublishOutcome.Published>(PinPublishOutcome.FromResult(new PublishPinResult { PinId = "42" }));
         Assert.Equal("42", published.PinId);
         Assert.Throws<ArgumentOutOfRangeException>(() => PinPublishOutcome.FromException(new InvalidOperationException(), 0, Now));
         Assert.Throws<ArgumentNullException>(() => PinPublishOutcome.FromException(null!, 1, Now));
