@@ -11,18 +11,18 @@ internal static partial class ConnectLog
     /// <summary>The logger category.</summary>
     public const string CategoryName = "Pinterest.Publishing.AspNetCore";
 
-    [LoggerMessage(EventId = 10000, EventName = "PinterestConnectStarted", Level = LogLevel.Information, Message = "Connecting a Pinterest account for account {AccountId}: redirecting to Pinterest's authorize page.")]
+    [LoggerMessage(EventId = 11000, EventName = "PinterestConnectStarted", Level = LogLevel.Information, Message = "Connecting a Pinterest account for account {AccountId}: redirecting to Pinterest's authorize page.")]
     public static partial void ConnectStarted(ILogger logger, string accountId);
 
-    [LoggerMessage(EventId = 10001, EventName = "PinterestConnected", Level = LogLevel.Information, Message = "Connected Pinterest user {PinterestUsername} to account {AccountId}.")]
+    [LoggerMessage(EventId = 11001, EventName = "PinterestConnected", Level = LogLevel.Information, Message = "Connected Pinterest user {PinterestUsername} to account {AccountId}.")]
     public static partial void Connected(ILogger logger, string accountId, string? pinterestUsername);
 
-    [LoggerMessage(EventId = 10002, EventName = "PinterestConnectFailed", Level = LogLevel.Warning, Message = "Connecting a Pinterest account failed ({Reason}) for account {AccountId}: {FailureMessage}")]
+    [LoggerMessage(EventId = 11002, EventName = "PinterestConnectFailed", Level = LogLevel.Warning, Message = "Connecting a Pinterest account failed ({Reason}) for account {AccountId}: {FailureMessage}")]
     public static partial void ConnectFailed(ILogger logger, PinterestConnectFailureReason reason, string? accountId, string failureMessage);
 
-    [LoggerMessage(EventId = 10003, EventName = "PinterestDisconnected", Level = LogLevel.Information, Message = "Disconnected the Pinterest account of account {AccountId} ({Outcome}).")]
+    [LoggerMessage(EventId = 11003, EventName = "PinterestDisconnected", Level = LogLevel.Information, Message = "Disconnected the Pinterest account of account {AccountId} ({Outcome}).")]
     public static partial void Disconnected(ILogger logger, string accountId, PinterestDisconnectOutcome outcome);
 
-    [LoggerMessage(EventId = 10004, EventName = "PinterestRevocationRefused", Level = LogLevel.Warning, Message = "Pinterest did not revoke the tokens of account {AccountId} ({ErrorType}); they are removed from the store anyway.")]
+    [LoggerMessage(EventId = 11004, EventName = "PinterestRevocationRefused", Level = LogLevel.Warning, Message = "Pinterest did not revoke the tokens of account {AccountId} ({ErrorType}); they are removed from the store anyway.")]
     public static partial void RevocationRefused(ILogger logger, string accountId, string errorType);
 }
