@@ -1,4 +1,4 @@
-using System.Net.Sockets;
+using Pinterest.Publishing.Tests.TestSupport;
 
 namespace Pinterest.Publishing.Benchmarks;
 
@@ -27,25 +27,12 @@ internal sealed class CountingConnections
         return new RequestCounter(handler, this);
     }
 
-    public SocketsHttpHandler CreateHandler() => new()
+    public SocketsHttpHandler CreateHandler()
     {
-        UseProxy = false,
-        AllowAutoRedirect = false,
-        ConnectCallback = async (context, cancellationToken) =>
-        {
-            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
-                return new CountingStream(new NetworkStream(socket, ownsSocket: true), this);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        },
-    };
+        var handler = new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false };
+        ReadCountingStream.CountReads(handler, Add);
+        return handler;
+    }
 
     private void Add(int count) => Interlocked.Add(ref _bytesReceived, count);
 
@@ -55,62 +42,6 @@ internal sealed class CountingConnections
         {
             Interlocked.Increment(ref owner._requests);
             return base.SendAsync(request, cancellationToken);
-        }
-    }
-
-    private sealed class CountingStream(Stream inner, CountingConnections owner) : Stream
-    {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            var read = inner.Read(buffer, offset, count);
-            owner.Add(read);
-            return read;
-        }
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            var read = await inner.ReadAsync(buffer, cancellationToken);
-            owner.Add(read);
-            return read;
-        }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
-
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
-            inner.WriteAsync(buffer, cancellationToken);
-
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            inner.WriteAsync(buffer, offset, count, cancellationToken);
-
-        public override void Flush() => inner.Flush();
-
-        public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
         }
     }
 }

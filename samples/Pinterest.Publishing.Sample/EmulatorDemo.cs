@@ -25,12 +25,18 @@ internal static class EmulatorDemo
 
         var builder = Host.CreateApplicationBuilder(args);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        // Tokens, scheduled Pins, the publish ledger and cool-downs live in the host's database.
+        using var store = SampleStore.Add(builder.Services, args);
         builder.Services.AddPinterestPublishing(options => options.VideoUpload.InitialPollInterval = TimeSpan.FromMilliseconds(500))
             .UsePinterestEmulator(emulator)
-            .AddPinScheduling(options => options.PollInterval = TimeSpan.FromMilliseconds(250));
+            .AddPinScheduling(options => options.PollInterval = TimeSpan.FromMilliseconds(250))
+            .AddEntityFrameworkCoreStores<SampleDbContext>();
 
         using var host = builder.Build();
+        await SampleStore.EnsureCreatedAsync(host.Services, cancellationToken);
         await host.StartAsync(cancellationToken);
+        Console.WriteLine($"Store: {store.Description}.");
 
         // The host keeps tokens in its own store; here the emulator plays the OAuth consent.
         var tokens = host.Services.GetRequiredService<IPinterestTokenStore>();
@@ -113,18 +119,18 @@ internal static class EmulatorDemo
         }
 
         // 6. A scheduled Pin, published by the hosted dispatcher when due.
-        var schedule = host.Services.GetRequiredService<InMemoryPinScheduleStore>();
+        var schedule = host.Services.GetRequiredService<IPinScheduler>();
         var due = TimeProvider.System.GetUtcNow().AddSeconds(2);
-        var scheduled = schedule.Schedule(new PublishPinRequest
+        var scheduled = await schedule.ScheduleAsync(new PublishPinRequest
         {
             AccountId = AccountId,
             BoardId = recipes.Id,
             Title = "Tomorrow's soup",
             Media = PinMedia.Image(squarePng),
-        }, due);
+        }, due, cancellationToken);
         Step(6, $"Scheduled a Pin for {due:HH:mm:ss} UTC; waiting for the dispatcher…");
         PinPublishOutcome? outcome;
-        while ((outcome = schedule.GetOutcome(scheduled.Id)) is null or { IsFinal: false })
+        while ((outcome = await schedule.GetOutcomeAsync(scheduled.Id, cancellationToken)) is null or { IsFinal: false })
         {
             await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
         }

@@ -1,5 +1,11 @@
 using Pinterest.Publishing.Sample;
 
+// --web: a minimal web app that connects an account through the emulator's authorize page (WebDemo.cs).
+if (args.Contains("--web"))
+{
+    return await WebDemo.RunAsync(args);
+}
+
 // Without PINTEREST_ACCESS_TOKEN the sample runs every step against the built-in Pinterest emulator, in memory.
 // With it, it calls Pinterest (PINTEREST_ENVIRONMENT=sandbox for the sandbox).
 var accessToken = Environment.GetEnvironmentVariable("PINTEREST_ACCESS_TOKEN");

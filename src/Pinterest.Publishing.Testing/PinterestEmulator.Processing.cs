@@ -25,6 +25,7 @@ public sealed partial class PinterestEmulator
         var segments = EmulatorHttpRequest.SplitPath(request.Uri.AbsolutePath);
         var isUpload = segments is [UploadPathSegment, _];
         var isHostedMedia = segments is [HostedMediaPathSegment, _];
+        var isAuthorizePage = segments is [AuthorizePathSegment];
 
         // Upload bodies can be gigabytes: they are streamed and counted by the upload route, never kept.
         var body = isUpload || request.Body is null ? ReadOnlyMemory<byte>.Empty : await ReadBodyAsync(request.Body, cancellationToken).ConfigureAwait(false);
@@ -72,9 +73,11 @@ public sealed partial class PinterestEmulator
             {
                 response = isUpload
                     ? await HandleUploadAsync(request, segments[1], cancellationToken).ConfigureAwait(false)
-                    : isHostedMedia
-                        ? ServeHostedMedia(method, segments[1], request)
-                        : Route(method, segments, request, body.ToArray(), record);
+                    : isAuthorizePage
+                        ? ServeAuthorizePage(method, request)
+                        : isHostedMedia
+                            ? ServeHostedMedia(method, segments[1], request)
+                            : Route(method, segments, request, body.ToArray(), record);
             }
             catch (PinterestApiError error)
             {

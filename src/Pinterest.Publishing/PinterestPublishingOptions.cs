@@ -49,6 +49,13 @@ public sealed class PinterestPublishingOptions
     [TimeSpanRange(OptionLimits.Zero, OptionLimits.ThirtyDays)]
     public TimeSpan RefreshTokenRenewalMargin { get; set; } = PinterestDefaults.RefreshTokenRenewalMargin;
 
+    /// <summary>
+    /// How often the keep-alive sweep (<c>AddAccountKeepAliveSweep</c>) lists the accounts whose refresh token expires
+    /// within <see cref="RefreshTokenRenewalMargin"/> and refreshes them. Positive, at most one day; default 6 hours.
+    /// </summary>
+    [TimeSpanRange(OptionLimits.Zero, OptionLimits.OneDay, MinimumIsExclusive = true)]
+    public TimeSpan KeepAliveSweepInterval { get; set; } = TimeSpan.FromHours(6);
+
     /// <summary>Timeout of one API call. Positive, at most one day; default 100 seconds.</summary>
     [TimeSpanRange(OptionLimits.Zero, OptionLimits.OneDay, MinimumIsExclusive = true)]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
@@ -65,7 +72,10 @@ public sealed class PinterestPublishingOptions
     [ValidateObjectMembers]
     public VideoUploadOptions VideoUpload { get; } = new();
 
-    /// <summary>How many publishes of one account may run at once in this process. At least 1; default 3.</summary>
+    /// <summary>
+    /// How many publishes of one account may run at once, across every instance of the host that shares the
+    /// <see cref="Coordination.IPinterestAccountCoordinator"/> (the default one coordinates this process). At least 1; default 3.
+    /// </summary>
     [AtLeast(1)]
     public int MaxConcurrentPublishesPerAccount { get; set; } = 3;
 

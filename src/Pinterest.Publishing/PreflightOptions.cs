@@ -50,6 +50,17 @@ public sealed class PreflightOptions
     [AtLeast(1)]
     public int MaxImageSide { get; set; } = 65_500;
 
+    /// <summary>
+    /// Whether a JPEG or PNG served by URL and longer than the 64 KiB prefix preflight reads has its end checked for
+    /// truncation. Default <see langword="false"/>. Inline image bytes, and URL images that arrive whole in the prefix,
+    /// are always checked. When on, every image URL gets a second GET, of its last 2 KiB (<c>Range: bytes=-2048</c>),
+    /// sent at the same time as the prefix's: one more request per image, in the same round trip. A server that ignores
+    /// <c>Range</c> answers it with the whole file: that answer is dropped unread and the end is not judged. It is off
+    /// because it doubles the requests to every image host and a truncated large file is rare, while the default keeps
+    /// a large image to one request of at most 64 KiB.
+    /// </summary>
+    public bool VerifyImageEndOverHttp { get; set; }
+
     /// <summary>The largest video accepted, in bytes. At least 1; default 2,000,000,000.</summary>
     [AtLeast(1)]
     public long MaxVideoBytes { get; set; } = 2_000_000_000;

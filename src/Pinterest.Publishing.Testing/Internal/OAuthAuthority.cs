@@ -15,6 +15,7 @@ internal sealed class OAuthAuthority(PinterestEmulatorOptions options, TimeProvi
     private readonly Dictionary<string, AccessGrant> _accessTokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AccessGrant> _refreshTokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AuthorizationGrant> _authorizationCodes = new(StringComparer.Ordinal);
+    private (string AccountId, EmulatorConsentMode Mode, string? GrantedScope)? _consent;
     private int _refreshCount;
     private int _codeExchangeCount;
 
@@ -43,6 +44,27 @@ internal sealed class OAuthAuthority(PinterestEmulatorOptions options, TimeProvi
         }
 
         return code;
+    }
+
+    /// <summary>Who consents on the authorize page, and how (<see cref="PinterestEmulator.ArrangeConsent"/>).</summary>
+    public void ArrangeConsent(string accountId, EmulatorConsentMode mode, string? grantedScope)
+    {
+        lock (_gate)
+        {
+            _consent = (accountId, mode, grantedScope);
+        }
+    }
+
+    /// <summary>Who consents on the authorize page, and how, or <see langword="null"/> when nobody was arranged.</summary>
+    public (string AccountId, EmulatorConsentMode Mode, string? GrantedScope)? Consent
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _consent;
+            }
+        }
     }
 
     /// <summary>Revokes every access and refresh token of <paramref name="accountId"/>.</summary>

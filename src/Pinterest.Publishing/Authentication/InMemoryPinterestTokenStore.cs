@@ -6,7 +6,7 @@ namespace Pinterest.Publishing.Authentication;
 /// A token store in process memory, for samples, tests and single-instance tools. Tokens are lost when the process
 /// ends: production hosts implement <see cref="IPinterestTokenStore"/> over their database.
 /// </summary>
-public sealed class InMemoryPinterestTokenStore : IPinterestTokenStore
+public sealed class InMemoryPinterestTokenStore : IPinterestTokenStore, IPinterestTokenStoreRemoval
 {
     private readonly ConcurrentDictionary<string, PinterestToken> _tokens = new(StringComparer.Ordinal);
 
@@ -26,5 +26,13 @@ public sealed class InMemoryPinterestTokenStore : IPinterestTokenStore
         cancellationToken.ThrowIfCancellationRequested();
         _tokens[accountId] = token;
         return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<bool> RemoveTokenAsync(string accountId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(accountId);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(_tokens.TryRemove(accountId, out _));
     }
 }

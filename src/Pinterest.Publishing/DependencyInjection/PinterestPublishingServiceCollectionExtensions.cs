@@ -11,7 +11,10 @@ using Pinterest.Publishing.Api;
 using Pinterest.Publishing.Api.Internal;
 using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Authentication.Internal;
+using Pinterest.Publishing.Coordination;
+using Pinterest.Publishing.Coordination.Internal;
 using Pinterest.Publishing.Diagnostics.Internal;
+using Pinterest.Publishing.Events.Internal;
 using Pinterest.Publishing.Internal.Options;
 using Pinterest.Publishing.Internal.PublishPath;
 using Pinterest.Publishing.Internal.SafeHttp;
@@ -102,7 +105,8 @@ public static partial class PinterestPublishingServiceCollectionExtensions
 
     /// <summary>
     /// Adds the hosted dispatcher that publishes due Pins from <see cref="IPinScheduleStore"/>: the store of
-    /// <see cref="AddScheduleStore{TStore}"/>, else an <see cref="InMemoryPinScheduleStore"/>.
+    /// <see cref="AddScheduleStore{TStore}"/>, else an <see cref="InMemoryPinScheduleStore"/>. Also registers
+    /// <see cref="IPinScheduler"/> as that same store, which must then implement it.
     /// </summary>
     public static IPinterestPublishingBuilder AddPinScheduling(this IPinterestPublishingBuilder builder, Action<PinSchedulingOptions>? configure = null)
     {
@@ -118,6 +122,13 @@ public static partial class PinterestPublishingServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PinSchedulingOptions>, PinSchedulingOptionsValidator>());
         services.TryAddSingleton<InMemoryPinScheduleStore>();
         services.TryAddSingleton<IPinScheduleStore>(sp => sp.GetRequiredService<InMemoryPinScheduleStore>());
+
+        // Through the store, not its type: a store registered later (AddScheduleStore, a package's Add…Stores) wins,
+        // and schedules into the very store the dispatcher claims from.
+        services.TryAddSingleton<IPinScheduler>(sp => sp.GetRequiredService<IPinScheduleStore>() as IPinScheduler
+            ?? throw new InvalidOperationException(
+                $"The schedule store {sp.GetRequiredService<IPinScheduleStore>().GetType().FullName} does not implement IPinScheduler: implement it on the store, or schedule Pins through the store's own API instead of IPinScheduler."));
+        services.TryAddSingleton<DispatcherHeartbeat>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PinScheduleDispatcher>());
         return builder;
     }
@@ -139,6 +150,7 @@ public static partial class PinterestPublishingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPinterestTokenStore, InMemoryPinterestTokenStore>();
         services.TryAddSingleton(sp => new PinterestTelemetry(sp.GetService<IMeterFactory>()));
+        services.TryAddSingleton(sp => new PublishingEvents(sp, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
 
         // The library logs requests itself, without query strings; the factory's default loggers would log full URLs.
         RemoveHostDefaultHandlers(services, PinterestHttpClientNames.Api, PinterestHttpClientNames.Upload, PinterestHttpClientNames.Probe);
@@ -161,6 +173,11 @@ public static partial class PinterestPublishingServiceCollectionExtensions
 
         services.TryAddSingleton<PinterestApiTransportFactory>();
         services.TryAddSingleton<IPinterestTokenRefresher>(sp => new PinterestTokenRefresher(sp.GetRequiredService<PinterestApiTransportFactory>()));
+        // One coordinator per account for refreshes, publish slots and cool-downs: in this process unless the host (or a
+        // store package) registers one shared by every instance.
+        services.TryAddSingleton<IPinterestAccountCoordinator>(sp => new InProcessAccountCoordinator(
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.Retry.MaxRateLimitDelay));
         services.TryAddSingleton(sp => new PinterestTokenManager(
             sp.GetRequiredService<IPinterestTokenStore>(),
             sp.GetRequiredService<IPinterestTokenRefresher>(),
@@ -168,8 +185,10 @@ public static partial class PinterestPublishingServiceCollectionExtensions
             sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.TokenRefreshMargin,
             sp.GetRequiredService<ILoggerFactory>().CreateLogger(AuthenticationLog.CategoryName),
             sp.GetRequiredService<PinterestTelemetry>(),
-            sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.RefreshTokenRenewalMargin));
-        services.TryAddSingleton<IPinterestAccountKeepAlive>(sp => new PinterestAccountKeepAlive(sp.GetRequiredService<PinterestTokenManager>()));
+            sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.RefreshTokenRenewalMargin,
+            sp.GetRequiredService<IPinterestAccountCoordinator>()));
+        services.TryAddSingleton<IPinterestAccountKeepAlive>(sp => new PinterestAccountKeepAlive(
+            sp.GetRequiredService<PinterestTokenManager>(), sp.GetRequiredService<IPinterestTokenStore>(), sp.GetRequiredService<PublishingEvents>()));
         services.TryAddSingleton<PinterestClientProvider>();
         services.TryAddTransient(sp => sp.GetRequiredService<PinterestClientProvider>().Create());
         services.TryAddSingleton<IPinPreflightValidator>(sp =>
@@ -184,11 +203,11 @@ public static partial class PinterestPublishingServiceCollectionExtensions
                 PinterestDefaults.IsSandbox(options.ApiBaseAddress, options.Environment));
         });
         services.TryAddSingleton<IVideoPinUploader, VideoPinUploader>();
-        services.TryAddSingleton(sp => new AccountConcurrencyLimiter(sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.MaxConcurrentPublishesPerAccount));
 
-        // One memory of rate-limited accounts per process. The spam-block wait is the scheduler's setting (its default
-        // when scheduling is not added), so the account and its scheduled Pins wait alike.
-        services.TryAddSingleton<IAccountCooldowns>(sp => new InMemoryAccountCooldowns(
+        // The cool-down policy keeps no state: the coordinator holds the cool-downs. The spam-block wait is the
+        // scheduler's setting (its default when scheduling is not added), so the account and its scheduled Pins wait alike.
+        services.TryAddSingleton<IAccountCooldowns>(sp => new AccountCooldowns(
+            sp.GetRequiredService<IPinterestAccountCoordinator>(),
             sp.GetRequiredService<TimeProvider>(),
             new AccountCooldownPolicy(
                 sp.GetRequiredService<IOptions<PinterestPublishingOptions>>().Value.Retry,
@@ -199,6 +218,10 @@ public static partial class PinterestPublishingServiceCollectionExtensions
         services.TryAddSingleton<PreflightStage>();
         services.TryAddSingleton<AccountSlotStage>();
         services.TryAddSingleton<AccountCooldownStage>();
+
+        // One ledger per process: a durable one registered by a package wins (one registered earlier is kept by TryAdd;
+        // one added later is the last registration, which is the one resolved).
+        services.TryAddSingleton<IPinterestPublishLedger, InProcessPublishLedger>();
         services.TryAddSingleton<VideoStage>();
         services.TryAddSingleton<CreateStage>();
         services.TryAddSingleton<IPinPublisher, PinPublisher>();

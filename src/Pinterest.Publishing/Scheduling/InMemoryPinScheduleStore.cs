@@ -7,7 +7,7 @@ namespace Pinterest.Publishing.Scheduling;
 /// Scheduled Pins are lost when the process ends: production hosts implement <see cref="IPinScheduleStore"/> over their
 /// database (its remarks show how).
 /// </summary>
-public sealed class InMemoryPinScheduleStore : IPinScheduleStore
+public sealed class InMemoryPinScheduleStore : IPinScheduleStore, IPinScheduler, IPinScheduleStoreHealth
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Entry> _pending = new(StringComparer.Ordinal);
@@ -29,6 +29,21 @@ public sealed class InMemoryPinScheduleStore : IPinScheduleStore
             _pending.Add(pin.Id, new Entry(pin, sequence));
             return pin;
         }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Kept in memory, the request is not turned into JSON: even a stream video source is accepted.</remarks>
+    public Task<ScheduledPin> ScheduleAsync(PublishPinRequest request, DateTimeOffset dueAt, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Schedule(request, dueAt));
+    }
+
+    /// <inheritdoc />
+    public Task<PinPublishOutcome?> GetOutcomeAsync(string scheduledPinId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(GetOutcome(scheduledPinId));
     }
 
     /// <inheritdoc />
@@ -121,6 +136,26 @@ public sealed class InMemoryPinScheduleStore : IPinScheduleStore
             return _outcomes.TryGetValue(id, out var outcome) ? outcome
                 : _pending.TryGetValue(id, out var entry) ? entry.LastOutcome
                 : null;
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<DateTimeOffset?> GetOldestDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            DateTimeOffset? oldest = null;
+            foreach (var entry in _pending.Values)
+            {
+                var pin = entry.Pin;
+                if (pin.DueAt <= now && (pin.LeaseExpiresAt is not { } expires || expires <= now) && (oldest is null || pin.DueAt < oldest))
+                {
+                    oldest = pin.DueAt;
+                }
+            }
+
+            return Task.FromResult(oldest);
         }
     }
 

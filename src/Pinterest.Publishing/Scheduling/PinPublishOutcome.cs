@@ -1,4 +1,5 @@
 using Pinterest.Publishing.Diagnostics.Internal;
+using Pinterest.Publishing.Scheduling.Internal;
 
 namespace Pinterest.Publishing.Scheduling;
 
@@ -50,6 +51,37 @@ public abstract record PinPublishOutcome
 
     /// <summary><see langword="true"/> for every kind except <see cref="RetryAt"/>: the Pin will not be tried again.</summary>
     public bool IsFinal => Kind != PinPublishOutcomeKind.RetryAt;
+
+    /// <summary>The outcome of a publish that returned <paramref name="result"/>: <see cref="Published"/>.</summary>
+    /// <param name="result">What <see cref="IPinPublisher.PublishAsync"/> returned.</param>
+    public static PinPublishOutcome FromResult(PublishPinResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return PinPublishOutcomeMapper.FromResult(result);
+    }
+
+    /// <summary>
+    /// The outcome of a publish that threw <paramref name="exception"/>, exactly as the built-in dispatcher decides it:
+    /// for a job system (Hangfire, Quartz.NET) that runs <see cref="IPinPublisher.PublishAsync"/> itself. A
+    /// <see cref="RetryAt"/> says when to run the job again (a rate limit's or spam block's wait, or an exponential
+    /// backoff; not counted as an attempt when it only waited for a rate limit); after <paramref name="options"/>'
+    /// <see cref="PinSchedulingOptions.MaxAttempts"/> a transient failure becomes <see cref="Rejected"/>. Pass the same
+    /// <see cref="PublishPinRequest.OperationId"/> on every attempt of one Pin, so that a retry resumes a video upload an
+    /// earlier attempt left processing and never creates the Pin twice.
+    /// </summary>
+    /// <param name="exception">What <see cref="IPinPublisher.PublishAsync"/> threw.</param>
+    /// <param name="attempt">The attempt that failed, from 1, not counting attempts whose outcome was a <see cref="RetryAt"/> with <see cref="RetryAt.CountsAsAttempt"/> <see langword="false"/>.</param>
+    /// <param name="now">The current time (from the host's <see cref="TimeProvider"/>).</param>
+    /// <param name="options">Backoff and attempt settings; the defaults when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="attempt"/> is less than 1.</exception>
+    public static PinPublishOutcome FromException(Exception exception, int attempt, DateTimeOffset now, PinSchedulingOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        ArgumentOutOfRangeException.ThrowIfLessThan(attempt, 1);
+        return PinPublishOutcomeMapper.FromException(exception, attempt, now, options ?? DefaultOptions);
+    }
+
+    private static readonly PinSchedulingOptions DefaultOptions = new();
 
     /// <summary>The Pin was created on Pinterest.</summary>
     public sealed record Published : PinPublishOutcome

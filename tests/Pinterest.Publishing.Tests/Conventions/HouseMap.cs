@@ -45,12 +45,14 @@ internal sealed class HouseMap(IEnumerable<HouseRoom> rooms)
         new("SafeHttp", "Pinterest.Publishing.Internal.SafeHttp", 0, 7000, 7999, "Pinterest.Publishing.Internal.SafeHttp.SafeHttpLog", "Pinterest.Publishing.SafeHttp"),
         new("Options", "Pinterest.Publishing.Internal.Options", 0, 8000, 8999, "Pinterest.Publishing.Internal.Options.OptionsLog", "Pinterest.Publishing.Options"),
         new("Coordination", "Pinterest.Publishing.Coordination", 0, 9000, 9999, "Pinterest.Publishing.Coordination.Internal.CoordinationLog", "Pinterest.Publishing.Coordination"),
+        new("Events", "Pinterest.Publishing.Events", 0, 10000, 10999, "Pinterest.Publishing.Events.Internal.EventsLog", "Pinterest.Publishing.Events"),
         new("Authentication", "Pinterest.Publishing.Authentication", 1, 2000, 2999, "Pinterest.Publishing.Authentication.Internal.AuthenticationLog", "Pinterest.Publishing.Authentication"),
         new("Api", "Pinterest.Publishing.Api", 2, 1000, 1999, "Pinterest.Publishing.Api.Internal.ApiLog", "Pinterest.Publishing.Api"),
         new("Preflight", "Pinterest.Publishing.Preflight", 3, 3000, 3999, "Pinterest.Publishing.Preflight.Internal.PreflightLog", "Pinterest.Publishing.Preflight"),
         new("VideoUpload", "Pinterest.Publishing.VideoUpload", 4, 5000, 5999, "Pinterest.Publishing.VideoUpload.Internal.VideoUploadLog", "Pinterest.Publishing.VideoUpload"),
         new("PublishPath", "Pinterest.Publishing.Internal.PublishPath", 5, 4000, 4999, "Pinterest.Publishing.Internal.PublishPath.PublishPathLog", "Pinterest.Publishing.PublishPath"),
         new("Scheduling", "Pinterest.Publishing.Scheduling", 6, 6000, 6999, "Pinterest.Publishing.Scheduling.Internal.SchedulingLog", "Pinterest.Publishing.Scheduling"),
+        new("Health", "Pinterest.Publishing.Health", 7),
         // The one folder whose namespace is not its path, by .NET convention; it shares the Options range and log class.
         new("DependencyInjection", "Microsoft.Extensions.DependencyInjection", 7, 8000, 8999, "Pinterest.Publishing.Internal.Options.OptionsLog", "Pinterest.Publishing.Options"),
     ]);

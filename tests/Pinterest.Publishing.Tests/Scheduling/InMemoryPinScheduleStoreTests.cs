@@ -36,6 +36,28 @@ public sealed class InMemoryPinScheduleStoreTests
         Assert.Null(store.GetOutcome(a.Id));
     }
 
+    private static IPinScheduler AsScheduler(IPinScheduler scheduler) => scheduler;
+
+    [Fact]
+    public async Task As_an_IPinScheduler_it_schedules_into_itself_and_tells_the_outcome()
+    {
+        var store = new InMemoryPinScheduleStore();
+        var scheduler = AsScheduler(store);
+        using var stream = new MemoryStream([1, 2, 3]);
+
+        // Memory keeps what a durable store refuses, a stream included.
+        var pin = await scheduler.ScheduleAsync(Request() with { Media = PinMedia.Video(VideoSource.FromStream(stream, "video/mp4")) }, T0);
+        Assert.Equal([pin], store.GetPending());
+        Assert.Null(await scheduler.GetOutcomeAsync(pin.Id));
+
+        var claimed = Assert.Single(await store.ClaimDueAsync(T0, 1, Lease));
+        await store.CompleteAsync(claimed, new PinPublishOutcome.Published("42"));
+
+        Assert.Equal(new PinPublishOutcome.Published("42"), await scheduler.GetOutcomeAsync(pin.Id));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => scheduler.ScheduleAsync(Request(), T0, new CancellationToken(canceled: true)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => scheduler.GetOutcomeAsync(pin.Id, new CancellationToken(canceled: true)));
+    }
+
     [Fact]
     public async Task Claim_takes_only_due_pins_earliest_first_up_to_max_count()
     {

@@ -67,4 +67,28 @@ internal static partial class AuthenticationLog
     [LoggerMessage(EventId = 2014, EventName = "PinterestRefreshTokenRenewalFailed", Level = LogLevel.Warning,
         Message = "Renewing the refresh token of Pinterest account {AccountId} failed; its access token is good until {ExpiresAt:O}, so it is used, and the renewal is tried again after {RetryAt:O}.")]
     public static partial void RenewalFailed(ILogger logger, string accountId, DateTimeOffset expiresAt, DateTimeOffset retryAt, Exception exception);
+
+    [LoggerMessage(EventId = 2015, EventName = "PinterestRefreshLockReleaseFailed", Level = LogLevel.Warning,
+        Message = "Releasing the refresh lock of Pinterest account {AccountId} failed; the refreshed token was kept, and the coordinator frees the lock itself.")]
+    public static partial void RefreshLockReleaseFailed(ILogger logger, string accountId, Exception exception);
+
+    [LoggerMessage(EventId = 2016, EventName = "PinterestKeepAliveSweepWithoutCatalog", Level = LogLevel.Warning,
+        Message = "The Pinterest keep-alive sweep has no IPinterestAccountCatalog to list accounts from, so it does nothing: register one (a store package does) or call IPinterestAccountKeepAlive for each account yourself.")]
+    public static partial void KeepAliveSweepWithoutCatalog(ILogger logger);
+
+    [LoggerMessage(EventId = 2017, EventName = "PinterestKeepAliveSweepAccountFailed", Level = LogLevel.Warning,
+        Message = "The keep-alive sweep could not keep Pinterest account {AccountId} alive ({FailureType}); it goes on with the other accounts and tries again at the next sweep.")]
+    public static partial void KeepAliveSweepAccountFailed(ILogger logger, string accountId, string failureType, Exception exception);
+
+    [LoggerMessage(EventId = 2018, EventName = "PinterestKeepAliveSweepCannotRenew", Level = LogLevel.Warning,
+        Message = "The keep-alive sweep cannot renew the token of Pinterest account {AccountId} (no refresh token, or one Pinterest does not renew): ask the user to connect it again before it expires.")]
+    public static partial void KeepAliveSweepCannotRenew(ILogger logger, string accountId);
+
+    [LoggerMessage(EventId = 2019, EventName = "PinterestKeepAliveSweepListingFailed", Level = LogLevel.Error,
+        Message = "The keep-alive sweep could not list the accounts to keep alive; it tries again in {Interval}.")]
+    public static partial void KeepAliveSweepListingFailed(ILogger logger, TimeSpan interval, Exception exception);
+
+    [LoggerMessage(EventId = 2020, EventName = "PinterestKeepAliveSweepCompleted", Level = LogLevel.Information,
+        Message = "The keep-alive sweep went through {Listed} Pinterest accounts expiring before {Before:O}: {Renewed} renewed, {Failed} failed.")]
+    public static partial void KeepAliveSweepCompleted(ILogger logger, int listed, int renewed, int failed, DateTimeOffset before);
 }

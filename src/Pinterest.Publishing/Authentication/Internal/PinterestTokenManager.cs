@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using Pinterest.Publishing.Coordination;
+using Pinterest.Publishing.Coordination.Internal;
 using Pinterest.Publishing.Diagnostics.Internal;
 using Pinterest.Publishing.Internal.Options;
 
@@ -17,9 +19,10 @@ namespace Pinterest.Publishing.Authentication.Internal;
 /// <see cref="TokenRotation"/>.
 /// </para>
 /// <para>
-/// Inside the flight the store is read again first: another instance of the app (or a flight that just ended) may have
-/// rotated the token already, and refreshing with a spent refresh token would lose the account. It is read again after
-/// a failed refresh too, for the same reason.
+/// Inside the flight, under the account's refresh lock (<see cref="IPinterestAccountCoordinator"/>), the store is read
+/// again first: another instance of the app (or a flight that just ended) may have rotated the token already, and
+/// refreshing with a spent refresh token would lose the account. It is read again after a failed refresh too, for the
+/// same reason.
 /// </para>
 /// </remarks>
 internal sealed class PinterestTokenManager
@@ -47,7 +50,7 @@ internal sealed class PinterestTokenManager
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly TokenCache _cache;
-    private readonly RefreshFlights _flights = new();
+    private readonly RefreshFlights _flights;
     private readonly UnsavedTokens _unsaved;
     private readonly TokenRotation _rotation;
 
@@ -66,7 +69,11 @@ internal sealed class PinterestTokenManager
     /// A token whose refresh token expires within it is refreshed before use too; zero turns this off, and
     /// <see langword="null"/> is the default (<c>Pinterest:RefreshTokenRenewalMargin</c>, 14 days).
     /// </param>
-    public PinterestTokenManager(IPinterestTokenStore store, IPinterestTokenRefresher refresher, TimeProvider timeProvider, TimeSpan refreshMargin, ILogger logger, PinterestTelemetry telemetry, TimeSpan? refreshTokenRenewalMargin = null)
+    /// <param name="coordinator">
+    /// Holds each account's refresh lock across the instances that share it; <see langword="null"/>: one of this
+    /// manager's own (a client without dependency injection coordinates only with itself).
+    /// </param>
+    public PinterestTokenManager(IPinterestTokenStore store, IPinterestTokenRefresher refresher, TimeProvider timeProvider, TimeSpan refreshMargin, ILogger logger, PinterestTelemetry telemetry, TimeSpan? refreshTokenRenewalMargin = null, IPinterestAccountCoordinator? coordinator = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(refresher);
@@ -79,6 +86,7 @@ internal sealed class PinterestTokenManager
         _logger = logger;
         _cache = new TokenCache(timeProvider, refreshMargin, refreshTokenRenewalMargin ?? PinterestDefaults.RefreshTokenRenewalMargin);
         _unsaved = new UnsavedTokens(store, timeProvider, CacheRevalidationInterval, logger);
+        _flights = new RefreshFlights(coordinator ?? new InProcessAccountCoordinator(timeProvider), logger);
         _rotation = new TokenRotation(refresher, _cache, _unsaved, timeProvider, RecoverAfterFailedRefreshAsync, logger, telemetry);
     }
 

@@ -34,4 +34,7 @@ internal static class PinterestLogCategories
 
     /// <summary>Options and their registration (event ids 8000–8999).</summary>
     public const string Options = Root + ".Options";
+
+    /// <summary>Delivery of outcome events to the host's observers (event ids 10000–10999).</summary>
+    public const string Events = Root + ".Events";
 }

@@ -26,6 +26,24 @@ internal sealed class PinterestTelemetry : IDisposable
     /// <summary>The activity of one publish through the facade.</summary>
     public const string PublishActivityName = "pinterest.publish";
 
+    /// <summary>The activity of one scheduled Pin in the dispatcher: the parent of its <see cref="PublishActivityName"/>.</summary>
+    public const string ScheduledPinActivityName = "pinterest.schedule.publish";
+
+    /// <summary>Span tag: the host's account id.</summary>
+    public const string AccountIdTag = "pinterest.account.id";
+
+    /// <summary>Span tag: the id of the created Pin.</summary>
+    public const string PinIdTag = "pinterest.pin.id";
+
+    /// <summary>Span tag: the schedule store's id of the Pin.</summary>
+    public const string ScheduledPinIdTag = "pinterest.scheduled_pin.id";
+
+    /// <summary>Span tag: the attempt of a scheduled Pin, from 1.</summary>
+    public const string AttemptTag = "pinterest.schedule.attempt";
+
+    /// <summary>Span and metric tag: the outcome.</summary>
+    public const string OutcomeTag = "outcome";
+
     /// <summary>Result tag of <c>pinterest.token.refreshes</c>: a new token was stored.</summary>
     public const string RefreshSucceeded = "success";
 
@@ -70,6 +88,9 @@ internal sealed class PinterestTelemetry : IDisposable
         TokenRefreshes = Meter.CreateCounter<long>("pinterest.token.refreshes", "{refresh}", "OAuth token refreshes, by result.");
         UploadBytes = Meter.CreateCounter<long>("pinterest.upload.bytes", "By", "Media bytes uploaded.");
         MediaPolls = Meter.CreateCounter<long>("pinterest.media.polls", "{poll}", "Media status polls, by the status Pinterest answered.");
+        ScheduleClaimed = Meter.CreateCounter<long>("pinterest.schedule.claimed", "{pin}", "Scheduled Pins the dispatcher claimed.");
+        ScheduleLag = Meter.CreateHistogram<double>("pinterest.schedule.lag", "s", "How late a scheduled Pin was claimed: claim time minus due time.");
+        ScheduleOutcomes = Meter.CreateCounter<long>("pinterest.schedule.outcomes", "{pin}", "Outcomes of scheduled Pins, by kind.");
     }
 
     /// <summary>The meter named <see cref="Name"/>.</summary>
@@ -89,6 +110,12 @@ internal sealed class PinterestTelemetry : IDisposable
 
     internal Counter<long> MediaPolls { get; }
 
+    internal Counter<long> ScheduleClaimed { get; }
+
+    internal Histogram<double> ScheduleLag { get; }
+
+    internal Counter<long> ScheduleOutcomes { get; }
+
     /// <summary>Starts an activity of <see cref="ActivitySource"/>, or returns <see langword="null"/> when nobody listens.</summary>
     public static Activity? StartActivity(string name, ActivityKind kind = ActivityKind.Internal) => ActivitySource.StartActivity(name, kind);
 
@@ -97,7 +124,7 @@ internal sealed class PinterestTelemetry : IDisposable
     /// <param name="duration">From the start of preflight to the outcome.</param>
     public void RecordPublish(string outcome, TimeSpan duration)
     {
-        var tag = new KeyValuePair<string, object?>("outcome", outcome);
+        var tag = new KeyValuePair<string, object?>(OutcomeTag, outcome);
         PublishCount.Add(1, tag);
         PublishDuration.Record(duration.TotalSeconds, tag);
     }
@@ -144,6 +171,16 @@ internal sealed class PinterestTelemetry : IDisposable
     /// misbehaving server cannot create a time series per poll.
     /// </param>
     public void RecordMediaPoll(string? status) => MediaPolls.Add(1, new KeyValuePair<string, object?>("status", MediaStatusTag(status)));
+
+    /// <summary>Records Pins the dispatcher claimed.</summary>
+    public void RecordScheduleClaimed(int count) => ScheduleClaimed.Add(count);
+
+    /// <summary>Records how late one scheduled Pin was claimed (now − due, never negative).</summary>
+    public void RecordScheduleLag(TimeSpan lag) => ScheduleLag.Record(lag.TotalSeconds);
+
+    /// <summary>Records one scheduled Pin's outcome.</summary>
+    /// <param name="outcome">The outcome kind in snake case (<c>published</c>, <c>retry_at</c>, ...).</param>
+    public void RecordScheduleOutcome(string outcome) => ScheduleOutcomes.Add(1, new KeyValuePair<string, object?>(OutcomeTag, outcome));
 
     /// <inheritdoc />
     public void Dispose()

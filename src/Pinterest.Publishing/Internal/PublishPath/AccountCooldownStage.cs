@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Pinterest.Publishing.Api.Internal;
+using Pinterest.Publishing.Events;
+using Pinterest.Publishing.Events.Internal;
 using Pinterest.Publishing.Internal.Failures;
 
 namespace Pinterest.Publishing.Internal.PublishPath;
@@ -9,7 +11,8 @@ namespace Pinterest.Publishing.Internal.PublishPath;
 /// The publish path's use of <see cref="IAccountCooldowns"/>: before a publish (and before each create) an account
 /// that is cooling down fails fast, without sending anything, with a <see cref="PinterestRateLimitException"/> whose
 /// <see cref="PinterestApiException.RetryAfter"/> is the time left; every 429 the publish meets starts or extends the
-/// cool-down of the whole account, so every other publish of the account in this process waits too. A scheduler maps
+/// cool-down of the whole account, so every other publish of the account waits too, in every instance of the host
+/// that shares the <see cref="Pinterest.Publishing.Coordination.IPinterestAccountCoordinator"/>. A scheduler maps
 /// the exception to a retry at the end of the cool-down.
 /// </summary>
 internal sealed class AccountCooldownStage
@@ -17,9 +20,11 @@ internal sealed class AccountCooldownStage
     private readonly IAccountCooldowns _cooldowns;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly PublishingEvents _events;
 
-    public AccountCooldownStage(IAccountCooldowns cooldowns, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+    public AccountCooldownStage(IAccountCooldowns cooldowns, TimeProvider timeProvider, ILoggerFactory loggerFactory, PublishingEvents? events = null)
     {
+        _events = events ?? PublishingEvents.None;
         _cooldowns = cooldowns;
         _timeProvider = timeProvider;
         _logger = loggerFactory.CreateLogger(PublishPathLog.CategoryName);
@@ -70,9 +75,12 @@ internal sealed class AccountCooldownStage
         var cooldown = await _cooldowns.RecordAsync(accountId, hit, cancellationToken).ConfigureAwait(false);
         var wait = cooldown.Until - _timeProvider.GetUtcNow();
         PublishPathLog.CoolingDown(_logger, accountId, cooldown.Category ?? "all", cooldown.Until, cooldown.InARow, spam);
+        _events.Raise(
+            new AccountCoolingDownEvent { AccountId = accountId, Category = cooldown.Category, Until = cooldown.Until, IsSpamBlock = cooldown.IsSpamBlock, InARow = cooldown.InARow, OccurredAt = now },
+            static (o, e, ct) => o.OnAccountCoolingDownAsync(e, ct));
 
         var api = failure as PinterestApiException;
-        var message = $"{failure.Message} Every publish of account '{accountId}' in this process waits until {Describe(cooldown.Until, wait)}"
+        var message = $"{failure.Message} Every publish of account '{accountId}' waits until {Describe(cooldown.Until, wait)}"
             + (spam ? " (PinSchedulingOptions.SpamBlockDelay)." : $" for the {category ?? "API"} rate limit to reset.");
         return new PinterestRateLimitException(message, api?.ErrorCode, api?.RequestId, wait, spam, failure)
         {

@@ -3,11 +3,11 @@ using Pinterest.Publishing.Api;
 namespace Pinterest.Publishing.Internal.PublishPath;
 
 /// <summary>A held publish slot of one account, with the account's client; disposing it frees the slot.</summary>
-internal sealed class AccountSlot(PinterestClient client, IDisposable slot) : IDisposable
+internal sealed class AccountSlot(PinterestClient client, IAsyncDisposable slot) : IAsyncDisposable
 {
     /// <summary>The account's client, for every call of this publish.</summary>
     public PinterestClient Client { get; } = client;
 
     /// <inheritdoc />
-    public void Dispose() => slot.Dispose();
+    public ValueTask DisposeAsync() => slot.DisposeAsync();
 }

@@ -1,22 +1,26 @@
+using Microsoft.Extensions.Options;
+using Pinterest.Publishing.Coordination;
+
 namespace Pinterest.Publishing.Internal.PublishPath;
 
 /// <summary>
-/// Waits for one of the account's publish slots (<see cref="AccountConcurrencyLimiter"/>) and gives the publish the
-/// one client of that account it uses for the upload and the create.
+/// Waits for one of the account's publish slots (<see cref="IPinterestAccountCoordinator.AcquirePublishSlotAsync"/>,
+/// at most <see cref="PinterestPublishingOptions.MaxConcurrentPublishesPerAccount"/> across every instance that shares
+/// the coordinator) and gives the publish the one client of that account it uses for the upload and the create.
 /// </summary>
-internal sealed class AccountSlotStage(AccountConcurrencyLimiter limiter, PinterestClientProvider clients)
+internal sealed class AccountSlotStage(IPinterestAccountCoordinator coordinator, IOptions<PinterestPublishingOptions> options, PinterestClientProvider clients)
 {
     /// <summary>Waits for a slot of <paramref name="accountId"/>; dispose the result to release it.</summary>
     public async ValueTask<AccountSlot> EnterAsync(string accountId, CancellationToken cancellationToken)
     {
-        var slot = await limiter.AcquireAsync(accountId, cancellationToken).ConfigureAwait(false);
+        var slot = await coordinator.AcquirePublishSlotAsync(accountId, options.Value.MaxConcurrentPublishesPerAccount, cancellationToken).ConfigureAwait(false);
         try
         {
             return new AccountSlot(clients.ForAccount(accountId), slot);
         }
         catch
         {
-            slot.Dispose();
+            await slot.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }

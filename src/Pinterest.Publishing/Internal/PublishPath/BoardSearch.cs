@@ -10,8 +10,8 @@ namespace Pinterest.Publishing.Internal.PublishPath;
 /// Searches a board for the Pin an ambiguous create may have made. Pinterest documents no order for a board's Pins
 /// (mostly newest first, not strictly) and lists a new Pin only some time after creating it, so one search reads past
 /// Pins older than the attempt until several in a row are older, and the board is searched again after a backoff
-/// before the outcome is called unknown. A matching Pin is claimed only when no other create of this process could
-/// have made it (<see cref="AttributedPinRegistry"/>).
+/// before the outcome is called unknown. A matching Pin is claimed only when no other create (of any instance sharing
+/// the ledger) could have made it (<see cref="AttributedPinRegistry"/>).
 /// </summary>
 internal sealed class BoardSearch(TimeProvider timeProvider, AttributedPinRegistry attributed, ILogger logger)
 {
@@ -110,7 +110,7 @@ internal sealed class BoardSearch(TimeProvider timeProvider, AttributedPinRegist
         {
             // A Pin without a creation time cannot be ruled out; it neither counts as older nor ends the run of older ones.
             olderInARow = pin.CreatedAt is { } createdAt && createdAt < search.Threshold ? olderInARow + 1 : 0;
-            if (olderInARow == 0 && Matches(pin, search.Body) && TryClaim(pin, search))
+            if (olderInARow == 0 && Matches(pin, search.Body) && await TryClaimAsync(pin, search, cancellationToken).ConfigureAwait(false))
             {
                 return pin;
             }
@@ -124,13 +124,13 @@ internal sealed class BoardSearch(TimeProvider timeProvider, AttributedPinRegist
         return null;
     }
 
-    private bool TryClaim(Pin pin, Search search)
+    private async Task<bool> TryClaimAsync(Pin pin, Search search, CancellationToken cancellationToken)
     {
         var boardId = search.Body.BoardId;
 
         // A Pin older than our threshold cannot be ours, so an identical draft's create that ended before it cannot have
         // made a Pin we would take for ours either (allowing the clock skew once more for that create's own stamps).
-        if (attributed.HasUnresolvedTwin(search.Create, search.Threshold - ClockSkewTolerance))
+        if (await attributed.HasUnresolvedTwinAsync(search.Create, search.Threshold - ClockSkewTolerance, cancellationToken).ConfigureAwait(false))
         {
             // That create's Pin is not known and there is no telling the two apart: unknown is the honest answer;
             // claiming could report a Pin never made.
@@ -139,14 +139,14 @@ internal sealed class BoardSearch(TimeProvider timeProvider, AttributedPinRegist
             return false;
         }
 
-        if (!attributed.TryClaim(pin.Id))
+        if (!await attributed.TryClaimAsync(pin.Id, cancellationToken).ConfigureAwait(false))
         {
             // An identical draft published earlier: that Pin is the other publish's, not this attempt's.
             PublishPathLog.MatchAlreadyAttributed(logger, boardId, pin.Id);
             return false;
         }
 
-        search.Create.Resolve();
+        await search.Create.ResolveAsync().ConfigureAwait(false);
         PublishPathLog.Reconciled(logger, boardId, pin.Id);
         return true;
     }

@@ -2,21 +2,23 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pinterest.Publishing.Api;
 using Pinterest.Publishing.Api.Models;
+using Pinterest.Publishing.Coordination;
 
 namespace Pinterest.Publishing.Internal.PublishPath;
 
 /// <summary>
 /// The last stage: builds the body of <c>POST /v5/pins</c> (<see cref="CreatePinRequestFactory"/>) and creates the Pin
 /// with <see cref="DuplicateSafePinCreator"/>, never at or after the request's <see cref="PublishPinRequest.CreateDeadline"/>.
-/// One instance per process, so a reconciliation never attributes a Pin that another publish already got.
+/// Its attempts and claimed Pins live in the <see cref="IPinterestPublishLedger"/>, so a reconciliation never attributes a
+/// Pin that another publish (of this instance, or of any instance sharing the ledger) already got.
 /// </summary>
 internal sealed class CreateStage
 {
     private readonly DuplicateSafePinCreator _creator;
 
-    public CreateStage(TimeProvider timeProvider, IOptions<PinterestPublishingOptions> options, ILoggerFactory loggerFactory)
+    public CreateStage(TimeProvider timeProvider, IOptions<PinterestPublishingOptions> options, IPinterestPublishLedger ledger, ILoggerFactory loggerFactory)
     {
-        _creator = new DuplicateSafePinCreator(timeProvider, options.Value.Retry, loggerFactory.CreateLogger(PublishPathLog.CategoryName));
+        _creator = new DuplicateSafePinCreator(timeProvider, options.Value.Retry, ledger, loggerFactory.CreateLogger(PublishPathLog.CategoryName));
     }
 
     /// <summary>Creates the Pin of a resolved, validated request.</summary>

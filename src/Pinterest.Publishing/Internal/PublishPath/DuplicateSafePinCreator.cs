@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Pinterest.Publishing.Api;
 using Pinterest.Publishing.Api.Models;
+using Pinterest.Publishing.Coordination;
+using Pinterest.Publishing.Coordination.Internal;
 using Pinterest.Publishing.Internal.Failures;
 
 namespace Pinterest.Publishing.Internal.PublishPath;
@@ -11,8 +13,8 @@ namespace Pinterest.Publishing.Internal.PublishPath;
 /// other failure once the request may have been sent (timeout, 5xx, a reset, an exception of any type) is ambiguous and
 /// never retried: the board is searched for the Pin the attempt may have made (<see cref="BoardSearch"/>). The failure
 /// classifier decides which is which (<see cref="DecideAfterFailure"/>), told by a <see cref="SendAttempt"/> whether the
-/// request may have reached Pinterest. A Pin already handed to another publish of this process is never the answer of a
-/// reconciliation.
+/// request may have reached Pinterest. A Pin already handed to another publish (of any instance sharing the
+/// <see cref="IPinterestPublishLedger"/>) is never the answer of a reconciliation.
 /// </summary>
 internal sealed class DuplicateSafePinCreator
 {
@@ -22,12 +24,18 @@ internal sealed class DuplicateSafePinCreator
     private readonly AttributedPinRegistry _attributed;
     private readonly BoardSearch _search;
 
+    /// <summary>A creator with a ledger of its own, in memory: for a creator used alone (tests).</summary>
     public DuplicateSafePinCreator(TimeProvider timeProvider, PinterestRetryOptions retry, ILogger logger)
+        : this(timeProvider, retry, new InProcessPublishLedger(timeProvider), logger)
+    {
+    }
+
+    public DuplicateSafePinCreator(TimeProvider timeProvider, PinterestRetryOptions retry, IPinterestPublishLedger ledger, ILogger logger)
     {
         _timeProvider = timeProvider;
         _retry = retry;
         _logger = logger;
-        _attributed = new AttributedPinRegistry(timeProvider);
+        _attributed = new AttributedPinRegistry(timeProvider, ledger);
         _search = new BoardSearch(timeProvider, _attributed, logger);
     }
 
@@ -64,7 +72,7 @@ internal sealed class DuplicateSafePinCreator
 
             Exception failure;
             CreateFailureAction action;
-            var create = _attributed.BeginCreate(draftKey);
+            var create = await _attributed.BeginCreateAsync(draftKey, cancellationToken).ConfigureAwait(false);
             var sendAttempt = new SendAttempt();
             Task<Pin> sending;
             try
@@ -75,20 +83,21 @@ internal sealed class DuplicateSafePinCreator
             }
             catch
             {
-                create.Resolve();
+                await create.ResolveAsync().ConfigureAwait(false);
                 throw;
             }
 
             // Disposing ends the in-flight mark before any search below, so a reconciliation never waits on itself; a
             // create that neither returned its Pin nor surely made none stays ambiguous in the registry, so an identical
             // draft's reconciliation never claims the Pin it may have made.
-            using (create)
+            await using (create.ConfigureAwait(false))
             {
                 try
                 {
                     var pin = await sending.ConfigureAwait(false);
-                    _attributed.Record(pin.Id);
-                    create.Resolve();
+                    // Not the caller's token: the Pin exists, and it must be known as this publish's.
+                    await _attributed.RecordAsync(pin.Id, CancellationToken.None).ConfigureAwait(false);
+                    await create.ResolveAsync().ConfigureAwait(false);
                     return (pin, false);
                 }
                 catch (Exception ex)
@@ -97,7 +106,7 @@ internal sealed class DuplicateSafePinCreator
                     if (action is CreateFailureAction.Retry or CreateFailureAction.Surface)
                     {
                         // Not processed (or refused): this attempt made no Pin.
-                        create.Resolve();
+                        await create.ResolveAsync().ConfigureAwait(false);
                     }
 
                     if (action == CreateFailureAction.Surface && (rateLimits is null || !AccountCooldownStage.IsCooledBy(ex)))

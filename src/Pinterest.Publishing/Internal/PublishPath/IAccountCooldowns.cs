@@ -1,3 +1,5 @@
+using Pinterest.Publishing.Coordination;
+
 namespace Pinterest.Publishing.Internal.PublishPath;
 
 /// <summary>
@@ -7,9 +9,9 @@ namespace Pinterest.Publishing.Internal.PublishPath;
 /// whole account. The publish path reads it before every publish and every create, and records every 429 it meets.
 /// </summary>
 /// <remarks>
-/// A seam: <see cref="InMemoryAccountCooldowns"/> keeps the memory in this process; an implementation over a shared
-/// store makes every instance of a host wait together. It must keep, per account and category, the end of the
-/// cool-down and how many 429s came in a row, and compute waits as <see cref="InMemoryAccountCooldowns"/> does.
+/// The policy (<see cref="AccountCooldowns"/>) keeps no memory of its own: the cool-downs live in the
+/// <see cref="IPinterestAccountCoordinator"/>, per account and category, with how many 429s came in a row, so every
+/// instance of a host that shares the coordinator waits together.
 /// </remarks>
 internal interface IAccountCooldowns
 {
@@ -18,14 +20,14 @@ internal interface IAccountCooldowns
     /// <param name="category">The rate-limit category the caller is about to draw from.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The cool-down, or <see langword="null"/> when the account may call now.</returns>
-    ValueTask<AccountCooldown?> FindAsync(string accountId, string category, CancellationToken cancellationToken);
+    ValueTask<PinterestAccountCooldown?> FindAsync(string accountId, string category, CancellationToken cancellationToken);
 
     /// <summary>Records that Pinterest rate-limited (or spam-blocked) a call of the account.</summary>
     /// <param name="accountId">The account.</param>
     /// <param name="hit">What Pinterest answered.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The cool-down in force afterwards for what was limited.</returns>
-    ValueTask<AccountCooldown> RecordAsync(string accountId, RateLimitHit hit, CancellationToken cancellationToken);
+    ValueTask<PinterestAccountCooldown> RecordAsync(string accountId, RateLimitHit hit, CancellationToken cancellationToken);
 
     /// <summary>A call of the category succeeded: the next 429 starts again from the first delay.</summary>
     /// <param name="accountId">The account.</param>

@@ -57,11 +57,11 @@ internal sealed class PinPublisher : IPinPublisher
         ValidateArguments(request);
         var started = _timeProvider.GetTimestamp();
         using var activity = PinterestTelemetry.StartActivity(PinterestTelemetry.PublishActivityName);
-        activity?.SetTag("pinterest.account.id", request.AccountId);
+        activity?.SetTag(PinterestTelemetry.AccountIdTag, request.AccountId);
         try
         {
             var result = await PublishCoreAsync(request, started, cancellationToken).ConfigureAwait(false);
-            activity?.SetTag("pinterest.pin.id", result.PinId);
+            activity?.SetTag(PinterestTelemetry.PinIdTag, result.PinId);
             _telemetry.RecordPublish(result.Reconciled ? "reconciled" : "published", _timeProvider.GetElapsedTime(started));
             return result;
         }
@@ -77,10 +77,11 @@ internal sealed class PinPublisher : IPinPublisher
     private async Task<PublishPinResult> PublishCoreAsync(PublishPinRequest request, long started, CancellationToken cancellationToken)
     {
         var resolved = await _board.ResolveAsync(request, cancellationToken).ConfigureAwait(false);
-        resolved = _video.ResumeProcessingUpload(resolved);
+        resolved = await _video.ResumeProcessingUploadAsync(resolved, cancellationToken).ConfigureAwait(false);
         var preflight = await _preflight.RunAsync(resolved, cancellationToken).ConfigureAwait(false);
 
-        using var account = await _accountSlot.EnterAsync(resolved.AccountId, cancellationToken).ConfigureAwait(false);
+        var account = await _accountSlot.EnterAsync(resolved.AccountId, cancellationToken).ConfigureAwait(false);
+        await using var accountScope = account.ConfigureAwait(false);
 
         // After the slot: a publish that waited for it sees the cool-down an earlier one of the account just started.
         var rateLimits = _cooldowns.For(resolved.AccountId);
@@ -90,7 +91,7 @@ internal sealed class PinPublisher : IPinPublisher
         // Not the caller's token: the Pin exists, and a cancellation now must not make the publish look failed.
         await rateLimits.SucceededAsync(CancellationToken.None).ConfigureAwait(false);
 
-        _video.Forget(resolved.OperationId);
+        await _video.ForgetAsync(resolved.OperationId).ConfigureAwait(false);
         PublishPathLog.Published(_logger, resolved.AccountId, pin.Id, resolved.BoardId!, reconciled, _timeProvider.GetElapsedTime(started).TotalMilliseconds);
         return new PublishPinResult { PinId = pin.Id, Preflight = preflight, Reconciled = reconciled };
     }

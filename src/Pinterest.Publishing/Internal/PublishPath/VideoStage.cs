@@ -1,34 +1,31 @@
-using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Pinterest.Publishing.Api;
+using Pinterest.Publishing.Coordination;
 
 namespace Pinterest.Publishing.Internal.PublishPath;
 
 /// <summary>
-/// Uploads a video Pin's video and waits until Pinterest has processed it. It owns the memory of uploads still
-/// processing: when the wait of a request with an <see cref="PublishPinRequest.OperationId"/> times out, the next
-/// attempt with that id waits for the same upload (<see cref="ResumeProcessingUpload"/>) instead of uploading again.
+/// Uploads a video Pin's video and waits until Pinterest has processed it. When the wait of a request with an
+/// <see cref="PublishPinRequest.OperationId"/> times out, the upload still processing is remembered in the
+/// <see cref="IPinterestPublishLedger"/>, and the next attempt with that id waits for the same upload
+/// (<see cref="ResumeProcessingUploadAsync"/>) instead of uploading again.
 /// </summary>
 /// <remarks>
-/// The memory is process-local and kept for <see cref="ProcessingUploadRetention"/>: another process retrying the
-/// operation uploads again, a cost but never a duplicate. Requests without an operation id never resume.
+/// With the default in-process ledger the memory is this process's (for a day): another process retrying the operation
+/// uploads again, a cost but never a duplicate. A ledger shared by several instances lets any of them resume. Requests
+/// without an operation id never resume.
 /// </remarks>
 internal sealed class VideoStage
 {
-    /// <summary>How long an upload left processing is remembered: longer than any sensible retry.</summary>
-    internal static readonly TimeSpan ProcessingUploadRetention = TimeSpan.FromDays(1);
-
-    // Operation id → the upload still processing when its last attempt gave up, and when that was.
-    private readonly ConcurrentDictionary<string, ProcessingUpload> _processingUploads = new(StringComparer.Ordinal);
     private readonly IVideoPinUploader _uploader;
-    private readonly TimeProvider _timeProvider;
+    private readonly IPinterestPublishLedger _ledger;
     private readonly ILogger _logger;
 
-    public VideoStage(IVideoPinUploader uploader, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+    public VideoStage(IVideoPinUploader uploader, IPinterestPublishLedger ledger, ILoggerFactory loggerFactory)
     {
         _uploader = uploader;
-        _timeProvider = timeProvider;
+        _ledger = ledger;
         _logger = loggerFactory.CreateLogger(PublishPathLog.CategoryName);
     }
 
@@ -36,16 +33,16 @@ internal sealed class VideoStage
     /// The request to publish: for a video whose operation left an upload processing, the video becomes that upload,
     /// so neither preflight nor the upload reads the source again. Other requests are returned as they are.
     /// </summary>
-    public PublishPinRequest ResumeProcessingUpload(PublishPinRequest request)
+    public async ValueTask<PublishPinRequest> ResumeProcessingUploadAsync(PublishPinRequest request, CancellationToken cancellationToken)
     {
         if (request is not { OperationId: { } operationId, Media: VideoPinMedia video }
-            || !_processingUploads.TryGetValue(operationId, out var upload))
+            || await _ledger.GetProcessingUploadAsync(operationId, cancellationToken).ConfigureAwait(false) is not { } mediaId)
         {
             return request;
         }
 
-        PublishPathLog.ResumingUpload(_logger, operationId, upload.MediaId);
-        return request with { Media = video with { Source = VideoSource.FromUploadedMedia(upload.MediaId) } };
+        PublishPathLog.ResumingUpload(_logger, operationId, mediaId);
+        return request with { Media = video with { Source = VideoSource.FromUploadedMedia(mediaId) } };
     }
 
     /// <summary>Uploads the video of a video Pin and waits until it is processed.</summary>
@@ -67,70 +64,58 @@ internal sealed class VideoStage
         }
         catch (PinterestMediaProcessingException failure) when (request.OperationId is { } operationId)
         {
-            if (failure.Code == PinterestMediaProcessingException.TranscodeTimeoutCode)
-            {
-                Remember(operationId, failure.MediaId);
-            }
-            else
+            // Not the caller's token: the write must land even when the caller gave up, or the next attempt uploads
+            // again (or waits for a failed upload).
+            if (failure.Code != PinterestMediaProcessingException.TranscodeTimeoutCode)
             {
                 // Processing failed: the upload is no use to a retry.
-                Forget(operationId);
+                await _ledger.SetProcessingUploadAsync(operationId, null, CancellationToken.None).ConfigureAwait(false);
+            }
+            else if (IsMediaId(failure.MediaId))
+            {
+                await _ledger.SetProcessingUploadAsync(operationId, failure.MediaId, CancellationToken.None).ConfigureAwait(false);
             }
 
             throw;
         }
-        catch (PinterestApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound && TryForgetResumed(request, video, out var gone))
+        catch (PinterestApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound
+            && request.OperationId is not null && video.Source is UploadedVideoSource)
         {
+            if (await TryForgetResumedAsync(request.OperationId, (UploadedVideoSource)video.Source).ConfigureAwait(false) is not { } gone)
+            {
+                throw;
+            }
+
             // The remembered upload is gone from Pinterest (expired, say): that is no fault of the draft, so the
             // publish is retried as a processing timeout, and the next attempt uploads the video again.
-            PublishPathLog.ProcessingUploadGone(_logger, request.OperationId!, gone);
+            PublishPathLog.ProcessingUploadGone(_logger, request.OperationId, gone);
             throw new PinterestMediaProcessingException(ex.Message, gone, PinterestMediaProcessingException.TranscodeTimeoutCode, ex);
         }
     }
 
     /// <summary>Forgets the operation's upload: its Pin is published, or the upload is of no use any more.</summary>
-    public void Forget(string? operationId)
+    public async ValueTask ForgetAsync(string? operationId)
     {
         if (operationId is not null)
         {
-            _processingUploads.TryRemove(operationId, out _);
+            // Not cancellable: the Pin exists, and a remembered upload would make a later publish with this id wait for it.
+            await _ledger.SetProcessingUploadAsync(operationId, null, CancellationToken.None).ConfigureAwait(false);
         }
     }
 
-    private void Remember(string operationId, string mediaId)
+    // Not a media id Pinterest gave (empty, or not digits): nothing to resume from.
+    private static bool IsMediaId(string mediaId) => mediaId.Length != 0 && !mediaId.AsSpan().ContainsAnyExceptInRange('0', '9');
+
+    /// <summary>The media id, when the request waited for its operation's remembered upload (now forgotten); else <see langword="null"/>.</summary>
+    private async ValueTask<string?> TryForgetResumedAsync(string operationId, UploadedVideoSource resumed)
     {
-        if (mediaId.Length == 0 || mediaId.AsSpan().ContainsAnyExceptInRange('0', '9'))
+        var remembered = await _ledger.GetProcessingUploadAsync(operationId, CancellationToken.None).ConfigureAwait(false);
+        if (!string.Equals(remembered, resumed.MediaId, StringComparison.Ordinal))
         {
-            // Not a media id Pinterest gave: nothing to resume from.
-            return;
+            return null;
         }
 
-        var now = _timeProvider.GetUtcNow();
-        _processingUploads[operationId] = new ProcessingUpload(mediaId, now);
-
-        // Operations retried by another process never come back here; forget uploads older than any sensible retry.
-        foreach (var (id, upload) in _processingUploads)
-        {
-            if (now - upload.At > ProcessingUploadRetention)
-            {
-                _processingUploads.TryRemove(new KeyValuePair<string, ProcessingUpload>(id, upload));
-            }
-        }
+        await _ledger.SetProcessingUploadAsync(operationId, null, CancellationToken.None).ConfigureAwait(false);
+        return remembered;
     }
-
-    /// <summary>Whether the request waited for its operation's remembered upload; if so, forgets it.</summary>
-    private bool TryForgetResumed(PublishPinRequest request, VideoPinMedia video, out string mediaId)
-    {
-        mediaId = string.Empty;
-        if (request.OperationId is not { } operationId || video.Source is not UploadedVideoSource resumed
-            || !_processingUploads.TryGetValue(operationId, out var upload) || upload.MediaId != resumed.MediaId)
-        {
-            return false;
-        }
-
-        mediaId = upload.MediaId;
-        return _processingUploads.TryRemove(new KeyValuePair<string, ProcessingUpload>(operationId, upload));
-    }
-
-    private readonly record struct ProcessingUpload(string MediaId, DateTimeOffset At);
 }

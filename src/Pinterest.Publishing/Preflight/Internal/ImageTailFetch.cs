@@ -5,9 +5,10 @@ using Pinterest.Publishing.Internal.SafeHttp;
 namespace Pinterest.Publishing.Preflight.Internal;
 
 /// <summary>
-/// The last <see cref="ImageTail.Length"/> bytes of an image URL, asked for with a suffix <c>Range</c> as soon as the
-/// prefix's answer shows a ranged file longer than the prefix, and read while the prefix is, for <see cref="ImageTail"/>.
-/// An answer that is not the asked-for range is dropped unread, and the end is then not judged.
+/// The last <see cref="ImageTail.Length"/> bytes of an image URL, asked for with a suffix <c>Range</c> at the same time
+/// as the prefix (<see cref="PreflightOptions.VerifyImageEndOverHttp"/>), for <see cref="ImageTail"/>. An answer that
+/// is not the asked-for range (a server ignoring <c>Range</c> sends the whole file) is disposed unread, and the end is
+/// then not judged: the probe handler drains no abandoned body, so its connection is closed.
 /// </summary>
 internal static class ImageTailFetch
 {

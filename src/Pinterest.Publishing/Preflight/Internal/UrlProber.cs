@@ -46,8 +46,8 @@ internal sealed class UrlProber
         try
         {
             var result = kind == ProbeKind.Image
-                ? await ProbeImageAsync(uri, maxBytes, linked.Token).ConfigureAwait(false)
-                : await ProbeCoreAsync(uri, kind, maxBytes, onLongRangedFile: null, linked.Token).ConfigureAwait(false);
+                ? await ProbeImageAsync(uri, maxBytes, cancellationToken, linked.Token).ConfigureAwait(false)
+                : await ProbeCoreAsync(uri, kind, maxBytes, cancellationToken, linked.Token).ConfigureAwait(false);
             PreflightLog.ProbeCompleted(_logger, safeUrl, result.StatusCode ?? 0, result.BytesRead);
             return result;
         }
@@ -108,30 +108,33 @@ internal sealed class UrlProber
             : response.Content.Headers.ContentLength;
 
     /// <summary>
-    /// An image's probe: the prefix, and, when the prefix's answer shows a ranged file longer than the prefix, its last
-    /// bytes (<see cref="ImageTailFetch"/>), asked for at once and read while the prefix is, which tell a truncated JPEG
-    /// or PNG (<see cref="ImageTail"/>). A file within the prefix is judged from it; no second request is made for it,
-    /// nor to a server that ignores <c>Range</c>.
+    /// An image's probe: the prefix and, with <see cref="PreflightOptions.VerifyImageEndOverHttp"/>, the file's last
+    /// bytes (<see cref="ImageTailFetch"/>), asked for at the same time as the prefix (two requests, one round trip),
+    /// which tell a truncated JPEG or PNG longer than the prefix (<see cref="ImageTail"/>). Without the option only a
+    /// file that arrived whole in the prefix has its end judged: the 20 MB case stays one request of at most 64 KiB.
     /// </summary>
-    private async Task<ProbeResult> ProbeImageAsync(Uri uri, long maxBytes, CancellationToken cancellationToken)
+    private async Task<ProbeResult> ProbeImageAsync(Uri uri, long maxBytes, CancellationToken callerToken, CancellationToken cancellationToken)
     {
+        if (!_options.VerifyImageEndOverHttp)
+        {
+            return await ProbeCoreAsync(uri, ProbeKind.Image, maxBytes, callerToken, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Sent before the prefix's answer is known, never after it: waiting for the length would add a round trip.
         using var tailStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var tail = Task.FromResult<ImageTailFetch.Tail?>(null);
+        var tail = ImageTailFetch.FetchAsync(_client, uri, u => CreateRequest(u, null, null), tailStop.Token);
+        ImageTailFetch.Tail? end = null;
         try
         {
-            var result = await ProbeCoreAsync(
-                uri,
-                ProbeKind.Image,
-                maxBytes,
-                finalUri => tail = ImageTailFetch.FetchAsync(_client, finalUri, u => CreateRequest(u, null, null), tailStop.Token),
-                cancellationToken).ConfigureAwait(false);
+            var result = await ProbeCoreAsync(uri, ProbeKind.Image, maxBytes, callerToken, cancellationToken).ConfigureAwait(false);
             if (result.Header is not { Format: MediaFormat.Jpeg or MediaFormat.Png, HasDimensions: true, Ending: ImageEnding.Unknown } header
                 || result.TotalLength is not { } total || result.BytesRead >= total)
             {
                 return result;
             }
 
-            if (await tail.ConfigureAwait(false) is not { } end || end.Total != total)
+            end = await tail.ConfigureAwait(false);
+            if (end is null || end.Total != total)
             {
                 return result;
             }
@@ -141,15 +144,19 @@ internal sealed class UrlProber
         }
         finally
         {
-            // The end may not be needed (the prefix held the whole file, or no image): stop its request, and let no
+            // The end may not be needed (the prefix held the whole file, or no JPEG/PNG): stop its request, and let no
             // task outlive the probe.
-            await tailStop.CancelAsync().ConfigureAwait(false);
-            await tail.ConfigureAwait(false);
+            if (end is null)
+            {
+                await tailStop.CancelAsync().ConfigureAwait(false);
+                await tail.ConfigureAwait(false);
+            }
         }
     }
 
-    // onLongRangedFile is called with the final URL once the answer shows a ranged file longer than the prefix.
-    private async Task<ProbeResult> ProbeCoreAsync(Uri uri, ProbeKind kind, long maxBytes, Action<Uri>? onLongRangedFile, CancellationToken cancellationToken)
+    // callerToken is the caller's own cancellation; cancellationToken adds the probe's timeout to it. A video's optional
+    // ranged moov reads end at the timeout with what the prefix said; everything else ends as a timeout.
+    private async Task<ProbeResult> ProbeCoreAsync(Uri uri, ProbeKind kind, long maxBytes, CancellationToken callerToken, CancellationToken cancellationToken)
     {
         const int prefix = MediaHeaderReader.DefaultPrefixLength;
         long? rangeFrom = kind == ProbeKind.Link ? null : 0;
@@ -167,10 +174,6 @@ internal sealed class UrlProber
         var partial = response.StatusCode == HttpStatusCode.PartialContent;
         var total = DeclaredTotalLength(response);
         var finalUri = response.RequestMessage?.RequestUri ?? uri;
-        if (partial && total > prefix)
-        {
-            onLongRangedFile?.Invoke(finalUri);
-        }
 
         // The prefix buffer is rented: a probe per image would otherwise allocate 64 KiB that lives only until the
         // header is read. Its logical size is `capacity`, not the rented array's length (which may be larger).
@@ -233,7 +236,7 @@ internal sealed class UrlProber
                 // A moov after the first 64 KiB: read on where it lies (Range), or learn from the length what the prefix says.
                 var fileLength = total ?? (endOfBody && !partial ? count : null);
                 (header, ranged) = await VideoMoovReader.ReadAsync(
-                    _client, finalUri, buffer.AsMemory(0, count), header, fileLength, partial, static (u, from, to) => CreateRequest(u, from, to), cancellationToken).ConfigureAwait(false);
+                    _client, finalUri, buffer.AsMemory(0, count), header, fileLength, partial, static (u, from, to) => CreateRequest(u, from, to), callerToken, cancellationToken).ConfigureAwait(false);
             }
 
             var exceeded = false;

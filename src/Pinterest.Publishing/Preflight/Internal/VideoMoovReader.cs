@@ -10,7 +10,9 @@ namespace Pinterest.Publishing.Preflight.Internal;
 /// the server honours <c>Range</c>, the part of the file where the next box header lies is fetched with one ranged GET
 /// of at most <see cref="PartLength"/> bytes, and walked on from there, up to <see cref="MaxRangedReads"/> times. The
 /// <c>moov</c> starts with its movie header (duration), then the first track's header (size): a part holds them even
-/// when the <c>moov</c> is larger. With the file's length known, a box that runs past it is a cut-off file.
+/// when the <c>moov</c> is larger. With the file's length known, a box that runs past it is a cut-off file. The reads
+/// are optional: one that fails, answers another part, or stalls until the probe's timeout leaves what the prefix said
+/// (the duration unknown, a warning), never an unreachable URL.
 /// </summary>
 internal static class VideoMoovReader
 {
@@ -30,7 +32,10 @@ internal static class VideoMoovReader
     /// <param name="fileLength">The file's length from <c>Content-Range</c> or <c>Content-Length</c>, when declared.</param>
     /// <param name="rangeHonoured">Whether the server answered the prefix's range with 206.</param>
     /// <param name="createRequest">Makes the GET of bytes from..to of a URL.</param>
-    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <param name="callerToken">The caller's own cancellation, which ends the reads with an exception.</param>
+    /// <param name="cancellationToken">
+    /// Cancels the reads: the caller's token linked with the probe's timeout. A timeout ends them with what was read.
+    /// </param>
     /// <returns>The header, and how many body bytes the ranged reads added.</returns>
     public static async Task<(MediaHeader Header, long BytesRead)> ReadAsync(
         HttpClient client,
@@ -40,6 +45,7 @@ internal static class VideoMoovReader
         long? fileLength,
         bool rangeHonoured,
         Func<Uri, long, long, HttpRequestMessage> createRequest,
+        CancellationToken callerToken,
         CancellationToken cancellationToken)
     {
         if (!header.IsAllowedVideo || fileLength is not { } length)
@@ -65,6 +71,11 @@ internal static class VideoMoovReader
             {
                 // The server answered the prefix: a failed extra read leaves the duration unknown (a warning, and the
                 // publish path checks the downloaded copy), it does not make the URL unreachable.
+                break;
+            }
+            catch (OperationCanceledException) when (!callerToken.IsCancellationRequested)
+            {
+                // No answer before the probe's timeout: the same as a failed read.
                 break;
             }
 
@@ -94,6 +105,11 @@ internal static class VideoMoovReader
                 catch (Exception ex) when (ex is HttpRequestException or IOException)
                 {
                     // Cut off mid-part: what the prefix said stands.
+                    break;
+                }
+                catch (OperationCanceledException) when (!callerToken.IsCancellationRequested)
+                {
+                    // Stalled mid-part until the probe's timeout: what the prefix (and earlier parts) said stands.
                     break;
                 }
 

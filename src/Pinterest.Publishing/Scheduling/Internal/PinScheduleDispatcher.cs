@@ -1,6 +1,9 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Pinterest.Publishing.Diagnostics.Internal;
+using Pinterest.Publishing.Events.Internal;
 using Pinterest.Publishing.Internal.Failures;
 
 namespace Pinterest.Publishing.Scheduling.Internal;
@@ -27,9 +30,24 @@ internal sealed class PinScheduleDispatcher : BackgroundService
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly PublishSlots _slots;
+    private readonly PublishingEvents _events;
+    private readonly PinterestTelemetry? _telemetry;
+    private readonly DispatcherHeartbeat? _heartbeat;
 
-    public PinScheduleDispatcher(IPinScheduleStore store, IPinPublisher publisher, IOptions<PinSchedulingOptions> options, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+    public PinScheduleDispatcher(
+        IPinScheduleStore store,
+        IPinPublisher publisher,
+        IOptions<PinSchedulingOptions> options,
+        TimeProvider timeProvider,
+        ILoggerFactory loggerFactory,
+        PublishingEvents? events = null,
+        PinterestTelemetry? telemetry = null,
+        DispatcherHeartbeat? heartbeat = null)
     {
+        _events = events ?? PublishingEvents.None;
+        // Null only when a test builds the dispatcher without telemetry: dependency injection always passes it.
+        _telemetry = telemetry;
+        _heartbeat = heartbeat;
         _store = store;
         _publisher = publisher;
         _options = options.Value;
@@ -45,6 +63,7 @@ internal sealed class PinScheduleDispatcher : BackgroundService
             while (!stoppingToken.IsCancellationRequested)
             {
                 var (free, slotFreed) = _slots.Snapshot();
+                _heartbeat?.RoundStarted(_timeProvider.GetUtcNow(), allSlotsBusy: free == 0);
                 var claimedAll = false;
                 if (free > 0)
                 {
@@ -61,6 +80,7 @@ internal sealed class PinScheduleDispatcher : BackgroundService
                     {
                         // A store outage must not kill the dispatcher; the next round tries again.
                         SchedulingLog.RoundFailed(_logger, ex);
+                        _heartbeat?.ClaimFailed(ex.GetType().Name);
                     }
                 }
 
@@ -122,6 +142,7 @@ internal sealed class PinScheduleDispatcher : BackgroundService
             _slots.Unreserve(count - claimed.Count);
         }
 
+        ScheduleTelemetry.RecordClaimed(_telemetry, claimed, claimedAt);
         var publishes = new Task[claimed.Count];
         for (var i = 0; i < claimed.Count; i++)
         {
@@ -153,6 +174,11 @@ internal sealed class PinScheduleDispatcher : BackgroundService
     private async Task PublishOneAsync(ScheduledPin pin, DateTimeOffset claimedAt)
     {
         PinPublishOutcome outcome;
+        // The parent of the publish's own span, so a trace shows the scheduled Pin around its publish.
+        using var activity = PinterestTelemetry.StartActivity(PinterestTelemetry.ScheduledPinActivityName);
+        activity?.SetTag(PinterestTelemetry.AccountIdTag, pin.Request.AccountId);
+        activity?.SetTag(PinterestTelemetry.ScheduledPinIdTag, pin.Id);
+        activity?.SetTag(PinterestTelemetry.AttemptTag, pin.Attempt);
         var leaseEnd = pin.LeaseExpiresAt ?? claimedAt + _options.Lease;
         // The lease bounds the publish: past it another instance may claim the Pin. Not the stopping token: stopping the
         // host lets publishes finish. A create in flight when the lease ends becomes an unknown outcome, never a retry.
@@ -166,7 +192,7 @@ internal sealed class PinScheduleDispatcher : BackgroundService
                 OperationId = pin.Id,
             };
             var result = await _publisher.PublishAsync(request, lease.Token).ConfigureAwait(false);
-            outcome = PinPublishOutcomeMapper.FromResult(result);
+            outcome = PinPublishOutcome.FromResult(result);
         }
         catch (Exception caught)
         {
@@ -180,10 +206,21 @@ internal sealed class PinScheduleDispatcher : BackgroundService
                 }
             }
 
-            outcome = PinPublishOutcomeMapper.FromException(ex, Math.Max(pin.Attempt, 1), _timeProvider.GetUtcNow(), _options);
+            outcome = PinPublishOutcome.FromException(ex, Math.Max(pin.Attempt, 1), _timeProvider.GetUtcNow(), _options);
         }
 
         SchedulingLog.Completed(_logger, pin.Id, pin.Request.AccountId, outcome.Kind, pin.Attempt);
+        ScheduleTelemetry.RecordOutcome(_telemetry, outcome.Kind);
+        activity?.SetTag(PinterestTelemetry.OutcomeTag, ScheduleTelemetry.OutcomeTag(outcome.Kind));
+        if (outcome is PinPublishOutcome.Published { PinId: var pinId })
+        {
+            activity?.SetTag(PinterestTelemetry.PinIdTag, pinId);
+        }
+        else if (outcome.IsFinal)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ScheduleTelemetry.OutcomeTag(outcome.Kind));
+        }
+
         try
         {
             await _store.CompleteAsync(pin, outcome, CancellationToken.None).ConfigureAwait(false);
@@ -191,9 +228,13 @@ internal sealed class PinScheduleDispatcher : BackgroundService
         catch (Exception ex)
         {
             // The lease will expire and the Pin will be claimed again; for a Published outcome that means the
-            // dispatcher publishes again, so make this loud.
+            // dispatcher publishes again, so make this loud. No event: the outcome is not recorded.
             SchedulingLog.CompleteFailed(_logger, pin.Id, outcome.Kind, ex);
+            return;
         }
+
+        // After the store recorded it, so an observer that reads the store sees the outcome; never awaited.
+        PinOutcomeEvents.Raise(_events, pin, outcome);
     }
 
     // Leave a margin before the lease ends: the create itself takes time, and clocks of instances differ.

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Pinterest.Publishing.Coordination.Internal;
 using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Authentication.Internal;
 
@@ -8,7 +10,7 @@ public sealed class RefreshFlightsTests
 {
     private const string Account = "acct-1";
 
-    private readonly RefreshFlights _flights = new();
+    private readonly RefreshFlights _flights = new(new InProcessAccountCoordinator(TimeProvider.System), NullLogger.Instance);
     private int _started;
 
     private static PinterestToken Token(string access) => new() { AccessToken = access, ExpiresAt = DateTimeOffset.UnixEpoch };

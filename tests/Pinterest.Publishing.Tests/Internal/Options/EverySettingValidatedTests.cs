@@ -21,6 +21,7 @@ public sealed class EverySettingValidatedTests
         { "ClientSecret", o => o.ClientId = "only-the-id" },
         { "TokenRefreshMargin", o => o.TokenRefreshMargin = TimeSpan.FromSeconds(-1) },
         { "RefreshTokenRenewalMargin", o => o.RefreshTokenRenewalMargin = TimeSpan.FromSeconds(-1) },
+        { "KeepAliveSweepInterval", o => o.KeepAliveSweepInterval = TimeSpan.Zero },
         { "RequestTimeout", o => o.RequestTimeout = TimeSpan.Zero },
         { "MaxConcurrentPublishesPerAccount", o => o.MaxConcurrentPublishesPerAccount = 0 },
         { "Retry:MaxRetries", o => o.Retry.MaxRetries = -1 },
@@ -68,6 +69,7 @@ public sealed class EverySettingValidatedTests
     public static TheoryData<string, Action<PinterestPublishingOptions>> TimersOverOneDay => new()
     {
         { "TokenRefreshMargin", o => o.TokenRefreshMargin = OverOneDay },
+        { "KeepAliveSweepInterval", o => o.KeepAliveSweepInterval = OverOneDay },
         { "RequestTimeout", o => o.RequestTimeout = OverOneDay },
         { "Retry:BaseDelay", o => o.Retry.BaseDelay = OverOneDay },
         { "Retry:MaxDelay", o => o.Retry.MaxDelay = OverOneDay },

@@ -1,103 +1,113 @@
 using Microsoft.Extensions.Time.Testing;
+using Pinterest.Publishing.Coordination.Internal;
 using Pinterest.Publishing.Internal.PublishPath;
 
 namespace Pinterest.Publishing.Tests.Internal.PublishPath;
 
+/// <summary>The registry over the default in-process ledger: claims, twins and their retention.</summary>
 public class AttributedPinRegistryTests
 {
-    [Fact]
-    public void A_pin_is_claimed_once_and_a_recorded_pin_cannot_be_claimed()
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    private static (AttributedPinRegistry Registry, InProcessPublishLedger Ledger) Create(TimeProvider time)
     {
-        var registry = new AttributedPinRegistry(new FakeTimeProvider());
-
-        registry.Record("1");
-
-        Assert.False(registry.TryClaim("1"));
-        Assert.True(registry.TryClaim("2"));
-        Assert.False(registry.TryClaim("2"));
+        var ledger = new InProcessPublishLedger(time);
+        return (new AttributedPinRegistry(time, ledger), ledger);
     }
 
     [Fact]
-    public void Concurrent_claims_of_one_pin_have_exactly_one_winner()
+    public async Task A_pin_is_claimed_once_and_a_recorded_pin_cannot_be_claimed()
     {
-        var registry = new AttributedPinRegistry(new FakeTimeProvider());
+        var (registry, _) = Create(new FakeTimeProvider());
 
-        var winners = Enumerable.Range(0, 64).AsParallel().Count(_ => registry.TryClaim("42"));
+        await registry.RecordAsync("1", None);
 
-        Assert.Equal(1, winners);
+        Assert.False(await registry.TryClaimAsync("1", None));
+        Assert.True(await registry.TryClaimAsync("2", None));
+        Assert.False(await registry.TryClaimAsync("2", None));
     }
 
     [Fact]
-    public void Ids_older_than_the_retention_are_forgotten_so_the_set_stays_bounded()
+    public async Task Concurrent_claims_of_one_pin_have_exactly_one_winner()
+    {
+        var (registry, _) = Create(new FakeTimeProvider());
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(() => registry.TryClaimAsync("42", None).AsTask())));
+
+        Assert.Single(claims, won => won);
+    }
+
+    [Fact]
+    public async Task Ids_older_than_the_retention_are_forgotten_so_the_set_stays_bounded()
     {
         var time = new FakeTimeProvider();
-        var registry = new AttributedPinRegistry(time);
+        var (registry, ledger) = Create(time);
         for (var i = 0; i < 100; i++)
         {
-            registry.Record($"old-{i}");
+            await registry.RecordAsync($"old-{i}", None);
         }
 
-        time.Advance(AttributedPinRegistry.Retention - TimeSpan.FromMinutes(1));
-        registry.Record("recent");
-        Assert.Equal(101, registry.Count);
+        time.Advance(InProcessPublishLedger.Retention - TimeSpan.FromMinutes(1));
+        await registry.RecordAsync("recent", None);
+        Assert.Equal(101, ledger.ClaimedPinCount);
 
         time.Advance(TimeSpan.FromMinutes(2));
-        registry.Record("new");
+        await registry.RecordAsync("new", None);
 
-        Assert.Equal(2, registry.Count);
-        Assert.False(registry.TryClaim("recent"));
-        Assert.True(registry.TryClaim("old-0"));
+        Assert.Equal(2, ledger.ClaimedPinCount);
+        Assert.False(await registry.TryClaimAsync("recent", None));
+        Assert.True(await registry.TryClaimAsync("old-0", None));
     }
 
     [Fact]
-    public void A_twin_create_in_flight_or_ended_ambiguously_is_unresolved_until_its_pin_is_known()
+    public async Task A_twin_create_in_flight_or_ended_ambiguously_is_unresolved_until_its_pin_is_known()
     {
         var time = new FakeTimeProvider();
-        var registry = new AttributedPinRegistry(time);
+        var (registry, _) = Create(time);
         var since = time.GetUtcNow();
-        using var own = registry.BeginCreate("key");
-        var twin = registry.BeginCreate("key");
+        await using var own = await registry.BeginCreateAsync("key", None);
+        var twin = await registry.BeginCreateAsync("key", None);
 
-        Assert.True(registry.HasUnresolvedTwin(own, since));
+        Assert.True(await registry.HasUnresolvedTwinAsync(own, since, None));
         time.Advance(TimeSpan.FromSeconds(1));
-        twin.Dispose();
+        await twin.DisposeAsync();
         time.Advance(TimeSpan.FromSeconds(40));
 
         // Its answer was lost: its Pin may exist and be listed late, so it still counts.
-        Assert.True(registry.HasUnresolvedTwin(own, since));
-        twin.Resolve();
-        Assert.False(registry.HasUnresolvedTwin(own, since));
+        Assert.True(await registry.HasUnresolvedTwinAsync(own, since, None));
+        await twin.ResolveAsync();
+        Assert.False(await registry.HasUnresolvedTwinAsync(own, since, None));
     }
 
     [Fact]
-    public void A_create_never_counts_as_its_own_twin_nor_does_another_drafts_or_one_that_made_no_pin()
+    public async Task A_create_never_counts_as_its_own_twin_nor_does_another_drafts_or_one_that_made_no_pin()
     {
         var time = new FakeTimeProvider();
-        var registry = new AttributedPinRegistry(time);
-        using var own = registry.BeginCreate("key");
-        using var other = registry.BeginCreate("other key");
-        var refused = registry.BeginCreate("key");
-        refused.Resolve();
-        refused.Dispose();
+        var (registry, _) = Create(time);
+        await using var own = await registry.BeginCreateAsync("key", None);
+        await using var other = await registry.BeginCreateAsync("other key", None);
+        var refused = await registry.BeginCreateAsync("key", None);
+        await refused.ResolveAsync();
+        await refused.DisposeAsync();
 
-        Assert.False(registry.HasUnresolvedTwin(own, time.GetUtcNow()));
+        Assert.False(await registry.HasUnresolvedTwinAsync(own, time.GetUtcNow(), None));
     }
 
     [Fact]
-    public void A_twin_that_ended_before_the_window_does_not_count_and_is_forgotten_after_the_retention()
+    public async Task A_twin_that_ended_before_the_window_does_not_count_and_is_forgotten_after_the_retention()
     {
         var time = new FakeTimeProvider();
-        var registry = new AttributedPinRegistry(time);
-        var twin = registry.BeginCreate("key");
-        twin.Dispose();
+        var (registry, _) = Create(time);
+        var twin = await registry.BeginCreateAsync("key", None);
+        await twin.DisposeAsync();
         time.Advance(TimeSpan.FromMinutes(10));
-        using var own = registry.BeginCreate("key");
+        await using var own = await registry.BeginCreateAsync("key", None);
 
-        Assert.False(registry.HasUnresolvedTwin(own, time.GetUtcNow() - TimeSpan.FromMinutes(5)));
-        Assert.True(registry.HasUnresolvedTwin(own, time.GetUtcNow() - TimeSpan.FromMinutes(10)));
+        Assert.False(await registry.HasUnresolvedTwinAsync(own, time.GetUtcNow() - TimeSpan.FromMinutes(5), None));
+        Assert.True(await registry.HasUnresolvedTwinAsync(own, time.GetUtcNow() - TimeSpan.FromMinutes(10), None));
 
-        time.Advance(AttributedPinRegistry.Retention);
-        registry.Record("prunes");
-        Assert.False(registry.HasUnresolvedTwin(own, DateTimeOffset.MinValue));
+        time.Advance(InProcessPublishLedger.Retention);
+        await registry.RecordAsync("prunes", None);
+        Assert.False(await registry.HasUnresolvedTwinAsync(own, DateTimeOffset.MinValue, None));
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Pinterest.Publishing.Api;
+using Pinterest.Publishing.Coordination.Internal;
 using Pinterest.Publishing.Internal.PublishPath;
 using Pinterest.Publishing.Scheduling;
 using Pinterest.Publishing.Scheduling.Internal;
@@ -54,9 +55,9 @@ public class VideoStageTests
 
         await Assert.ThrowsAsync<PinterestMediaProcessingException>(() => stage.UploadAndWaitAsync(null!, request, CancellationToken.None));
 
-        var resumed = stage.ResumeProcessingUpload(request);
+        var resumed = await stage.ResumeProcessingUploadAsync(request, CancellationToken.None);
         Assert.Equal("uploaded media 111", ((VideoPinMedia)resumed.Media).Source.ToString());
-        Assert.Same(Video, stage.ResumeProcessingUpload(VideoRequest("op-2")).Media);
+        Assert.Same(Video, (await stage.ResumeProcessingUploadAsync(VideoRequest("op-2"), CancellationToken.None)).Media);
     }
 
     [Fact]
@@ -67,7 +68,7 @@ public class VideoStageTests
 
         await Assert.ThrowsAsync<PinterestMediaProcessingException>(() => stage.UploadAndWaitAsync(null!, request, CancellationToken.None));
 
-        Assert.Same(request, stage.ResumeProcessingUpload(request));
+        Assert.Same(request, await stage.ResumeProcessingUploadAsync(request, CancellationToken.None));
     }
 
     [Fact]
@@ -78,7 +79,7 @@ public class VideoStageTests
 
         await Assert.ThrowsAsync<PinterestMediaProcessingException>(() => stage.UploadAndWaitAsync(null!, request, CancellationToken.None));
 
-        Assert.Same(request, stage.ResumeProcessingUpload(request));
+        Assert.Same(request, await stage.ResumeProcessingUploadAsync(request, CancellationToken.None));
     }
 
     [Fact]
@@ -88,11 +89,11 @@ public class VideoStageTests
         var stage = Stage(time, Timeout("111"), Timeout("222"));
         await Assert.ThrowsAsync<PinterestMediaProcessingException>(() => stage.UploadAndWaitAsync(null!, VideoRequest("op-1"), CancellationToken.None));
 
-        time.Advance(VideoStage.ProcessingUploadRetention + TimeSpan.FromSeconds(1));
+        time.Advance(InProcessPublishLedger.ProcessingUploadRetention + TimeSpan.FromSeconds(1));
         await Assert.ThrowsAsync<PinterestMediaProcessingException>(() => stage.UploadAndWaitAsync(null!, VideoRequest("op-2"), CancellationToken.None));
 
-        Assert.Same(Video, stage.ResumeProcessingUpload(VideoRequest("op-1")).Media);
-        Assert.Equal("uploaded media 222", ((VideoPinMedia)stage.ResumeProcessingUpload(VideoRequest("op-2")).Media).Source.ToString());
+        Assert.Same(Video, (await stage.ResumeProcessingUploadAsync(VideoRequest("op-1"), CancellationToken.None)).Media);
+        Assert.Equal("uploaded media 222", ((VideoPinMedia)(await stage.ResumeProcessingUploadAsync(VideoRequest("op-2"), CancellationToken.None)).Media).Source.ToString());
     }
 
     [Fact]
@@ -102,13 +103,14 @@ public class VideoStageTests
         var request = VideoRequest("op-1");
         await Assert.ThrowsAsync<PinterestMediaProcessingException>(() => stage.UploadAndWaitAsync(null!, request, CancellationToken.None));
 
-        await Assert.ThrowsAsync<PinterestMediaProcessingException>(() => stage.UploadAndWaitAsync(null!, stage.ResumeProcessingUpload(request), CancellationToken.None));
+        var resumed = await stage.ResumeProcessingUploadAsync(request, CancellationToken.None);
+        await Assert.ThrowsAsync<PinterestMediaProcessingException>(() => stage.UploadAndWaitAsync(null!, resumed, CancellationToken.None));
 
-        Assert.Same(request, stage.ResumeProcessingUpload(request));
+        Assert.Same(request, await stage.ResumeProcessingUploadAsync(request, CancellationToken.None));
     }
 
     private static VideoStage Stage(TimeProvider time, params Exception?[] script) =>
-        new(new ScriptedUploader(inner: null, script), time, NullLoggerFactory.Instance);
+        new(new ScriptedUploader(inner: null, script), new InProcessPublishLedger(time), NullLoggerFactory.Instance);
 
     private static PublishPinRequest VideoRequest(string? operationId) =>
         new() { AccountId = "a", BoardId = "1", Media = Video, OperationId = operationId };

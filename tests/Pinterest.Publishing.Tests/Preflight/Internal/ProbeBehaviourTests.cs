@@ -43,11 +43,11 @@ public sealed class ProbeBehaviourTests : IAsyncLifetime
         Assert.InRange(_server.BodyBytesWritten, 1, OneMegabyte - 1);
         if (honourRange)
         {
-            // One ranged request answered with at most the 64 KiB prefix, and, asked as soon as its answer shows a
-            // file longer than the prefix, the last 2 KiB (whether the file is whole). The reader stops as soon as the
-            // dimensions are known and drops the connection, so how much of the prefix the server wrote is a race.
-            Assert.Equal(["bytes=-2048", "bytes=0-65535"], _server.Requests.Select(r => r.Range!).Order(StringComparer.Ordinal));
-            Assert.InRange(_server.BodyBytesWritten, 1, MediaHeaderReader.DefaultPrefixLength + ImageTail.Length);
+            // One ranged request answered with at most the 64 KiB prefix; the end of a file longer than the prefix is
+            // not asked for by default (VerifyImageEndOverHttp). The reader stops as soon as the dimensions are known
+            // and drops the connection, so how much of the prefix the server wrote is a race.
+            Assert.Equal("bytes=0-65535", Assert.Single(_server.Requests).Range);
+            Assert.InRange(_server.BodyBytesWritten, 1, 65_536);
         }
     }
 
@@ -63,9 +63,8 @@ public sealed class ProbeBehaviourTests : IAsyncLifetime
         await _server.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
         // The size is known from Content-Range before the body is read, so the client may drop the connection before
         // the server has written its whole 64 KiB answer: at most the requested prefix, never the 20 MB.
-        Assert.InRange(_server.BodyBytesWritten, 0, MediaHeaderReader.DefaultPrefixLength + ImageTail.Length);
-        Assert.Equal("bytes=0-65535", _server.Requests[0].Range);
-        Assert.All(_server.Requests.Skip(1), r => Assert.Equal("bytes=-2048", r.Range));
+        Assert.InRange(_server.BodyBytesWritten, 0, MediaHeaderReader.DefaultPrefixLength);
+        Assert.Equal("bytes=0-65535", Assert.Single(_server.Requests).Range);
     }
 
     [Fact]
@@ -94,10 +93,10 @@ public sealed class ProbeBehaviourTests : IAsyncLifetime
         var result = await ValidateAsync(Request(PinMedia.Image(_server.Url("/exif.jpg"))));
 
         Assert.Empty(result.Issues);
-        // The prefix, its last bytes, and one more range for the frame header (no longer up to eight 64 KiB steps).
+        // The prefix and one more range for the frame header (no longer up to eight 64 KiB steps).
         var ranges = _server.Requests.Select(r => r.Range).ToArray();
         Assert.Equal("bytes=0-65535", ranges[0]);
-        Assert.Equal(3, ranges.Length);
+        Assert.Equal(2, ranges.Length);
         await _server.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
         Assert.InRange(_server.BodyBytesWritten, 150_000, MediaHeaderReader.MaxHeaderLength);
     }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Microsoft.Extensions.Time.Testing;
 using Pinterest.Publishing.Preflight;
 using static Pinterest.Publishing.Tests.TestSupport.IsoBoxes;
 using static Pinterest.Publishing.Tests.TestSupport.PreflightTestKit;
@@ -82,6 +83,47 @@ public sealed class VideoRangedReadFailureTests
         Assert.DoesNotContain(PreflightCodes.VideoUrlReachable, Codes(result));
         Assert.DoesNotContain(PreflightCodes.VideoUnreadable, Codes(result));
         Assert.Equal(PreflightSeverity.Warning, Single(result, PreflightCodes.VideoDurationUnknown).Severity);
+    }
+
+    [Theory]
+    [InlineData("no-answer")]
+    [InlineData("mid-body")]
+    public async Task A_stalled_moov_read_ends_at_the_probe_timeout_as_duration_unknown_not_as_an_unreachable_url(string stall)
+    {
+        var bytes = Mp4Shapes.MoovAtEnd(5);
+        var hold = new TaskCompletionSource();
+        await using var server = new LoopbackHttpServer(async (request, stream, ct) =>
+        {
+            var (from, to) = ParseRange(request.Headers.GetValueOrDefault("range") ?? string.Empty, bytes.Length);
+            var part = bytes.AsSpan(from, to - from + 1).ToArray();
+            if (from == 0)
+            {
+                await WriteAsync(stream, Head(from, to, bytes.Length, part.Length), part, ct);
+                return;
+            }
+
+            if (stall == "mid-body")
+            {
+                await WriteAsync(stream, Head(from, to, bytes.Length, part.Length), part.AsSpan(0, 16).ToArray(), ct);
+            }
+
+            // Never completed: the server goes silent until the test ends.
+            await hold.Task.WaitAsync(ct);
+        });
+        var time = new FakeTimeProvider();
+        using var validator = Validator(o => o.ProbeTimeout = TimeSpan.FromSeconds(10), time: time);
+
+        var validation = validator.ValidateAsync(Request(PinMedia.Video(VideoSource.FromUrl(server.Url("/moov-at-end.mp4")))));
+        await server.WhenRequestsAsync(2).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.False(validation.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(10));
+        var result = await validation.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The prefix was fine: the duration could not be read, which is a warning (the spooled copy is checked before
+        // upload), not "no answer within 10 s".
+        Assert.Equal([PreflightCodes.VideoDurationUnknown], Codes(result));
+        Assert.Equal(PreflightSeverity.Warning, result.Issues[0].Severity);
+        Assert.Contains("in time", result.Issues[0].Message, StringComparison.Ordinal);
     }
 
     private static string Head(int from, int to, long total, int length) =>

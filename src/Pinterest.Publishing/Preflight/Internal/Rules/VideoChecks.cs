@@ -99,7 +99,7 @@ internal static class VideoChecks
         else if (header.Layout is { Moov: null, NextBoxOffset: not null })
         {
             issues.Warning(PreflightCodes.VideoDurationUnknown, "media",
-                $"The video's 'moov' box (duration and size) is not within the bytes preflight reads (it lies after the first 64 KiB and the server ignores Range requests, or behind too many boxes), so its duration could not be checked against {DurationRange} here; it is checked when the video is downloaded for upload, before anything is sent to Pinterest. Serve it with Range support or write it with ffmpeg -movflags +faststart.");
+                $"The video's 'moov' box (duration and size) is not within the bytes preflight reads (it lies after the first 64 KiB and the server ignores Range requests or did not answer the ranged read of it in time, or behind too many boxes), so its duration could not be checked against {DurationRange} here; it is checked when the video is downloaded for upload, before anything is sent to Pinterest. Serve it with Range support or write it with ffmpeg -movflags +faststart.");
         }
     }
 }

@@ -1,21 +1,29 @@
 using Microsoft.Extensions.Time.Testing;
+using Pinterest.Publishing.Coordination;
+using Pinterest.Publishing.Coordination.Internal;
 using Pinterest.Publishing.Internal.PublishPath;
 
 namespace Pinterest.Publishing.Tests.Internal.PublishPath;
 
-public class InMemoryAccountCooldownsTests
+/// <summary>The cool-down policy over the coordinator's cool-downs: the policy's waits, and one memory shared by every instance.</summary>
+public class AccountCooldownsTests
 {
     private const string Account = "acct-1";
     private const string Write = "org_write";
     private const string Read = "org_read";
 
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
-    private readonly InMemoryAccountCooldowns _cooldowns;
+    private readonly InProcessAccountCoordinator _coordinator;
+    private readonly AccountCooldowns _cooldowns;
 
-    public InMemoryAccountCooldownsTests()
+    public AccountCooldownsTests()
     {
-        _cooldowns = new InMemoryAccountCooldowns(_time, new AccountCooldownPolicy(new PinterestRetryOptions(), TimeSpan.FromHours(6)));
+        _coordinator = new InProcessAccountCoordinator(_time);
+        _cooldowns = Policy(_coordinator);
     }
+
+    private AccountCooldowns Policy(IPinterestAccountCoordinator coordinator) =>
+        new(coordinator, _time, new AccountCooldownPolicy(new PinterestRetryOptions(), TimeSpan.FromHours(6)));
 
     private DateTimeOffset Now => _time.GetUtcNow();
 
@@ -134,7 +142,7 @@ public class InMemoryAccountCooldownsTests
         _time.Advance(TimeSpan.FromHours(2));
 
         Assert.Null(await _cooldowns.FindAsync(Account, Write, default));
-        Assert.Equal(0, _cooldowns.Count);
+        Assert.Equal(0, _coordinator.CooldownCount);
     }
 
     [Fact]
@@ -148,6 +156,40 @@ public class InMemoryAccountCooldownsTests
         _time.Advance(TimeSpan.FromHours(2));
         await _cooldowns.RecordAsync(Account, new RateLimitHit(Write, false, null), default);
 
-        Assert.Equal(1, _cooldowns.Count);
+        Assert.Equal(1, _coordinator.CooldownCount);
+    }
+
+    [Fact]
+    public async Task A_cool_down_one_instance_records_holds_for_another_sharing_the_coordinator()
+    {
+        var otherInstance = Policy(_coordinator);
+
+        var recorded = await _cooldowns.RecordAsync(Account, new RateLimitHit(null, true, null), default);
+
+        Assert.Equal(recorded, await otherInstance.FindAsync(Account, Write, default));
+        Assert.Equal([recorded], await _coordinator.GetCooldownsAsync(Account, default));
+    }
+
+    [Fact]
+    public async Task The_run_of_429s_lives_in_the_coordinator_so_another_instance_continues_it()
+    {
+        var first = await _cooldowns.RecordAsync(Account, new RateLimitHit(Write, false, null), default);
+        _time.Advance(first.Until - Now);
+
+        var second = await Policy(_coordinator).RecordAsync(Account, new RateLimitHit(Write, false, null), default);
+
+        Assert.Equal(2, second.InARow);
+        Assert.Equal(TimeSpan.FromMinutes(2), second.Until - Now);
+    }
+
+    [Fact]
+    public async Task A_success_ends_the_run_in_the_coordinator_without_ending_the_cool_down()
+    {
+        var cooldown = await _cooldowns.RecordAsync(Account, new RateLimitHit(Write, false, null), default);
+
+        await Policy(_coordinator).SucceededAsync(Account, Write, default);
+
+        var stored = Assert.Single(await _coordinator.GetCooldownsAsync(Account, default));
+        Assert.Equal(cooldown with { InARow = 0 }, stored);
     }
 }

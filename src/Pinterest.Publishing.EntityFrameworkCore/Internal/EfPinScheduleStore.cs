@@ -1,0 +1,164 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Pinterest.Publishing.Scheduling;
+
+namespace Pinterest.Publishing.EntityFrameworkCore.Internal;
+
+/// <summary>
+/// The schedule store over <c>pinterest_scheduled_pins</c>. Claims are one <c>UPDATE … RETURNING</c> statement
+/// (<see cref="ClaimStatement"/>); a completion is one <c>UPDATE … WHERE id = @id AND lease_token = @lease</c>, so a
+/// late completion by a claimer whose lease expired and was claimed again changes nothing. On SQLite every write runs
+/// under the process's one writer (<see cref="SqliteProcessGate"/>).
+/// </summary>
+internal sealed class EfPinScheduleStore(PinterestDbContexts contexts) : IPinScheduleStore, IPinScheduler
+{
+    public async Task<ScheduledPin> ScheduleAsync(PublishPinRequest request, DateTimeOffset dueAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+
+        // Refuses what cannot be kept (a stream video source, oversized inline bytes) now, not when the Pin is due.
+        var json = PublishPinRequestJson.Serialize(request);
+        var row = new ScheduledPinRow { Request = json, DueAt = UtcTicks.From(dueAt), Status = ScheduledPinRow.Pending };
+        await WriteAsync(async context =>
+        {
+            context.Set<ScheduledPinRow>().Add(row);
+            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return 0;
+        }, cancellationToken).ConfigureAwait(false);
+        return new ScheduledPin { Id = FormatId(row.Id), Request = request, DueAt = dueAt };
+    }
+
+    public async Task<IReadOnlyList<ScheduledPin>> ClaimDueAsync(DateTimeOffset now, int maxCount, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var provider = await contexts.GetProviderAsync(cancellationToken).ConfigureAwait(false);
+        var leaseToken = Guid.NewGuid().ToString("N");
+        var leaseExpiresAt = now + lease;
+        var rows = await WriteAsync(
+            context => ClaimStatement.RunAsync(context, provider, now, maxCount, leaseToken, leaseExpiresAt, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+
+        // RETURNING does not keep the subquery's order.
+        return rows.OrderBy(r => r.DueAt).ThenBy(r => r.Id).Select(r => new ScheduledPin
+        {
+            Id = FormatId(r.Id),
+            Request = PublishPinRequestJson.Deserialize(r.Request),
+            DueAt = UtcTicks.To(r.DueAt),
+            Attempt = r.Attempt,
+            LeaseToken = leaseToken,
+            LeaseExpiresAt = leaseExpiresAt,
+        }).ToArray();
+    }
+
+    /// <exception cref="ArgumentException">The Pin was never scheduled in this store.</exception>
+    public async Task CompleteAsync(ScheduledPin pin, PinPublishOutcome outcome, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pin);
+        ArgumentNullException.ThrowIfNull(outcome);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var id = ParseId(pin.Id);
+        var changed = 0;
+        if (id is { } key && pin.LeaseToken is { } leaseToken)
+        {
+            var columns = OutcomeColumns.From(outcome);
+            changed = await WriteAsync(context =>
+            {
+                // Only the current claim of a pending row may complete it: an expired lease claimed again, or a row
+                // already final, matches nothing.
+                var current = context.Set<ScheduledPinRow>()
+                    .Where(r => r.Id == key && r.LeaseToken == leaseToken && r.Status == ScheduledPinRow.Pending);
+                return outcome is PinPublishOutcome.RetryAt retry
+                    ? current.ExecuteUpdateAsync(s => s
+                        .SetProperty(r => r.DueAt, UtcTicks.From(retry.At))
+                        .SetProperty(r => r.Attempt, r => retry.CountsAsAttempt ? r.Attempt : (r.Attempt > 0 ? r.Attempt - 1 : 0))
+                        .SetProperty(r => r.LeaseToken, (string?)null)
+                        .SetProperty(r => r.LeaseExpiresAt, (long?)null)
+                        .SetProperty(r => r.OutcomeKind, columns.Kind)
+                        .SetProperty(r => r.OutcomeReason, columns.Reason)
+                        .SetProperty(r => r.OutcomePinId, columns.PinId)
+                        .SetProperty(r => r.OutcomeCodes, columns.Codes)
+                        .SetProperty(r => r.OutcomeAt, columns.At)
+                        .SetProperty(r => r.OutcomeCountsAsAttempt, columns.CountsAsAttempt), cancellationToken)
+                    : current.ExecuteUpdateAsync(s => s
+                        .SetProperty(r => r.Status, ScheduledPinRow.Done)
+                        .SetProperty(r => r.LeaseToken, (string?)null)
+                        .SetProperty(r => r.LeaseExpiresAt, (long?)null)
+                        .SetProperty(r => r.OutcomeKind, columns.Kind)
+                        .SetProperty(r => r.OutcomeReason, columns.Reason)
+                        .SetProperty(r => r.OutcomePinId, columns.PinId)
+                        .SetProperty(r => r.OutcomeCodes, columns.Codes)
+                        .SetProperty(r => r.OutcomeAt, columns.At)
+                        .SetProperty(r => r.OutcomeCountsAsAttempt, columns.CountsAsAttempt), cancellationToken);
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (changed == 0 && !await ExistsAsync(id, cancellationToken).ConfigureAwait(false))
+        {
+            throw new ArgumentException($"The Pin '{pin.Id}' was not scheduled in this store.", nameof(pin));
+        }
+    }
+
+    public async Task<PinPublishOutcome?> GetOutcomeAsync(string scheduledPinId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(scheduledPinId);
+        if (ParseId(scheduledPinId) is not { } id)
+        {
+            return null;
+        }
+
+        var context = await contexts.CreateAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            var row = await context.Set<ScheduledPinRow>().AsNoTracking()
+                .SingleOrDefaultAsync(r => r.Id == id, cancellationToken).ConfigureAwait(false);
+            return row is null ? null : OutcomeColumns.Read(row);
+        }
+    }
+
+    private async Task<bool> ExistsAsync(long? id, CancellationToken cancellationToken)
+    {
+        if (id is not { } key)
+        {
+            return false;
+        }
+
+        var context = await contexts.CreateAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            return await context.Set<ScheduledPinRow>().AnyAsync(r => r.Id == key, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // On SQLite, one writer in the process at a time: SQLite allows one writer per file, and waiting here is cheaper
+    // and fairer than its busy retries.
+    private async Task<T> WriteAsync<T>(Func<DbContext, Task<T>> write, CancellationToken cancellationToken)
+    {
+        var gate = await contexts.GetSqliteGateAsync(cancellationToken).ConfigureAwait(false);
+        if (gate is not null)
+        {
+            await gate.Writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            var context = await contexts.CreateAsync(cancellationToken).ConfigureAwait(false);
+            await using (context.ConfigureAwait(false))
+            {
+                return await write(context).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            gate?.Writer.Release();
+        }
+    }
+
+    private static string FormatId(long id) => id.ToString(CultureInfo.InvariantCulture);
+
+    private static long? ParseId(string id) =>
+        long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+using Pinterest.Publishing.Api;
+using Pinterest.Publishing.AspNetCore;
+using Pinterest.Publishing.Authentication;
+using Pinterest.Publishing.Testing;
+using Pinterest.Publishing.Tests.TestSupport;
+
+namespace Pinterest.Publishing.Tests.AspNetCore;
+
+/// <summary>
+/// The connect flow in headless Chromium: a page on a real Kestrel (loopback), the emulator's authorize page on its own
+/// loopback server; click Connect, click Allow, land back connected and see the account's boards.
+/// </summary>
+public class ConnectBrowserTests
+{
+    private const string User = "browser-user";
+
+    [ChromiumFact]
+    public async Task Connect_in_a_browser_lands_back_connected_with_the_boards_listed()
+    {
+        await using var emulator = new PinterestEmulator();
+        var account = emulator.AddAccount("browser_maker");
+        emulator.AddBoard(account, "Kitchen ideas");
+        emulator.AddBoard(account, "Garden");
+        emulator.ArrangeConsent(account, EmulatorConsentMode.ShowPage);
+        await emulator.StartServerAsync();
+
+        await using var app = await StartAppAsync(emulator);
+        var appAddress = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ExternalServices.ChromiumExecutable,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+        });
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(appAddress + "/");
+        Assert.Equal("Not connected", await page.InnerTextAsync("#status"));
+
+        await page.ClickAsync("#connect");
+        await page.WaitForURLAsync(url => url.StartsWith(emulator.AuthorizeAddress.AbsoluteUri, StringComparison.Ordinal));
+        await page.ClickAsync("#allow");
+        await page.WaitForURLAsync(url => url.StartsWith(appAddress + "/", StringComparison.Ordinal) && !url.Contains("/pinterest/", StringComparison.Ordinal));
+
+        Assert.Equal("Connected as browser_maker", await page.InnerTextAsync("#status"));
+        var boards = await page.Locator("#boards li").AllInnerTextsAsync();
+        Assert.Equal(["Garden", "Kitchen ideas"], boards.Order(StringComparer.Ordinal));
+    }
+
+    private static async Task<WebApplication> StartAppAsync(PinterestEmulator emulator)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Services.AddPinterestPublishing(_ => { })
+            .UsePinterestEmulator(emulator)
+            .AddPinterestConnect(options =>
+            {
+                options.AuthorizeEndpoint = emulator.AuthorizeAddress;
+                options.AccountIdResolver = static _ => ValueTask.FromResult<string?>(User);
+            });
+        var app = builder.Build();
+        app.MapPinterestConnect("/pinterest");
+        app.MapGet("/", async context =>
+        {
+            var html = new StringBuilder("<!DOCTYPE html><html><body>");
+            if (await context.RequestServices.GetRequiredService<IPinterestTokenStore>().GetTokenAsync(User, context.RequestAborted) is null)
+            {
+                html.Append("<p id=\"status\">Not connected</p><a id=\"connect\" href=\"/pinterest/connect?returnUrl=/\">Connect Pinterest</a>");
+            }
+            else
+            {
+                var client = context.RequestServices.GetRequiredService<PinterestClient>().ForAccount(User);
+                var me = await client.UserAccount.GetAsync(context.RequestAborted);
+                html.Append("<p id=\"status\">Connected as ").Append(WebUtility.HtmlEncode(me.Username)).Append("</p><ul id=\"boards\">");
+                await foreach (var board in client.Boards.GetBoardsAsync(cancellationToken: context.RequestAborted))
+                {
+                    html.Append("<li>").Append(WebUtility.HtmlEncode(board.Name)).Append("</li>");
+                }
+
+                html.Append("</ul>");
+            }
+
+            await Results.Content(html.Append("</body></html>").ToString(), "text/html; charset=utf-8").ExecuteAsync(context);
+        });
+        await app.StartAsync();
+        return app;
+    }
+}
