@@ -12,6 +12,7 @@ public sealed partial class PinterestEmulator
 
     internal async Task<EmulatorHttpResponse> ProcessAsync(EmulatorHttpRequest request, CancellationToken cancellationToken)
     {
+        using var write = EnterWrite(request);
         var response = await ProcessCoreAsync(request, cancellationToken).ConfigureAwait(false);
         // An echo fault may have chosen the request id.
         response.Headers.TryAdd("x-pinterest-rid", EmulatorRandom.RequestId());

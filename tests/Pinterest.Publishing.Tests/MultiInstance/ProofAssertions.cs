@@ -1,0 +1,87 @@
+using Pinterest.Publishing.Scheduling;
+
+namespace Pinterest.Publishing.Tests.MultiInstance;
+
+/// <summary>The invariants of the multi-instance proof, each over the whole run.</summary>
+internal static class ProofAssertions
+{
+    /// <summary>
+    /// Every scheduled Pin got exactly one final outcome the store kept, from one worker, and no worker claimed a Pin
+    /// while another's claim of it was live.
+    /// </summary>
+    public static void ExactlyOneFinalOutcomePerPin(ProofEnvironment environment, ProofLog log)
+    {
+        var doubleClaims = log.ClaimsUnderALiveLease().ToArray();
+        Assert.True(doubleClaims.Length == 0, $"Pins claimed twice at once:\n{string.Join('\n', doubleClaims.Take(20))}");
+        var byId = log.FinalOutcomes.GroupBy(o => o.Id).ToDictionary(g => g.Key, g => g.ToArray());
+        Assert.All(environment.Scheduled.Keys, id =>
+        {
+            Assert.True(byId.TryGetValue(id, out var outcomes), $"{id} ({environment.Scheduled[id].Title}): no worker reported a final outcome.");
+            Assert.True(outcomes.Length == 1, $"{id} ({environment.Scheduled[id].Title}): {outcomes.Length} final outcomes: {string.Join("; ", outcomes.Select(o => $"{o.Worker} {o.Kind} {o.PinId} at {o.At} (lease end {o.LeaseEnd})"))}");
+        });
+        Assert.Empty(byId.Keys.Except(environment.Scheduled.Keys));
+    }
+
+    /// <summary>The Pins the killed worker held were claimed again once their lease ran out, and ended elsewhere.</summary>
+    public static void KilledClaimsFinishedElsewhere((string Name, IReadOnlyCollection<string> InFlight) killed, ProofLog log)
+    {
+        Assert.All(killed.InFlight, id =>
+        {
+            var final = Assert.Single(log.FinalOutcomes, o => o.Id == id);
+            Assert.NotEqual(killed.Name, final.Worker);
+            Assert.Contains(log.Events[id], e => e.IsClaim && e.Worker != killed.Name);
+        });
+    }
+
+    /// <summary>
+    /// At most one Pin per scheduled Pin on the emulator (each has its own title), none that was not scheduled, and
+    /// every Published outcome names a Pin that exists with that title. An Unknown outcome may have a Pin (its create
+    /// was answered ambiguously and reconciliation did not see it); any other outcome has none.
+    /// </summary>
+    public static void NoDuplicateAndEveryPublishedPinExists(ProofEnvironment environment, ProofLog log)
+    {
+        var titles = environment.Scheduled.Values.Select(i => i.Title).ToHashSet(StringComparer.Ordinal);
+        var pins = environment.Emulator.Pins;
+        var duplicates = pins.GroupBy(p => p.Title).Where(g => g.Count() > 1).Select(g => $"{g.Key} ×{g.Count()}").ToArray();
+        Assert.True(duplicates.Length == 0, $"Duplicate Pins on the emulator: {string.Join(", ", duplicates)}");
+        Assert.All(pins, p => Assert.Contains(p.Title!, titles));
+
+        var byTitle = pins.ToDictionary(p => p.Title!, StringComparer.Ordinal);
+        foreach (var (_, id, _, kind, pinId, _, _) in log.FinalOutcomes)
+        {
+            var title = environment.Scheduled[id].Title;
+            var pin = byTitle.GetValueOrDefault(title);
+            switch (kind)
+            {
+                case PinPublishOutcomeKind.Published:
+                    Assert.True(pin is not null && pin.Id == pinId, $"{title} Published as {pinId}, but the emulator has {pin?.Id ?? "no Pin"}.");
+                    break;
+                case PinPublishOutcomeKind.Unknown:
+                    break;
+                default:
+                    Assert.True(pin is null, $"{title} ended {kind} but its Pin {pin?.Id} exists.");
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Only the account whose user disconnected the app is asked to reconnect; the refresh races of three processes flag no one else.</summary>
+    public static void ReauthorizeOnlyForTheRevokedAccount(ProofEnvironment environment, ProofLog log)
+    {
+        var falseReauthorize = log.FinalOutcomes
+            .Where(o => o.Kind == PinPublishOutcomeKind.Reauthorize && environment.Scheduled[o.Id].Account != ProofPlan.RevokedAccount)
+            .Select(o => $"{environment.Scheduled[o.Id].Title} (account {environment.Scheduled[o.Id].Account}, {o.Worker})")
+            .ToArray();
+        Assert.True(falseReauthorize.Length == 0, $"Reauthorize for accounts never revoked: {string.Join(", ", falseReauthorize)}");
+    }
+
+    /// <summary>No account ever had more creates, or writes, in flight on the emulator than one process may run: the limit holds across processes.</summary>
+    public static void PerAccountLimitHeldAcrossProcesses(ProofEnvironment environment)
+    {
+        var creates = environment.Emulator.MaxConcurrentPinCreatesPerAccount;
+        var writes = environment.Emulator.MaxConcurrentWritesPerAccount;
+        Assert.NotEmpty(creates);
+        Assert.All(creates, pair => Assert.True(pair.Value <= ProofEnvironment.MaxConcurrentPublishesPerAccount, $"Account {pair.Key}: {pair.Value} creates in flight at once."));
+        Assert.All(writes, pair => Assert.True(pair.Value <= ProofEnvironment.MaxConcurrentPublishesPerAccount, $"Account {pair.Key}: {pair.Value} writes in flight at once."));
+    }
+}
