@@ -49,7 +49,7 @@ public class ConnectSecretsTests
         // The library's own lines: ASP.NET Core's request logging writes the callback's URL, query included, which is
         // the host's logging configuration (README: Connect accounts).
         var library = host.Logs.Entries.Where(e => e.Split(' ', 3)[1].StartsWith("Pinterest.Publishing", StringComparison.Ordinal)).ToList();
-        Assert.Contains(library, e => e.Contains("PinterestConnectFailed", StringComparison.Ordinal) || e.Contains("[10002]", StringComparison.Ordinal));
+        Assert.Contains(library, e => e.Contains("PinterestConnectFailed", StringComparison.Ordinal) || e.Contains("[11002]", StringComparison.Ordinal));
         foreach (var secret in secrets.Where(s => s.Length >= 8))
         {
             Assert.DoesNotContain(library, entry => entry.Contains(secret, StringComparison.Ordinal));
