@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace Pinterest.Publishing.AspNetCore.Internal;
 
 /// <summary>
-/// The ASP.NET Core package's log events (ids 10000–10999). They name the host's account id and the reason, never a
+/// The ASP.NET Core package's log events (ids 11000–11999; 10000–10999 are the core's Events). They name the host's account id and the reason, never a
 /// token, code, client secret or state.
 /// </summary>
 internal static partial class ConnectLog

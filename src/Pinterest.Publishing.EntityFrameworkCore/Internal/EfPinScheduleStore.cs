@@ -85,28 +85,28 @@ internal sealed class EfPinScheduleStore(PinterestDbContexts contexts) : IPinSch
                 // already final, matches nothing.
                 var current = context.Set<ScheduledPinRow>()
                     .Where(r => r.Id == key && r.LeaseToken == leaseToken && r.Status == ScheduledPinRow.Pending);
-                return outcome is PinPublishOutcome.RetryAt retry
-                    ? current.ExecuteUpdateAsync(s => s
-                        .SetProperty(r => r.DueAt, UtcTicks.From(retry.At))
-                        .SetProperty(r => r.Attempt, r => retry.CountsAsAttempt ? r.Attempt : (r.Attempt > 0 ? r.Attempt - 1 : 0))
-                        .SetProperty(r => r.LeaseToken, (string?)null)
+                return current.ExecuteUpdateAsync(s =>
+                {
+                    if (outcome is PinPublishOutcome.RetryAt retry)
+                    {
+                        // Pending again at the retry time; a wait that does not count gives the attempt back.
+                        s.SetProperty(r => r.DueAt, UtcTicks.From(retry.At))
+                            .SetProperty(r => r.Attempt, r => retry.CountsAsAttempt ? r.Attempt : (r.Attempt > 0 ? r.Attempt - 1 : 0));
+                    }
+                    else
+                    {
+                        s.SetProperty(r => r.Status, ScheduledPinRow.Done);
+                    }
+
+                    s.SetProperty(r => r.LeaseToken, (string?)null)
                         .SetProperty(r => r.LeaseExpiresAt, (long?)null)
                         .SetProperty(r => r.OutcomeKind, columns.Kind)
                         .SetProperty(r => r.OutcomeReason, columns.Reason)
                         .SetProperty(r => r.OutcomePinId, columns.PinId)
                         .SetProperty(r => r.OutcomeCodes, columns.Codes)
                         .SetProperty(r => r.OutcomeAt, columns.At)
-                        .SetProperty(r => r.OutcomeCountsAsAttempt, columns.CountsAsAttempt), cancellationToken)
-                    : current.ExecuteUpdateAsync(s => s
-                        .SetProperty(r => r.Status, ScheduledPinRow.Done)
-                        .SetProperty(r => r.LeaseToken, (string?)null)
-                        .SetProperty(r => r.LeaseExpiresAt, (long?)null)
-                        .SetProperty(r => r.OutcomeKind, columns.Kind)
-                        .SetProperty(r => r.OutcomeReason, columns.Reason)
-                        .SetProperty(r => r.OutcomePinId, columns.PinId)
-                        .SetProperty(r => r.OutcomeCodes, columns.Codes)
-                        .SetProperty(r => r.OutcomeAt, columns.At)
-                        .SetProperty(r => r.OutcomeCountsAsAttempt, columns.CountsAsAttempt), cancellationToken);
+                        .SetProperty(r => r.OutcomeCountsAsAttempt, columns.CountsAsAttempt);
+                }, cancellationToken);
             }, cancellationToken).ConfigureAwait(false);
         }
 

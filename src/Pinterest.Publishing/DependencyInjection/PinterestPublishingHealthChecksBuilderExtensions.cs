@@ -17,6 +17,7 @@ public static class PinterestPublishingHealthChecksBuilderExtensions
     /// </summary>
     /// <param name="builder">The host's health checks builder.</param>
     /// <param name="configure">Changes the thresholds.</param>
+    /// <returns>The same builder.</returns>
     public static IHealthChecksBuilder AddPinterestPublishing(this IHealthChecksBuilder builder, Action<PinterestHealthCheckOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -15,6 +15,8 @@ public static partial class PinterestPublishingServiceCollectionExtensions
     /// each through <see cref="IPinterestAccountKeepAlive"/>, under the account's refresh lock. Without a catalog it logs a
     /// warning and does nothing. One account's failure is logged and does not stop the sweep. Calling it again adds nothing.
     /// </summary>
+    /// <param name="builder">The builder <c>AddPinterestPublishing</c> returned.</param>
+    /// <returns>The same builder.</returns>
     public static IPinterestPublishingBuilder AddAccountKeepAliveSweep(this IPinterestPublishingBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -116,7 +116,7 @@ public class ReconciliationSearchTests
     [Fact]
     public async Task A_pin_seen_while_an_identical_create_was_in_flight_is_not_claimed_once_that_create_failed_ambiguously()
     {
-        var holder = new FailingCreateAnswer();
+        var holder = new CreateAnswerHolder();
         await using var h = await PublishingHarness.CreateAsync(
             services => services.AddHttpClient(PinterestHttpClientNames.Api).AddHttpMessageHandler(() => holder),
             configureEmulator: PublishingHarness.StrictBoardListing);
@@ -150,7 +150,7 @@ public class ReconciliationSearchTests
     public async Task A_twins_pin_listed_only_after_its_create_failed_ambiguously_is_never_claimed()
     {
         // Pinterest lists the board's Pins 5 s late (the emulator's default).
-        var holder = new FailingCreateAnswer();
+        var holder = new CreateAnswerHolder();
         await using var h = await PublishingHarness.CreateAsync(
             services => services.AddHttpClient(PinterestHttpClientNames.Api).AddHttpMessageHandler(() => holder),
             configureEmulator: o => o.BoardPinListingDisorder = 0);
@@ -205,32 +205,6 @@ public class ReconciliationSearchTests
         catch (Exception ex)
         {
             return (null, ex);
-        }
-    }
-
-    /// <summary>Holds the first successful create answer until told to lose it (a reset after the Pin was stored).</summary>
-    private sealed class FailingCreateAnswer : DelegatingHandler
-    {
-        private readonly TaskCompletionSource _fail = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private int _held;
-
-        public TaskCompletionSource Held { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public void Fail() => _fail.TrySetResult();
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var response = await base.SendAsync(request, cancellationToken);
-            if (request.Method == HttpMethod.Post && request.RequestUri!.AbsolutePath == "/v5/pins" && response.IsSuccessStatusCode
-                && Interlocked.Exchange(ref _held, 1) == 0)
-            {
-                Held.TrySetResult();
-                await _fail.Task.WaitAsync(cancellationToken);
-                response.Dispose();
-                throw new HttpRequestException(HttpRequestError.ResponseEnded, "The connection was reset after the request was sent.");
-            }
-
-            return response;
         }
     }
 }
