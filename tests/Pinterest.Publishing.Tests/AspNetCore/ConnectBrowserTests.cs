@@ -24,6 +24,9 @@ public class ConnectBrowserTests
 {
     private const string User = "browser-user";
 
+    // Generous: the suite runs beside PostgreSQL tests on two cores; a step that needs this long is still a failure.
+    private const float StepTimeoutMs = 90_000;
+
     [ChromiumFact]
     public async Task Connect_in_a_browser_lands_back_connected_with_the_boards_listed()
     {
@@ -46,14 +49,21 @@ public class ConnectBrowserTests
         });
         var page = await browser.NewPageAsync();
         await page.GotoAsync(appAddress + "/");
-        Assert.Equal("Not connected", await page.InnerTextAsync("#status"));
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Not connected", new() { Timeout = StepTimeoutMs });
 
-        await page.ClickAsync("#connect");
-        await page.WaitForURLAsync(url => url.StartsWith(emulator.AuthorizeAddress.AbsoluteUri, StringComparison.Ordinal));
-        await page.ClickAsync("#allow");
-        await page.WaitForURLAsync(url => url.StartsWith(appAddress + "/", StringComparison.Ordinal) && !url.Contains("/pinterest/", StringComparison.Ordinal));
+        // Each step waits for the element it needs (web-first assertions), never for the page's "load" lifecycle
+        // event: on a loaded CI machine that event was once missed after the redirect chain (emulator → callback → /)
+        // and the wait ran out although the page had rendered.
+        await page.Locator("#connect").ClickAsync(new() { Timeout = StepTimeoutMs });
+        await page.WaitForURLAsync(
+            url => url.StartsWith(emulator.AuthorizeAddress.AbsoluteUri, StringComparison.Ordinal),
+            new() { WaitUntil = WaitUntilState.Commit, Timeout = StepTimeoutMs });
+        await page.Locator("#allow").ClickAsync(new() { Timeout = StepTimeoutMs });
+        await page.WaitForURLAsync(
+            url => url.StartsWith(appAddress + "/", StringComparison.Ordinal) && !url.Contains("/pinterest/", StringComparison.Ordinal),
+            new() { WaitUntil = WaitUntilState.Commit, Timeout = StepTimeoutMs });
 
-        Assert.Equal("Connected as browser_maker", await page.InnerTextAsync("#status"));
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Connected as browser_maker", new() { Timeout = StepTimeoutMs });
         var boards = await page.Locator("#boards li").AllInnerTextsAsync();
         Assert.Equal(["Garden", "Kitchen ideas"], boards.Order(StringComparer.Ordinal));
     }
