@@ -14,7 +14,7 @@ using Pinterest.Publishing.Scheduling;
 namespace Pinterest.Publishing.Tests.DependencyInjection;
 
 /// <summary>
-/// The README's quick start, compiled: <see cref="ReadmeQuickStartTests"/> checks that the README's code blocks are the
+/// The README's quick start, compiled: <see cref="ReadmeCodeBlockTests"/> checks that the README's code blocks are the
 /// text between the "README" markers below, so a renamed or removed API breaks the build instead of the README.
 /// Never run (it would start a web server on the machine's ports); the DI graph it builds is tested elsewhere.
 /// </summary>

@@ -2,20 +2,25 @@ using Pinterest.Publishing.Tests.Api;
 
 namespace Pinterest.Publishing.Tests.DependencyInjection;
 
-/// <summary>The README's quick start code blocks are the compiled text of <see cref="ReadmeQuickStart"/>.</summary>
-public sealed class ReadmeQuickStartTests
+/// <summary>
+/// README code blocks that are compiled: each is the text between markers in a test file (<see cref="ReadmeQuickStart"/>,
+/// <see cref="Scheduling.PublishPinJob"/>), so a renamed or removed API breaks the build instead of the README.
+/// </summary>
+public sealed class ReadmeCodeBlockTests
 {
     [Theory]
-    [InlineData("README quick start", 0)]
-    [InlineData("README publish directly", 1)]
-    public void The_readme_block_is_the_compiled_snippet(string marker, int blockIndex)
+    [InlineData("DependencyInjection/ReadmeQuickStart.cs", "README quick start", "## Quick start", 0)]
+    [InlineData("DependencyInjection/ReadmeQuickStart.cs", "README publish directly", "## Quick start", 1)]
+    [InlineData("Scheduling/ReadmeHangfireExample.cs", "README hangfire", "### Other job systems", 0)]
+    public void The_readme_block_is_the_compiled_snippet(string file, string marker, string heading, int blockIndex)
     {
         var root = OpenApiContract.RepositoryRoot();
-        var snippet = Parts(File.ReadAllLines(Path.Combine(root, "tests", "Pinterest.Publishing.Tests", "DependencyInjection", "ReadmeQuickStart.cs")), marker);
+        var snippet = Parts(File.ReadAllLines(Path.Combine(root, "tests", "Pinterest.Publishing.Tests", file)), marker);
         var readme = File.ReadAllText(Path.Combine(root, "README.md"));
-        var start = readme.IndexOf("## Quick start", StringComparison.Ordinal);
-        Assert.True(start >= 0, "README.md has no '## Quick start' section.");
-        var end = readme.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
+        var start = readme.IndexOf("\n" + heading, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"README.md has no '{heading}' section.");
+        var end = readme.IndexOf("\n#", start + heading.Length + 1, StringComparison.Ordinal);
+        end = end < 0 ? readme.Length : end;
         var blocks = CSharpBlocks(readme[start..end]);
 
         Assert.True(blocks.Count > blockIndex, $"The quick start has {blocks.Count} csharp blocks; expected block {blockIndex + 1}.");
