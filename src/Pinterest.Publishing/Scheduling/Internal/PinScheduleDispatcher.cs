@@ -10,13 +10,13 @@ namespace Pinterest.Publishing.Scheduling.Internal;
 
 /// <summary>
 /// The hosted service added by <c>AddPinScheduling()</c>: claims due Pins from <see cref="IPinScheduleStore"/> with a
-/// lease, publishes them and completes each with its outcome (<see cref="OutcomeRecorder"/>: retried within the lease). It keeps up to
-/// <see cref="PinSchedulingOptions.MaxConcurrentPublishes"/> publishes in flight and claims again whenever one ends (or
-/// the poll interval passes), never more Pins than it has free slots, so a publish that hangs holds one slot, not the
-/// loop. Each publish is cancelled when its lease ends. Stopping the host stops the claiming; publishes already
-/// running finish, because abandoning a create half-way would leave its outcome unknown. Each publish carries the lease
-/// (less a margin) as <see cref="PublishPinRequest.CreateDeadline"/> and the Pin's id as
-/// <see cref="PublishPinRequest.OperationId"/>, on the request itself, so both survive any decorator of
+/// lease, publishes them and completes each with its outcome (<see cref="OutcomeRecorder"/>, which retries a failed
+/// completion within the lease). It keeps up to <see cref="PinSchedulingOptions.MaxConcurrentPublishes"/> publishes in
+/// flight and claims again whenever one ends (or the poll interval passes), never more Pins than it has free slots, so
+/// a publish that hangs holds one slot, not the loop. Each publish is cancelled when its lease ends. Stopping the host
+/// stops the claiming; publishes already running finish, because abandoning a create half-way would leave its outcome
+/// unknown. Each publish carries the lease (less a margin) as <see cref="PublishPinRequest.CreateDeadline"/> and the
+/// Pin's id as <see cref="PublishPinRequest.OperationId"/>, on the request itself, so both survive any decorator of
 /// <see cref="IPinPublisher"/>: a retry of a video whose processing outlived the deadline waits for that upload.
 /// </summary>
 internal sealed class PinScheduleDispatcher : BackgroundService
