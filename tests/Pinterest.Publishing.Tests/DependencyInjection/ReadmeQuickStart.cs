@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -25,7 +26,7 @@ internal static class ReadmeQuickStart
         // README quick start: part
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddDbContextFactory<AppDbContext>(o => o.UseNpgsql(builder.Configuration.GetConnectionString("App")));
-        builder.Services.AddDataProtection();                                 // the store encrypts tokens at rest with it
+        builder.Services.AddDataProtection().PersistKeysToDbContext<AppDbContext>(); // tokens encrypted at rest, one key ring
         builder.Services.AddPinterestPublishing(builder.Configuration)        // binds the "Pinterest" section
             .AddEntityFrameworkCoreStores<AppDbContext>()                     // tokens, schedule, ledger, cross-instance locks
             .AddPinScheduling()                                               // the hosted dispatcher of scheduled Pins
@@ -68,7 +69,10 @@ sealed class TellTheUser(ILogger<TellTheUser> log) : IPinterestPublishingObserve
 // README quick start: end part
 
 /// <summary>The host's own context, as the README describes it below the quick start.</summary>
-internal sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options), IPinterestPublishingDbContext
+internal sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+    : DbContext(options), IPinterestPublishingDbContext, IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.ApplyPinterestPublishing();
 }

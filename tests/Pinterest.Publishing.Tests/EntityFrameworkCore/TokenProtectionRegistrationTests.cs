@@ -9,9 +9,10 @@ using Pinterest.Publishing.EntityFrameworkCore.Internal;
 namespace Pinterest.Publishing.Tests.EntityFrameworkCore;
 
 /// <summary>
-/// The EF stores encrypt tokens by default only on a persisted key ring: a key ring in memory (or in a folder of this
-/// machine) would leave every stored token unreadable after a restart, so Data Protection without one stops the host at
-/// start unless the host chose <c>ProtectTokens()</c> itself.
+/// The EF stores encrypt tokens at rest whenever Data Protection is registered. On PostgreSQL (several instances) a key
+/// ring that is not persisted explicitly would leave every stored token unreadable on another instance or after a new
+/// container, so it stops the host at start unless the host chose <c>ProtectTokens()</c> itself; on SQLite (one machine)
+/// the key ring is used as it is.
 /// </summary>
 public sealed class TokenProtectionRegistrationTests : IDisposable
 {
@@ -26,25 +27,50 @@ public sealed class TokenProtectionRegistrationTests : IDisposable
 
     public void Dispose() => _keys.Dispose();
 
-    [Theory]
+    [PostgresTheory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task Data_Protection_without_a_persisted_key_ring_stops_the_host_at_start_naming_the_fix(bool ephemeral)
+    public async Task On_PostgreSQL_a_key_ring_not_persisted_stops_the_host_at_start_naming_the_fix(bool ephemeral)
     {
-        await using var database = await StoreDatabase.CreateSqliteAsync();
-        using var host = Host(database, services =>
-        {
-            var dataProtection = services.AddDataProtection();
-            if (ephemeral)
-            {
-                dataProtection.UseEphemeralDataProtectionProvider();
-            }
-        });
+        await using var database = await StoreDatabase.CreatePostgresAsync();
+        using var host = Host(database, services => UnpersistedKeys(services, ephemeral), postgres: true);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
 
         Assert.Contains("PersistKeysTo", error.Message, StringComparison.Ordinal);
         Assert.Contains("ProtectTokens()", error.Message, StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    public async Task On_PostgreSQL_a_persisted_key_ring_starts_and_encrypts()
+    {
+        await using var database = await StoreDatabase.CreatePostgresAsync();
+        using var host = Host(database, PersistedKeys, postgres: true);
+
+        await host.StartAsync();
+        await host.Services.GetRequiredService<IPinterestTokenStore>().StoreTokenAsync("acct-1", Token);
+
+        Assert.DoesNotContain("secret", (await host.Services.GetRequiredService<EfTokenStore>().GetTokenAsync("acct-1"))!.AccessToken, StringComparison.Ordinal);
+        await host.StopAsync();
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task On_SQLite_Data_Protection_as_registered_encrypts_tokens_at_rest(bool ephemeral)
+    {
+        await using var database = await StoreDatabase.CreateSqliteAsync();
+        using var host = Host(database, services => UnpersistedKeys(services, ephemeral));
+
+        await host.StartAsync();
+        var store = host.Services.GetRequiredService<IPinterestTokenStore>();
+        await store.StoreTokenAsync("acct-1", Token);
+
+        Assert.Equal(Token, await store.GetTokenAsync("acct-1"));
+        var atRest = (await host.Services.GetRequiredService<EfTokenStore>().GetTokenAsync("acct-1"))!;
+        Assert.DoesNotContain("secret", atRest.AccessToken, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", atRest.RefreshToken!, StringComparison.Ordinal);
+        await host.StopAsync();
     }
 
     [Fact]
@@ -85,10 +111,30 @@ public sealed class TokenProtectionRegistrationTests : IDisposable
     private void PersistedKeys(IServiceCollection services) =>
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(_keys.Path)).SetApplicationName("token-protection-tests");
 
-    private static IHost Host(StoreDatabase database, Action<IServiceCollection> dataProtection, bool protectTokens = false)
+    // No PersistKeysTo…: Data Protection's default (a folder of this machine's user profile, or memory).
+    private static void UnpersistedKeys(IServiceCollection services, bool ephemeral)
+    {
+        var dataProtection = services.AddDataProtection().SetApplicationName("token-protection-tests");
+        if (ephemeral)
+        {
+            dataProtection.UseEphemeralDataProtectionProvider();
+        }
+    }
+
+    private static IHost Host(StoreDatabase database, Action<IServiceCollection> dataProtection, bool protectTokens = false, bool postgres = false)
     {
         var builder = new HostApplicationBuilder();
-        builder.Services.AddDbContextFactory<StoreTestDbContext>(o => o.UseSqlite(database.ConnectionString));
+        builder.Services.AddDbContextFactory<StoreTestDbContext>(o =>
+        {
+            if (postgres)
+            {
+                o.UseNpgsql(database.ConnectionString);
+            }
+            else
+            {
+                o.UseSqlite(database.ConnectionString);
+            }
+        });
         dataProtection(builder.Services);
         var publishing = builder.Services.AddPinterestPublishing(o =>
         {
