@@ -32,7 +32,7 @@ internal sealed class TokenProtectionStartupCheck(IServiceProvider services, Pin
             throw new InvalidOperationException(
                 "Data Protection is registered but its key ring is not persisted explicitly (no PersistKeysTo… call, or UseEphemeralDataProtectionProvider), and the Entity Framework Core stores run on PostgreSQL, the engine for several instances: tokens encrypted with this key ring would be unreadable on another instance, in a new container or after the key folder is lost. "
                 + "Persist the key ring where every instance shares it (e.g. services.AddDataProtection().PersistKeysToDbContext<TContext>() or .PersistKeysToFileSystem(a shared folder)), "
-                + "or call .ProtectTokens() (Pinterest.Publishing.AspNetCore) after AddEntityFrameworkCoreStores to encrypt with the key ring as it is configured.");
+                + "or, when the default key ring is already shared (Azure App Service keeps it under %HOME% for every instance), call .ProtectTokens() (Pinterest.Publishing.AspNetCore) after AddEntityFrameworkCoreStores to encrypt with the key ring as it is configured.");
         }
     }
 
