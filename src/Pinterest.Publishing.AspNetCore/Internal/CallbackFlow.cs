@@ -136,11 +136,12 @@ internal sealed class CallbackFlow(ConnectFlow flow, IPinterestTokenStore tokenS
             // Under the refresh lock: a refresh (in any instance) that read the previous grant under the lock stores its
             // rotation before this token, never after it (a store keeps the token of later expiry, and the rotation of a
             // grant read before could otherwise replace the account just connected, perhaps another Pinterest user's).
-            var refreshLock = await coordinator.AcquireRefreshLockAsync(state.AccountId, context.RequestAborted).ConfigureAwait(false);
-            await using (refreshLock.ConfigureAwait(false))
-            {
-                await tokenStore.StoreTokenAsync(state.AccountId, token, context.RequestAborted).ConfigureAwait(false);
-            }
+            await RefreshLock.RunAsync(
+                coordinator,
+                state.AccountId,
+                flow.Logger,
+                () => tokenStore.StoreTokenAsync(state.AccountId, token, context.RequestAborted),
+                context.RequestAborted).ConfigureAwait(false);
         }
         catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
         {

@@ -30,25 +30,26 @@ internal sealed class PinterestAccountConnections(
 
         // The refresh lock: a refresh running now would otherwise store its renewed token after the removal and
         // reconnect the account. A refresh after the removal re-reads the store under the lock and finds nothing.
-        var refreshLock = await coordinator.AcquireRefreshLockAsync(accountId, cancellationToken).ConfigureAwait(false);
-        await using (refreshLock.ConfigureAwait(false))
-        {
-            var (token, unreadable) = await ReadAsync(accountId, cancellationToken).ConfigureAwait(false);
-            if (token is null && !unreadable)
-            {
-                ConnectLog.Disconnected(_logger, accountId, PinterestDisconnectOutcome.NotConnected);
-                return PinterestDisconnectOutcome.NotConnected;
-            }
+        return await RefreshLock.RunAsync(coordinator, accountId, _logger, () => RemoveThenRevokeAsync(accountId, removal, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
 
-            // Removed first, revoked after with the copy read: a store that fails leaves a working token (nothing is
-            // revoked, the user may try again), never a revoked one that would fail every later call. From the removal
-            // on, the caller's cancellation (a closed tab) no longer stops anything: the removal and the revocation
-            // run to their end (the revocation is bounded by Pinterest:RequestTimeout and the retry policy).
-            await removal.RemoveTokenAsync(accountId, CancellationToken.None).ConfigureAwait(false);
-            var outcome = token is null ? PinterestDisconnectOutcome.RemovedUnreadable : await RevokeAsync(accountId, token).ConfigureAwait(false);
-            ConnectLog.Disconnected(_logger, accountId, outcome);
-            return outcome;
+    private async Task<PinterestDisconnectOutcome> RemoveThenRevokeAsync(string accountId, IPinterestTokenStoreRemoval removal, CancellationToken cancellationToken)
+    {
+        var (token, unreadable) = await ReadAsync(accountId, cancellationToken).ConfigureAwait(false);
+        if (token is null && !unreadable)
+        {
+            ConnectLog.Disconnected(_logger, accountId, PinterestDisconnectOutcome.NotConnected);
+            return PinterestDisconnectOutcome.NotConnected;
         }
+
+        // Removed first, revoked after with the copy read: a store that fails leaves a working token (nothing is
+        // revoked, the user may try again), never a revoked one that would fail every later call. From the removal
+        // on, the caller's cancellation (a closed tab) no longer stops anything: the removal and the revocation run
+        // to their end (the revocation is bounded by Pinterest:RequestTimeout and the retry policy).
+        await removal.RemoveTokenAsync(accountId, CancellationToken.None).ConfigureAwait(false);
+        var outcome = token is null ? PinterestDisconnectOutcome.RemovedUnreadable : await RevokeAsync(accountId, token).ConfigureAwait(false);
+        ConnectLog.Disconnected(_logger, accountId, outcome);
+        return outcome;
     }
 
     private async Task<(PinterestToken? Token, bool Unreadable)> ReadAsync(string accountId, CancellationToken cancellationToken)

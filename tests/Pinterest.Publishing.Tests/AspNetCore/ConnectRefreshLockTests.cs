@@ -9,9 +9,10 @@ namespace Pinterest.Publishing.Tests.AspNetCore;
 
 /// <summary>
 /// The callback stores the new token under the account's refresh lock: a refresh that read the old grant under the lock
-/// (in any instance) stores its rotation before the callback's token, never after it.
+/// (in any instance) stores its rotation before the callback's token, never after it. A lock that fails to be given
+/// back does not turn a done connect or disconnect into a failure.
 /// </summary>
-public class CallbackRefreshLockTests
+public class ConnectRefreshLockTests
 {
     [Fact]
     public async Task The_callback_stores_the_token_while_it_holds_the_account_refresh_lock()
@@ -44,12 +45,48 @@ public class CallbackRefreshLockTests
         Assert.Null(await host.TokenStore.GetTokenAsync("host-account-1"));
     }
 
-    /// <summary>A coordinator that counts the refresh locks held per account (or throws <see cref="Fault"/>).</summary>
+    [Fact]
+    public async Task A_refresh_lock_that_fails_to_be_given_back_after_the_callback_stored_the_token_still_connects()
+    {
+        var coordinator = new HeldLocks { ReleaseFault = new InvalidOperationException("The lock's connection dropped.") };
+        await using var host = await ConnectTestHost.StartAsync(publishing: p => p.Services.AddSingleton<IPinterestAccountCoordinator>(coordinator));
+
+        using var response = await host.ConnectEndToEndAsync(host.Emulator.AddAccount());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(host.Hook.Failed);
+        Assert.Equal("host-account-1", Assert.Single(host.Hook.Connected).AccountId);
+        Assert.NotNull(await host.TokenStore.GetTokenAsync("host-account-1"));
+    }
+
+    [Fact]
+    public async Task A_refresh_lock_that_fails_to_be_given_back_after_a_disconnect_still_reports_the_disconnect()
+    {
+        var coordinator = new HeldLocks();
+        await using var host = await ConnectTestHost.StartAsync(publishing: p => p.Services.AddSingleton<IPinterestAccountCoordinator>(coordinator));
+        await host.ConnectEndToEndAsync(host.Emulator.AddAccount());
+        coordinator.ReleaseFault = new InvalidOperationException("The lock's connection dropped.");
+
+        using var response = await host.DisconnectAsync();
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Empty(host.Hook.Failed);
+        Assert.Equal(PinterestDisconnectOutcome.Revoked, Assert.Single(host.Hook.Disconnected).Outcome);
+        Assert.Null(await host.TokenStore.GetTokenAsync("host-account-1"));
+        Assert.Contains(host.Logs.Entries, e => e.Contains("[11007]", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// A coordinator that counts the refresh locks held per account (or throws <see cref="Fault"/>); giving a lock back
+    /// throws <see cref="ReleaseFault"/> after it was given back.
+    /// </summary>
     private sealed class HeldLocks : IPinterestAccountCoordinator
     {
         private readonly ConcurrentDictionary<string, int> _held = new(StringComparer.Ordinal);
 
         public Exception? Fault { get; init; }
+
+        public Exception? ReleaseFault { get; set; }
 
         public bool IsHeld(string accountId) => _held.GetValueOrDefault(accountId) > 0;
 
@@ -61,7 +98,14 @@ public class CallbackRefreshLockTests
             }
 
             _held.AddOrUpdate(accountId, 1, (_, n) => n + 1);
-            return ValueTask.FromResult<IAsyncDisposable>(new Held(() => _held.AddOrUpdate(accountId, 0, (_, n) => n - 1)));
+            return ValueTask.FromResult<IAsyncDisposable>(new Held(() =>
+            {
+                _held.AddOrUpdate(accountId, 0, (_, n) => n - 1);
+                if (ReleaseFault is { } fault)
+                {
+                    throw fault;
+                }
+            }));
         }
 
         public ValueTask<IAsyncDisposable> AcquirePublishSlotAsync(string accountId, int maxConcurrency, CancellationToken cancellationToken = default) =>
