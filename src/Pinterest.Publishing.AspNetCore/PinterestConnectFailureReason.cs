@@ -4,7 +4,7 @@ namespace Pinterest.Publishing.AspNetCore;
 /// <summary>Why connecting (or disconnecting) a Pinterest account failed; every failure reaches <see cref="IPinterestConnectHandler.OnFailedAsync"/> with one.</summary>
 public enum PinterestConnectFailureReason
 {
-    /// <summary><see cref="PinterestConnectOptions.AccountIdResolver"/> found no account id (no signed-in user?).</summary>
+    /// <summary><see cref="PinterestConnectOptions.AccountIdResolver"/> found no account id (no signed-in user?): connect, callback or disconnect.</summary>
     AccountIdUnavailable,
 
     /// <summary>The callback's <c>state</c> is missing, tampered with, or was protected with another key or purpose.</summary>
@@ -55,4 +55,10 @@ public enum PinterestConnectFailureReason
     /// <c>Origin</c>, else <c>Referer</c>). Nothing is revoked or removed.
     /// </summary>
     ForgeryCheckFailed,
+
+    /// <summary>
+    /// <see cref="PinterestConnectOptions.AccountIdResolver"/> threw (connect, callback or disconnect):
+    /// <see cref="PinterestConnectFailedContext.Exception"/> is its exception. Nothing is stored, revoked or removed.
+    /// </summary>
+    AccountIdResolverFailed,
 }

@@ -43,9 +43,15 @@ public sealed class PinterestConnectOptions
     /// <summary>
     /// Finds the host's id of the account to connect (or disconnect) for the signed-in user: the id the token is stored
     /// under in <see cref="Authentication.IPinterestTokenStore"/>. <see langword="null"/> fails the attempt with
-    /// <see cref="PinterestConnectFailureReason.AccountIdUnavailable"/>. Default: the user's
+    /// <see cref="PinterestConnectFailureReason.AccountIdUnavailable"/>; an exception fails it with
+    /// <see cref="PinterestConnectFailureReason.AccountIdResolverFailed"/>. Default: the user's
     /// <see cref="System.Security.Claims.ClaimTypes.NameIdentifier"/> claim.
     /// </summary>
+    /// <remarks>
+    /// It runs at the connect, at the callback and at the disconnect; the callback must resolve the id the connect did.
+    /// The callback is a top-level navigation from Pinterest's site, so the host's sign-in cookie must be sent on it:
+    /// <c>SameSite=Lax</c> (ASP.NET Core's default) or <c>None</c>, not <c>Strict</c>.
+    /// </remarks>
     public Func<HttpContext, ValueTask<string?>> AccountIdResolver { get; set; } = static context =>
         ValueTask.FromResult(context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value);
 

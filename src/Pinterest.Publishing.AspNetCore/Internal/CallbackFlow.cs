@@ -4,15 +4,17 @@ using Pinterest.Publishing.Api;
 using Pinterest.Publishing.Api.Models;
 using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Authentication.Internal;
+using Pinterest.Publishing.Coordination;
 
 namespace Pinterest.Publishing.AspNetCore.Internal;
 
 /// <summary>
 /// <c>GET {prefix}/callback</c>: checks the state and the correlation cookie, reads Pinterest's answer, exchanges the
-/// code, checks the granted scopes, reads the user's account with the new token, stores the token, then hands over to
+/// code, checks the granted scopes, reads the user's account with the new token, stores the token (under the account's
+/// refresh lock), then hands over to
 /// the host's hook. Each failure ends in <see cref="ConnectFlow.FailAsync"/> with its reason.
 /// </summary>
-internal sealed class CallbackFlow(ConnectFlow flow, IPinterestTokenStore tokenStore)
+internal sealed class CallbackFlow(ConnectFlow flow, IPinterestTokenStore tokenStore, IPinterestAccountCoordinator coordinator)
 {
     public async Task CallbackAsync(HttpContext context, ConnectPaths paths)
     {
@@ -46,7 +48,12 @@ internal sealed class CallbackFlow(ConnectFlow flow, IPinterestTokenStore tokenS
 
         // The user signed in now must be the one who started: otherwise a callback link opened by someone else (or
         // after a change of user in this browser) would bind a Pinterest account to the wrong account id.
-        var signedIn = await settings.AccountIdResolver(context).ConfigureAwait(false);
+        var (signedIn, answered) = await flow.ResolveAccountIdAsync(context, PinterestConnectOperation.Connect, state.AccountId, state.ReturnUrl).ConfigureAwait(false);
+        if (answered)
+        {
+            return;
+        }
+
         if (!string.Equals(signedIn, state.AccountId, StringComparison.Ordinal))
         {
             await FailAsync(
@@ -100,6 +107,7 @@ internal sealed class CallbackFlow(ConnectFlow flow, IPinterestTokenStore tokenS
         {
             await flow.FailAsync(context, new PinterestConnectFailedContext(
                 context,
+                PinterestConnectOperation.Connect,
                 PinterestConnectFailureReason.MissingScopes,
                 $"The user did not grant every scope the app asks for; missing: {string.Join(", ", missing)}. Ask the user to connect again and allow every permission.")
             {
@@ -125,11 +133,19 @@ internal sealed class CallbackFlow(ConnectFlow flow, IPinterestTokenStore tokenS
 
         try
         {
-            await tokenStore.StoreTokenAsync(state.AccountId, token, context.RequestAborted).ConfigureAwait(false);
+            // Under the refresh lock: a refresh (in any instance) that read the previous grant under the lock stores its
+            // rotation before this token, never after it (a store keeps the token of later expiry, and the rotation of a
+            // grant read before could otherwise replace the account just connected, perhaps another Pinterest user's).
+            await RefreshLock.RunAsync(
+                coordinator,
+                state.AccountId,
+                flow.Logger,
+                () => tokenStore.StoreTokenAsync(state.AccountId, token, context.RequestAborted),
+                context.RequestAborted).ConfigureAwait(false);
         }
         catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
         {
-            await FailAsync(context, PinterestConnectFailureReason.StoreFailed, $"The token store failed to save the new token ({ex.GetType().Name}): start connecting again.", state, exception: ex).ConfigureAwait(false);
+            await FailAsync(context, PinterestConnectFailureReason.StoreFailed, $"The token store failed to save the new token, or the account's refresh lock could not be taken ({ex.GetType().Name}): start connecting again.", state, exception: ex).ConfigureAwait(false);
             return;
         }
 
@@ -159,7 +175,7 @@ internal sealed class CallbackFlow(ConnectFlow flow, IPinterestTokenStore tokenS
         value.Length is > 0 and <= 64 && value.All(c => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or '_') ? value : null;
 
     private Task FailAsync(HttpContext context, PinterestConnectFailureReason reason, string message, ConnectState? state = null, string? providerError = null, Exception? exception = null) =>
-        flow.FailAsync(context, new PinterestConnectFailedContext(context, reason, message)
+        flow.FailAsync(context, new PinterestConnectFailedContext(context, PinterestConnectOperation.Connect, reason, message)
         {
             AccountId = state?.AccountId,
             ReturnUrl = state?.ReturnUrl,

@@ -32,11 +32,17 @@ internal sealed class ConnectFlow(
     {
         var settings = options.Value;
         var returnUrl = LocalUrl.OrRoot(context.Request.Query["returnUrl"]);
-        var accountId = await settings.AccountIdResolver(context).ConfigureAwait(false);
+        var (accountId, answered) = await ResolveAccountIdAsync(context, PinterestConnectOperation.Connect, knownAccountId: null, returnUrl).ConfigureAwait(false);
+        if (answered)
+        {
+            return;
+        }
+
         if (string.IsNullOrEmpty(accountId))
         {
             await FailAsync(context, new PinterestConnectFailedContext(
                 context,
+                PinterestConnectOperation.Connect,
                 PinterestConnectFailureReason.AccountIdUnavailable,
                 "PinterestConnectOptions.AccountIdResolver found no account id for this request: sign the user in first (or require authorization on the connect endpoints), or set a resolver that finds one.")
             {
@@ -57,10 +63,45 @@ internal sealed class ConnectFlow(
         context.Response.Redirect(authorizeUri.AbsoluteUri);
     }
 
-    /// <summary>Logs the failure (reason, account, message: never a secret) and lets the host's hook answer.</summary>
+    /// <summary>
+    /// Runs the host's <see cref="PinterestConnectOptions.AccountIdResolver"/>. When it throws, the failure is answered
+    /// here (<see cref="PinterestConnectFailureReason.AccountIdResolverFailed"/>, the exception handed to the hook but
+    /// only its type logged: its message is the host's and may name anything) and <c>Answered</c> is true.
+    /// </summary>
+    public async Task<(string? AccountId, bool Answered)> ResolveAccountIdAsync(HttpContext context, PinterestConnectOperation operation, string? knownAccountId, string? returnUrl)
+    {
+        try
+        {
+            return (await options.Value.AccountIdResolver(context).ConfigureAwait(false), false);
+        }
+        catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            await FailAsync(context, new PinterestConnectFailedContext(
+                context,
+                operation,
+                PinterestConnectFailureReason.AccountIdResolverFailed,
+                $"PinterestConnectOptions.AccountIdResolver threw {ex.GetType().Name}: fix the resolver (it returns the signed-in user's account id, or null when nobody is signed in). Nothing was stored, revoked or removed.")
+            {
+                AccountId = knownAccountId,
+                ReturnUrl = returnUrl,
+                Exception = ex,
+            }).ConfigureAwait(false);
+            return (null, true);
+        }
+    }
+
+    /// <summary>Logs the failure (operation, reason, account, message: never a secret) and lets the host's hook answer.</summary>
     public async Task FailAsync(HttpContext context, PinterestConnectFailedContext failure)
     {
-        ConnectLog.ConnectFailed(_logger, failure.Reason, failure.AccountId, failure.Message);
+        if (failure.Operation == PinterestConnectOperation.Disconnect)
+        {
+            ConnectLog.DisconnectFailed(_logger, failure.Reason, failure.AccountId, failure.Message);
+        }
+        else
+        {
+            ConnectLog.ConnectFailed(_logger, failure.Reason, failure.AccountId, failure.Message);
+        }
+
         context.Response.Headers.CacheControl = "no-store";
         var handler = context.RequestServices.GetRequiredService<IPinterestConnectHandler>();
         var result = await handler.OnFailedAsync(failure).ConfigureAwait(false);

@@ -20,6 +20,12 @@ internal static partial class ConnectLog
     [LoggerMessage(EventId = 11002, EventName = "PinterestConnectFailed", Level = LogLevel.Warning, Message = "Connecting a Pinterest account failed ({Reason}) for account {AccountId}: {FailureMessage}")]
     public static partial void ConnectFailed(ILogger logger, PinterestConnectFailureReason reason, string? accountId, string failureMessage);
 
+    [LoggerMessage(EventId = 11006, EventName = "PinterestDisconnectFailed", Level = LogLevel.Warning, Message = "Disconnecting the Pinterest account failed ({Reason}) for account {AccountId}: {FailureMessage}")]
+    public static partial void DisconnectFailed(ILogger logger, PinterestConnectFailureReason reason, string? accountId, string failureMessage);
+
+    [LoggerMessage(EventId = 11007, EventName = "PinterestRefreshLockReleaseFailed", Level = LogLevel.Warning, Message = "Giving back the refresh lock of account {AccountId} failed ({ErrorType}); the connect or disconnect it guarded is done.")]
+    public static partial void RefreshLockReleaseFailed(ILogger logger, string accountId, string errorType);
+
     [LoggerMessage(EventId = 11003, EventName = "PinterestDisconnected", Level = LogLevel.Information, Message = "Disconnected the Pinterest account of account {AccountId} ({Outcome}).")]
     public static partial void Disconnected(ILogger logger, string accountId, PinterestDisconnectOutcome outcome);
 

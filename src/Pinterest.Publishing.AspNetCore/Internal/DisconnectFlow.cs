@@ -18,6 +18,7 @@ internal sealed class DisconnectFlow(ConnectFlow flow, IPinterestAccountConnecti
         {
             await flow.FailAsync(context, new PinterestConnectFailedContext(
                 context,
+                PinterestConnectOperation.Disconnect,
                 PinterestConnectFailureReason.ForgeryCheckFailed,
                 context.RequestServices.GetService<IAntiforgery>() is null
                     ? "The disconnect request did not come from this site (Sec-Fetch-Site, Origin or Referer is cross-site or missing): post the disconnect form from a page of this application, or register antiforgery and post its token."
@@ -25,17 +26,26 @@ internal sealed class DisconnectFlow(ConnectFlow flow, IPinterestAccountConnecti
             return;
         }
 
-        var accountId = await flow.Options.AccountIdResolver(context).ConfigureAwait(false);
+        var returnUrl = context.Request.Query["returnUrl"] is { Count: > 0 } requested ? LocalUrl.OrRoot(requested) : null;
+        var (accountId, answered) = await flow.ResolveAccountIdAsync(context, PinterestConnectOperation.Disconnect, knownAccountId: null, returnUrl).ConfigureAwait(false);
+        if (answered)
+        {
+            return;
+        }
+
         if (string.IsNullOrEmpty(accountId))
         {
             await flow.FailAsync(context, new PinterestConnectFailedContext(
                 context,
+                PinterestConnectOperation.Disconnect,
                 PinterestConnectFailureReason.AccountIdUnavailable,
-                "PinterestConnectOptions.AccountIdResolver found no account id for this request: sign the user in first.")).ConfigureAwait(false);
+                "PinterestConnectOptions.AccountIdResolver found no account id for this request: sign the user in first.")
+            {
+                ReturnUrl = returnUrl,
+            }).ConfigureAwait(false);
             return;
         }
 
-        var returnUrl = context.Request.Query["returnUrl"] is { Count: > 0 } requested ? LocalUrl.OrRoot(requested) : null;
         PinterestDisconnectOutcome outcome;
         try
         {
@@ -45,8 +55,9 @@ internal sealed class DisconnectFlow(ConnectFlow flow, IPinterestAccountConnecti
         {
             await flow.FailAsync(context, new PinterestConnectFailedContext(
                 context,
+                PinterestConnectOperation.Disconnect,
                 PinterestConnectFailureReason.StoreFailed,
-                $"Disconnecting the account failed ({ex.GetType().Name}): the token store could not read or remove its token. Try again; if it persists, check the token store (it must implement IPinterestTokenStoreRemoval).")
+                $"Disconnecting the account failed ({ex.GetType().Name}): the token store could not read or remove its token, or the account's refresh lock could not be taken; nothing was revoked. Try again; if it persists, check the token store (it must implement IPinterestTokenStoreRemoval).")
             {
                 AccountId = accountId,
                 ReturnUrl = returnUrl,

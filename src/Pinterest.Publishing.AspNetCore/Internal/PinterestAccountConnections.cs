@@ -7,7 +7,7 @@ using Pinterest.Publishing.Coordination;
 
 namespace Pinterest.Publishing.AspNetCore.Internal;
 
-/// <summary>Revokes an account's tokens at Pinterest and removes them from the store, under the account's refresh lock.</summary>
+/// <summary>Removes an account's tokens from the store, then revokes them at Pinterest, under the account's refresh lock.</summary>
 internal sealed class PinterestAccountConnections(
     IServiceProvider services,
     IPinterestTokenStore tokenStore,
@@ -30,50 +30,54 @@ internal sealed class PinterestAccountConnections(
 
         // The refresh lock: a refresh running now would otherwise store its renewed token after the removal and
         // reconnect the account. A refresh after the removal re-reads the store under the lock and finds nothing.
-        var refreshLock = await coordinator.AcquireRefreshLockAsync(accountId, cancellationToken).ConfigureAwait(false);
-        await using (refreshLock.ConfigureAwait(false))
-        {
-            var outcome = await RevokeAsync(accountId, cancellationToken).ConfigureAwait(false);
-            if (outcome == PinterestDisconnectOutcome.NotConnected)
-            {
-                ConnectLog.Disconnected(_logger, accountId, outcome);
-                return outcome;
-            }
-
-            await removal.RemoveTokenAsync(accountId, cancellationToken).ConfigureAwait(false);
-            ConnectLog.Disconnected(_logger, accountId, outcome);
-            return outcome;
-        }
+        return await RefreshLock.RunAsync(coordinator, accountId, _logger, () => RemoveThenRevokeAsync(accountId, removal, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<PinterestDisconnectOutcome> RevokeAsync(string accountId, CancellationToken cancellationToken)
+    private async Task<PinterestDisconnectOutcome> RemoveThenRevokeAsync(string accountId, IPinterestTokenStoreRemoval removal, CancellationToken cancellationToken)
     {
-        PinterestToken? token;
+        var (token, unreadable) = await ReadAsync(accountId, cancellationToken).ConfigureAwait(false);
+        if (token is null && !unreadable)
+        {
+            ConnectLog.Disconnected(_logger, accountId, PinterestDisconnectOutcome.NotConnected);
+            return PinterestDisconnectOutcome.NotConnected;
+        }
+
+        // Removed first, revoked after with the copy read: a store that fails leaves a working token (nothing is
+        // revoked, the user may try again), never a revoked one that would fail every later call. From the removal
+        // on, the caller's cancellation (a closed tab) no longer stops anything: the removal and the revocation run
+        // to their end (the revocation is bounded by Pinterest:RequestTimeout and the retry policy).
+        await removal.RemoveTokenAsync(accountId, CancellationToken.None).ConfigureAwait(false);
+        var outcome = token is null ? PinterestDisconnectOutcome.RemovedUnreadable : await RevokeAsync(accountId, token).ConfigureAwait(false);
+        ConnectLog.Disconnected(_logger, accountId, outcome);
+        return outcome;
+    }
+
+    private async Task<(PinterestToken? Token, bool Unreadable)> ReadAsync(string accountId, CancellationToken cancellationToken)
+    {
         try
         {
-            token = await tokenStore.GetTokenAsync(accountId, cancellationToken).ConfigureAwait(false);
+            return (await tokenStore.GetTokenAsync(accountId, cancellationToken).ConfigureAwait(false), false);
         }
         catch (PinterestReauthorizationRequiredException)
         {
             // The stored token cannot be decrypted (its key is revoked or lost): Pinterest cannot be asked to revoke a
             // token nobody can read, but the row must still go, or the account could never be disconnected.
             ConnectLog.TokenUnreadableOnDisconnect(_logger, accountId);
-            return PinterestDisconnectOutcome.RemovedUnreadable;
+            return (null, true);
         }
+    }
 
-        if (token is null)
-        {
-            return PinterestDisconnectOutcome.NotConnected;
-        }
-
+    private async Task<PinterestDisconnectOutcome> RevokeAsync(string accountId, PinterestToken token)
+    {
         try
         {
-            await services.GetRequiredService<PinterestClient>().OAuth.RevokeTokensAsync(token, cancellationToken).ConfigureAwait(false);
+            await services.GetRequiredService<PinterestClient>().OAuth.RevokeTokensAsync(token, CancellationToken.None).ConfigureAwait(false);
             return PinterestDisconnectOutcome.Revoked;
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is PinterestException or HttpRequestException or TimeoutException or OperationCanceledException)
+        catch (Exception ex)
         {
-            // Pinterest documents revocation for system users' tokens only: the tokens leave the store whatever it says.
+            // The tokens are out of the store already, so whatever went wrong here is no failure of the disconnect.
+            // Pinterest documents revocation for system users' tokens only; only the exception's type is logged.
             ConnectLog.RevocationRefused(_logger, accountId, ex.GetType().Name);
             return PinterestDisconnectOutcome.RemovedWithoutRevocation;
         }
