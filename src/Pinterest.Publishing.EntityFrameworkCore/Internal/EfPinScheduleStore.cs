@@ -92,7 +92,7 @@ internal sealed class EfPinScheduleStore(PinterestDbContexts contexts) : IPinSch
     }
 
     /// <exception cref="ArgumentException">The Pin was never scheduled in this store.</exception>
-    public async Task CompleteAsync(ScheduledPin pin, PinPublishOutcome outcome, CancellationToken cancellationToken = default)
+    public async Task<bool> CompleteAsync(ScheduledPin pin, PinPublishOutcome outcome, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pin);
         ArgumentNullException.ThrowIfNull(outcome);
@@ -107,6 +107,8 @@ internal sealed class EfPinScheduleStore(PinterestDbContexts contexts) : IPinSch
         {
             throw new ArgumentException($"The Pin '{pin.Id}' was not scheduled in this store.", nameof(pin));
         }
+
+        return changed > 0;
     }
 
     public async Task<PinPublishOutcome?> GetOutcomeAsync(string scheduledPinId, CancellationToken cancellationToken = default)

@@ -35,4 +35,8 @@ internal static partial class SchedulingLog
     [LoggerMessage(EventId = 6006, EventName = "ScheduledPinCompleteRetrying", Level = LogLevel.Warning,
         Message = "Could not record outcome {Outcome} of scheduled Pin {ScheduledPinId} (created Pin: {PinId}), try {Attempt}; trying again in {Delay}, within its lease.")]
     public static partial void CompleteRetrying(ILogger logger, string scheduledPinId, PinPublishOutcomeKind outcome, string? pinId, int attempt, TimeSpan delay, Exception exception);
+
+    [LoggerMessage(EventId = 6007, EventName = "ScheduledPinCompleteStale", Level = LogLevel.Error,
+        Message = "Outcome {Outcome} of scheduled Pin {ScheduledPinId} (created Pin: {PinId}) was not recorded: the store no longer holds this claim (the lease ended and another instance claimed the Pin, or it is final already), so it may be published again: reconcile it with Pinterest, and choose a lease longer than a publish takes.")]
+    public static partial void CompleteStale(ILogger logger, string scheduledPinId, PinPublishOutcomeKind outcome, string? pinId);
 }
