@@ -28,6 +28,9 @@ namespace Pinterest.Publishing.Scheduling;
 /// limits never use up <see cref="PinSchedulingOptions.MaxAttempts"/>; every other outcome is final: mark the row done
 /// and keep the outcome for the user (published Pin id, rejection codes, an unknown outcome to check, an account to
 /// reconnect).</description></item>
+/// <item><description>A claimed row whose stored request cannot be read (written by a newer version during a rolling
+/// upgrade, or changed in the database) is not an outcome: give it back (lease cleared, attempt restored, due a little
+/// later), log an error naming it, and claim again for its place; a newer instance publishes it.</description></item>
 /// <item><description>Choose a lease longer than a publish can take (video processing can take minutes): a lease that
 /// expires while a publish is still running lets another instance publish the same Pin.</description></item>
 /// </list>

@@ -60,7 +60,8 @@ public sealed class CompletionRetryTests
     [Fact]
     public async Task A_completion_that_keeps_failing_is_given_up_at_the_lease_with_an_error_naming_both_pins_and_the_dispatcher_goes_on()
     {
-        // Tries at 0, 1, 3 and 7 s; the next (at 15 s) would start after the 10 s lease, when the Pin may be claimed again.
+        // Tries at 0, 1, 3 and 7 s; the next (at 15 s) would start after 9 s (the 10 s lease less its margin), too close to
+        // the moment the Pin may be claimed again.
         var dispatcher = CreateDispatcher(new PinSchedulingOptions { Lease = TimeSpan.FromSeconds(10) });
         var stuck = _store.Schedule(_time.GetUtcNow());
         _store.FailuresLeft = int.MaxValue;
