@@ -44,7 +44,8 @@ internal sealed class OutcomeRecorder(IPinScheduleStore store, TimeProvider time
             try
             {
                 // Not the stopping token: an unrecorded Published outcome means the Pin is published again.
-                if (!await store.CompleteAsync(pin, outcome, CancellationToken.None).ConfigureAwait(false))
+                if (!await store.CompleteAsync(pin, outcome, CancellationToken.None).ConfigureAwait(false)
+                    && !(attempt > 1 && await EarlierTryAppliedAsync(pin, outcome).ConfigureAwait(false)))
                 {
                     SchedulingLog.CompleteStale(logger, pin.Id, outcome.Kind, createdPinId);
                     return false;
@@ -79,5 +80,26 @@ internal sealed class OutcomeRecorder(IPinScheduleStore store, TimeProvider time
         // After the store recorded it, so an observer that reads the store sees the outcome; never awaited.
         PinOutcomeEvents.Raise(events, pin, outcome);
         return true;
+    }
+
+    // A try that failed may still have been applied (the write committed, its answer was lost), so a retry finds the
+    // claim gone. For a published Pin the stored outcome tells: the same created Pin id is this completion's own record.
+    private async Task<bool> EarlierTryAppliedAsync(ScheduledPin pin, PinPublishOutcome outcome)
+    {
+        if (outcome is not PinPublishOutcome.Published published || store is not IPinScheduler scheduler)
+        {
+            return false;
+        }
+
+        try
+        {
+            return await scheduler.GetOutcomeAsync(pin.Id, CancellationToken.None).ConfigureAwait(false) is PinPublishOutcome.Published stored
+                && string.Equals(stored.PinId, published.PinId, StringComparison.Ordinal);
+        }
+        catch (Exception)
+        {
+            // Unknown: report it as not recorded, for an operator to check.
+            return false;
+        }
     }
 }

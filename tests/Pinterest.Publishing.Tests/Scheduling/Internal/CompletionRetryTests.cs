@@ -131,6 +131,24 @@ public sealed class CompletionRetryTests
     }
 
     [Fact]
+    public async Task A_retry_after_a_try_that_was_applied_though_it_failed_is_recorded_once_with_its_event()
+    {
+        // The first try's write commits but its answer is lost; the retry finds the claim already completed.
+        var dispatcher = CreateDispatcher(new PinSchedulingOptions());
+        var scheduled = _store.Schedule(_time.GetUtcNow());
+        _store.AppliedFailuresLeft = 1;
+
+        var run = dispatcher.RunOnceAsync(CancellationToken.None);
+        await _time.WhenTimerStartedAsync(OutcomeRecorder.FirstRetryDelay);
+        _time.Advance(OutcomeRecorder.FirstRetryDelay);
+
+        Assert.Equal(1, await run.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(2, _store.CompleteCalls);
+        Assert.Equal(scheduled.Id, (await _observer.NextAsync<PinPublishedEvent>()).ScheduledPinId);
+        Assert.DoesNotContain(_logs.Entries, e => e.Contains(CompleteStaleEvent, StringComparison.Ordinal) || e.Contains(CompleteFailedEvent, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task No_completion_try_starts_within_the_margin_the_create_deadline_keeps_before_the_lease_ends()
     {
         // Lease 7.5 s, margin a tenth of it: tries at 0, 1 and 3 s; the next, at 7 s, would start inside the margin
@@ -159,13 +177,16 @@ public sealed class CompletionRetryTests
     }
 
     /// <summary>The in-memory store, whose completions fail while <see cref="FailuresLeft"/> is above zero.</summary>
-    private sealed class FlakyCompletionStore : IPinScheduleStore
+    private sealed class FlakyCompletionStore : IPinScheduleStore, IPinScheduler
     {
         private int _completeCalls;
 
         public InMemoryPinScheduleStore Inner { get; } = new();
 
         public int FailuresLeft { get; set; }
+
+        /// <summary>Completions that are applied and then fail, as a write whose answer was lost.</summary>
+        public int AppliedFailuresLeft { get; set; }
 
         /// <summary>Runs before each completion: another instance's claim, say.</summary>
         public Func<ScheduledPin, Task>? BeforeComplete { get; set; }
@@ -192,7 +213,20 @@ public sealed class CompletionRetryTests
                 throw new InvalidOperationException("The database is unreachable.");
             }
 
-            return await Inner.CompleteAsync(pin, outcome, cancellationToken);
+            var applied = await Inner.CompleteAsync(pin, outcome, cancellationToken);
+            if (AppliedFailuresLeft > 0)
+            {
+                AppliedFailuresLeft--;
+                throw new InvalidOperationException("The connection dropped before the answer.");
+            }
+
+            return applied;
         }
+
+        public Task<ScheduledPin> ScheduleAsync(PublishPinRequest request, DateTimeOffset dueAt, CancellationToken cancellationToken = default) =>
+            Inner.ScheduleAsync(request, dueAt, cancellationToken);
+
+        public Task<PinPublishOutcome?> GetOutcomeAsync(string scheduledPinId, CancellationToken cancellationToken = default) =>
+            Inner.GetOutcomeAsync(scheduledPinId, cancellationToken);
     }
 }
