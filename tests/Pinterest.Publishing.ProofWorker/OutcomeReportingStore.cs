@@ -24,13 +24,14 @@ internal sealed class OutcomeReportingStore(IPinScheduleStore inner, string work
         return claimed;
     }
 
-    public async Task CompleteAsync(ScheduledPin pin, PinPublishOutcome outcome, CancellationToken cancellationToken = default)
+    public async Task<bool> CompleteAsync(ScheduledPin pin, PinPublishOutcome outcome, CancellationToken cancellationToken = default)
     {
         // Written once the store returned, so a worker killed before the write reports nothing it did not record. The
         // store ignores a completion that comes after another claim of the Pin; the proof tells those apart by time.
-        await inner.CompleteAsync(pin, outcome, cancellationToken);
+        var applied = await inner.CompleteAsync(pin, outcome, cancellationToken);
         var pinId = outcome is PinPublishOutcome.Published published ? published.PinId : "-";
         Write($"outcome {pin.Id} {outcome.Kind} {pinId} {DateTimeOffset.UtcNow.UtcTicks} {pin.LeaseExpiresAt?.UtcTicks ?? 0}");
+        return applied;
     }
 
     /// <summary>Replaces the <see cref="IPinScheduleStore"/> registration with this wrapper over it, keeping its lifetime.</summary>

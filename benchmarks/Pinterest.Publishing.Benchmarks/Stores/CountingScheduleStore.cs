@@ -9,13 +9,15 @@ internal sealed class CountingScheduleStore(IPinScheduleStore inner, CountdownEv
     public Task<IReadOnlyList<ScheduledPin>> ClaimDueAsync(DateTimeOffset now, int maxCount, TimeSpan lease, CancellationToken cancellationToken = default) =>
         inner.ClaimDueAsync(now, maxCount, lease, cancellationToken);
 
-    public async Task CompleteAsync(ScheduledPin pin, PinPublishOutcome outcome, CancellationToken cancellationToken = default)
+    public async Task<bool> CompleteAsync(ScheduledPin pin, PinPublishOutcome outcome, CancellationToken cancellationToken = default)
     {
-        await inner.CompleteAsync(pin, outcome, cancellationToken);
+        var applied = await inner.CompleteAsync(pin, outcome, cancellationToken);
         if (outcome.IsFinal)
         {
             done.Signal();
         }
+
+        return applied;
     }
 
     public static void Decorate(IServiceCollection services, CountdownEvent done)

@@ -78,7 +78,9 @@ internal sealed class EfAccountCoordinator(
         await using (context.ConfigureAwait(false))
         {
             // Monotonic: the end only moves later, and a spam block still in force stays one, whatever order two
-            // instances' writes land in. The run length is the writer's (a success sets it back to 0).
+            // instances' writes land in. The run length goes with the end: a write whose end is older than the stored
+            // one (a success, InARow 0, from a read taken before another instance started a longer cool-down) leaves
+            // the stored run alone, so backoff keeps doubling; a success from a current read (same end) resets it.
             await context.Database.ExecuteSqlRawAsync(
                 upsert,
                 [cooldown.AccountId, cooldown.Category ?? CooldownRow.WholeAccount, UtcTicks.From(cooldown.Until), cooldown.IsSpamBlock, cooldown.InARow, UtcTicks.From(now)],
@@ -95,7 +97,8 @@ internal sealed class EfAccountCoordinator(
         var greatest = provider == StoreProvider.PostgreSql ? "GREATEST" : "MAX";
         return "INSERT INTO " + tables.Cooldowns + " AS c (account_id, category, until_at, is_spam_block, in_a_row) VALUES ({0}, {1}, {2}, {3}, {4}) "
             + "ON CONFLICT (account_id, category) DO UPDATE SET until_at = " + greatest + "(c.until_at, excluded.until_at), "
-            + "is_spam_block = excluded.is_spam_block OR (c.is_spam_block AND c.until_at > {5}), in_a_row = excluded.in_a_row";
+            + "is_spam_block = excluded.is_spam_block OR (c.is_spam_block AND c.until_at > {5}), "
+            + "in_a_row = CASE WHEN excluded.until_at >= c.until_at THEN excluded.in_a_row ELSE c.in_a_row END";
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;

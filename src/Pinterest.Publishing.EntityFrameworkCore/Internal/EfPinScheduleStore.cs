@@ -1,7 +1,9 @@
-using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Pinterest.Publishing.Scheduling;
+using Pinterest.Publishing.Scheduling.Internal;
 
 namespace Pinterest.Publishing.EntityFrameworkCore.Internal;
 
@@ -9,10 +11,21 @@ namespace Pinterest.Publishing.EntityFrameworkCore.Internal;
 /// The schedule store over <c>pinterest_scheduled_pins</c>. Claims are one <c>UPDATE … RETURNING</c> statement
 /// (<see cref="ClaimStatement"/>); a completion is one <c>UPDATE … WHERE id = @id AND lease_token = @lease</c>, so a
 /// late completion by a claimer whose lease expired and was claimed again changes nothing. On SQLite every write runs
-/// under the process's one writer (<see cref="SqliteProcessGate"/>).
+/// under the process's one writer (<see cref="SqliteProcessGate"/>). A claimed row whose request cannot be read is given
+/// back, never lost (see <see cref="UnreadableDelay"/>).
 /// </summary>
-internal sealed class EfPinScheduleStore(PinterestDbContexts contexts) : IPinScheduleStore, IPinScheduler, IPinScheduleStoreHealth
+internal sealed class EfPinScheduleStore(PinterestDbContexts contexts, ILoggerFactory? loggerFactory = null)
+    : IPinScheduleStore, IPinScheduler, IPinScheduleStoreHealth
 {
+    /// <summary>
+    /// How long a claimed row whose request this version cannot read waits before it is due again. The row is written
+    /// by a newer version (during a rolling upgrade, a newer instance can publish it) or was changed in the database;
+    /// the wait keeps an older instance from claiming it in every round.
+    /// </summary>
+    internal static readonly TimeSpan UnreadableDelay = TimeSpan.FromMinutes(1);
+
+    private readonly ILogger _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(SchedulingLog.CategoryName);
+
     public async Task<DateTimeOffset?> GetOldestDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         // One read over the partial index of pending rows by due time; no writer gate (a read on SQLite needs none).
@@ -53,46 +66,51 @@ internal sealed class EfPinScheduleStore(PinterestDbContexts contexts) : IPinSch
         var sql = ClaimStatement.Sql(checkedContext.Tables, checkedContext.Provider);
         var leaseToken = Guid.NewGuid().ToString("N");
         var leaseExpiresAt = now + lease;
-        var rows = await WriteAsync(
-            context => ClaimStatement.RunAsync(context, sql, now, maxCount, leaseToken, leaseExpiresAt, cancellationToken),
-            cancellationToken).ConfigureAwait(false);
-
-        // RETURNING does not keep the subquery's order.
-        var claimed = new List<ScheduledPin>(rows.Count);
-        foreach (var row in rows.OrderBy(r => r.DueAt).ThenBy(r => r.Id))
+        var claimed = new List<ScheduledPin>(maxCount);
+        while (claimed.Count < maxCount)
         {
-            if (TryRead(row.Request) is not { } request)
+            var asked = maxCount - claimed.Count;
+            var rows = await WriteAsync(
+                context => ClaimStatement.RunAsync(context, sql, now, asked, leaseToken, leaseExpiresAt, cancellationToken),
+                cancellationToken).ConfigureAwait(false);
+
+            // RETURNING does not keep the subquery's order.
+            var skipped = 0;
+            foreach (var row in rows.OrderBy(r => r.DueAt).ThenBy(r => r.Id))
             {
-                // One unreadable row (written by a newer version, or damaged) must not stop the others: it can never be
-                // published, so it ends now as rejected, and its claim is spent on that. If even that write fails, its
-                // lease runs out and a later claim tries again; the readable rows are returned either way.
-                try
+                if (TryRead(row.Request, out var failure) is not { } request)
                 {
-                    await CompleteRowAsync(row.Id, leaseToken, Unreadable(row.Id), cancellationToken).ConfigureAwait(false);
-                }
-                catch (DbException)
-                {
+                    skipped++;
+                    await GiveBackUnreadableAsync(row.Id, leaseToken, now + UnreadableDelay, failure).ConfigureAwait(false);
+                    continue;
                 }
 
-                continue;
+                claimed.Add(new ScheduledPin
+                {
+                    Id = FormatId(row.Id),
+                    Request = request,
+                    DueAt = UtcTicks.To(row.DueAt),
+                    Attempt = row.Attempt,
+                    LeaseToken = leaseToken,
+                    LeaseExpiresAt = leaseExpiresAt,
+                });
             }
 
-            claimed.Add(new ScheduledPin
+            // Fewer rows than asked: nothing more is due. Otherwise claim again for the places the unreadable rows took,
+            // so that the dispatcher (which idles for a poll interval when it gets fewer than it asked for) does not
+            // idle while Pins are due. A given-back row is due later and one still leased is not claimable, so every
+            // round takes new rows and the loop ends.
+            if (skipped == 0 || rows.Count < asked)
             {
-                Id = FormatId(row.Id),
-                Request = request,
-                DueAt = UtcTicks.To(row.DueAt),
-                Attempt = row.Attempt,
-                LeaseToken = leaseToken,
-                LeaseExpiresAt = leaseExpiresAt,
-            });
+                break;
+            }
         }
 
         return claimed;
     }
 
     /// <exception cref="ArgumentException">The Pin was never scheduled in this store.</exception>
-    public async Task CompleteAsync(ScheduledPin pin, PinPublishOutcome outcome, CancellationToken cancellationToken = default)
+    public async Task<bool> CompleteAsync(ScheduledPin pin, PinPublishOutcome outcome, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pin);
         ArgumentNullException.ThrowIfNull(outcome);
@@ -107,6 +125,8 @@ internal sealed class EfPinScheduleStore(PinterestDbContexts contexts) : IPinSch
         {
             throw new ArgumentException($"The Pin '{pin.Id}' was not scheduled in this store.", nameof(pin));
         }
+
+        return changed > 0;
     }
 
     public async Task<PinPublishOutcome?> GetOutcomeAsync(string scheduledPinId, CancellationToken cancellationToken = default)
@@ -174,20 +194,44 @@ internal sealed class EfPinScheduleStore(PinterestDbContexts contexts) : IPinSch
         }, cancellationToken);
     }
 
-    // The reason names the row and the cause's type only: the stored text is the host's data and may hold anything.
-    private static PinPublishOutcome.Rejected Unreadable(long id) => new(
-        $"The scheduled Pin {FormatId(id)}'s stored request could not be read (it was written by another version of "
-        + "Pinterest.Publishing, or changed in the database), so it can never be published: schedule it again.",
-        []);
+    // An unreadable row is never ended here: in a rolling upgrade an older instance claims a row a newer one wrote
+    // (a new media kind, say), and a newer instance can publish it. It is given back as it was before the claim (lease
+    // cleared, attempt restored), due again after UnreadableDelay so that it is not claimed in every round. Not the
+    // caller's token, and any failure caught: the readable rows of the claim are returned whatever happens here (a row
+    // not given back stays leased until its lease runs out, then is claimed again).
+    private async Task GiveBackUnreadableAsync(long id, string leaseToken, DateTimeOffset dueAgain, string failure)
+    {
+        // The log names the row and the cause's type only: the stored text is the host's data and may hold anything.
+        SchedulingLog.RequestUnreadable(_logger, FormatId(id), failure, dueAgain);
+        var due = UtcTicks.From(dueAgain);
+        try
+        {
+            await WriteAsync(context => context.Set<ScheduledPinRow>()
+                .Where(r => r.Id == id && r.LeaseToken == leaseToken && r.Status == ScheduledPinRow.Pending)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(r => r.LeaseToken, (string?)null)
+                        .SetProperty(r => r.LeaseExpiresAt, (long?)null)
+                        .SetProperty(r => r.Attempt, r => r.Attempt > 0 ? r.Attempt - 1 : 0)
+                        .SetProperty(r => r.DueAt, due),
+                    CancellationToken.None),
+                CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            SchedulingLog.UnreadableNotGivenBack(_logger, FormatId(id), ex);
+        }
+    }
 
-    private static PublishPinRequest? TryRead(string json)
+    private static PublishPinRequest? TryRead(string json, out string failure)
     {
         try
         {
+            failure = "";
             return PublishPinRequestJson.Deserialize(json);
         }
         catch (Exception exception) when (exception is System.Text.Json.JsonException or ArgumentException or FormatException or InvalidOperationException or NotSupportedException)
         {
+            failure = exception.GetType().Name;
             return null;
         }
     }

@@ -17,15 +17,20 @@ namespace Pinterest.Publishing.Scheduling;
 /// SQL Server: <c>UPDATE TOP (@maxCount) ... WITH (UPDLOCK, READPAST) ... OUTPUT inserted.*</c>). Use a new lease
 /// token per claim (a GUID) and return it in <see cref="ScheduledPin.LeaseToken"/>.</description></item>
 /// <item><description><see cref="CompleteAsync"/> applies the outcome only while the claim is still the current one:
-/// <c>UPDATE pins SET ... WHERE id = @id AND lease_token = @leaseToken</c>. When no row changes, the lease expired and
-/// another instance claimed the Pin again: the completion is stale; leave the row alone (and log it). An expired lease
-/// that nobody claimed again still matches, so a slow dispatcher's result is kept.</description></item>
+/// <c>UPDATE pins SET ... WHERE id = @id AND lease_token = @leaseToken</c>, and returns whether a row changed. When no row
+/// changes, the lease expired and another instance claimed the Pin again (or the Pin is final already): the completion
+/// is stale; leave the row alone and return <see langword="false"/> (the dispatcher logs an error naming the scheduled
+/// Pin and any Pin it created, and raises no outcome event). An expired lease that nobody claimed again still matches,
+/// so a slow dispatcher's result is kept.</description></item>
 /// <item><description>A <see cref="PinPublishOutcome.RetryAt"/> outcome puts the row back to pending with
 /// <c>due_at = @retryAt</c> and the lease cleared, and, when its <see cref="PinPublishOutcome.RetryAt.CountsAsAttempt"/>
 /// is <see langword="false"/> (the publish only waited for a rate limit), <c>attempt = attempt - 1</c>, so that rate
 /// limits never use up <see cref="PinSchedulingOptions.MaxAttempts"/>; every other outcome is final: mark the row done
 /// and keep the outcome for the user (published Pin id, rejection codes, an unknown outcome to check, an account to
 /// reconnect).</description></item>
+/// <item><description>A claimed row whose stored request cannot be read (written by a newer version during a rolling
+/// upgrade, or changed in the database) is not an outcome: give it back (lease cleared, attempt restored, due a little
+/// later), log an error naming it, and claim again for its place; a newer instance publishes it.</description></item>
 /// <item><description>Choose a lease longer than a publish can take (video processing can take minutes): a lease that
 /// expires while a publish is still running lets another instance publish the same Pin.</description></item>
 /// </list>
@@ -54,5 +59,10 @@ public interface IPinScheduleStore
     /// <param name="pin">The Pin as <see cref="ClaimDueAsync"/> returned it (with its lease token).</param>
     /// <param name="outcome">What happened.</param>
     /// <param name="cancellationToken">Cancels the completion.</param>
-    Task CompleteAsync(ScheduledPin pin, PinPublishOutcome outcome, CancellationToken cancellationToken = default);
+    /// <returns>
+    /// <see langword="true"/> when the outcome was recorded; <see langword="false"/> when the claim was no longer the
+    /// Pin's current one (the lease expired and the Pin was claimed again, or the Pin was never claimed or is final
+    /// already), so nothing changed.
+    /// </returns>
+    Task<bool> CompleteAsync(ScheduledPin pin, PinPublishOutcome outcome, CancellationToken cancellationToken = default);
 }

@@ -81,7 +81,7 @@ public sealed class InMemoryPinScheduleStore : IPinScheduleStore, IPinScheduler,
 
     /// <inheritdoc />
     /// <exception cref="ArgumentException">The Pin was never scheduled in this store.</exception>
-    public Task CompleteAsync(ScheduledPin pin, PinPublishOutcome outcome, CancellationToken cancellationToken = default)
+    public Task<bool> CompleteAsync(ScheduledPin pin, PinPublishOutcome outcome, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pin);
         ArgumentNullException.ThrowIfNull(outcome);
@@ -94,7 +94,7 @@ public sealed class InMemoryPinScheduleStore : IPinScheduleStore, IPinScheduler,
                 if (_outcomes.ContainsKey(pin.Id))
                 {
                     // Already final: a repeated or late completion changes nothing.
-                    return Task.CompletedTask;
+                    return Task.FromResult(false);
                 }
 
                 throw new ArgumentException($"The Pin '{pin.Id}' was not scheduled in this store.", nameof(pin));
@@ -103,7 +103,7 @@ public sealed class InMemoryPinScheduleStore : IPinScheduleStore, IPinScheduler,
             if (pin.LeaseToken is null || !string.Equals(entry.Pin.LeaseToken, pin.LeaseToken, StringComparison.Ordinal))
             {
                 // The lease expired and the Pin was claimed again (or never claimed): the current claimer decides.
-                return Task.CompletedTask;
+                return Task.FromResult(false);
             }
 
             if (outcome is PinPublishOutcome.RetryAt retry)
@@ -120,7 +120,7 @@ public sealed class InMemoryPinScheduleStore : IPinScheduleStore, IPinScheduler,
                 _completed.Add(KeyValuePair.Create(pin.Id, outcome));
             }
 
-            return Task.CompletedTask;
+            return Task.FromResult(true);
         }
     }
 

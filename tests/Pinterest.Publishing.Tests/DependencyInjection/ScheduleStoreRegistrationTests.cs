@@ -91,7 +91,7 @@ public class ScheduleStoreRegistrationTests
         public Task<IReadOnlyList<ScheduledPin>> ClaimDueAsync(DateTimeOffset now, int maxCount, TimeSpan lease, CancellationToken cancellationToken = default) =>
             _inner.ClaimDueAsync(now, maxCount, lease, cancellationToken);
 
-        public Task CompleteAsync(ScheduledPin pin, PinPublishOutcome outcome, CancellationToken cancellationToken = default) =>
+        public Task<bool> CompleteAsync(ScheduledPin pin, PinPublishOutcome outcome, CancellationToken cancellationToken = default) =>
             _inner.CompleteAsync(pin, outcome, cancellationToken);
 
         public Task<ScheduledPin> ScheduleAsync(PublishPinRequest request, DateTimeOffset dueAt, CancellationToken cancellationToken = default) =>
@@ -113,7 +113,7 @@ public class ScheduleStoreRegistrationTests
             return _inner.ClaimDueAsync(now, maxCount, lease, cancellationToken);
         }
 
-        public Task CompleteAsync(ScheduledPin pin, PinPublishOutcome outcome, CancellationToken cancellationToken = default) =>
+        public Task<bool> CompleteAsync(ScheduledPin pin, PinPublishOutcome outcome, CancellationToken cancellationToken = default) =>
             _inner.CompleteAsync(pin, outcome, cancellationToken);
     }
 }

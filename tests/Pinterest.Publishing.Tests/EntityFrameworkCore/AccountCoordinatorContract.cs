@@ -138,6 +138,24 @@ public abstract class AccountCoordinatorContract(bool postgres) : IAsyncLifetime
         Assert.Equal([later], await _a.GetCooldownsAsync("acct-1"));
     }
 
+    [StoreFact]
+    public async Task A_success_from_a_stale_read_never_resets_the_run_another_instance_started()
+    {
+        var first = new PinterestAccountCooldown { AccountId = "acct-1", Category = "org_write", Until = T0.AddMinutes(1), InARow = 1 };
+        await _a.SetCooldownAsync(first);
+        var readByB = Assert.Single(await _b.GetCooldownsAsync("acct-1"));
+
+        // A continues the run (a longer cool-down, the second in a row); then B's success, from its older read, lands.
+        var second = first with { Until = T0.AddMinutes(3), InARow = 2 };
+        await _a.SetCooldownAsync(second);
+        await _b.SetCooldownAsync(readByB with { InARow = 0 });
+        Assert.Equal([second], await _a.GetCooldownsAsync("acct-1"));
+
+        // A success from a current read ends the run.
+        await _b.SetCooldownAsync(second with { InARow = 0 });
+        Assert.Equal([second with { InARow = 0 }], await _a.GetCooldownsAsync("acct-1"));
+    }
+
     // Proof that the waiter is really waiting (not merely slow): on PostgreSQL, its advisory lock request is in
     // pg_locks ungranted, or its poll timer started; in process, the semaphore wait is synchronous to reach.
     private async Task WhenWaitingAsync(Task waiter)

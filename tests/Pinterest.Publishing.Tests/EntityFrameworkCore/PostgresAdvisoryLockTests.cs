@@ -40,8 +40,10 @@ public sealed class PostgresAdvisoryLockTests : IAsyncLifetime, INeedsPostgres
     [StoreFact]
     public async Task A_release_whose_unlock_fails_leaves_no_lock_on_the_pooled_connection()
     {
+        // The release unlocks with pg_advisory_unlock_all(): the test's function of that name, ahead of pg_catalog's on
+        // this pool's search path, fails it, so only the fallback (ending the backend) can leave the pool lock-free.
         await ExecuteAsync(
-            "CREATE FUNCTION public.pg_advisory_unlock(k bigint) RETURNS boolean LANGUAGE plpgsql AS "
+            "CREATE FUNCTION public.pg_advisory_unlock_all() RETURNS void LANGUAGE plpgsql AS "
             + "$$ BEGIN RAISE EXCEPTION 'unlock refused by the test'; END $$;");
         var coordinator = Coordinator("Search Path=public,pg_catalog");
 

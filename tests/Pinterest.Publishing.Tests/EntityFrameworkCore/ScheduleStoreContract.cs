@@ -173,14 +173,14 @@ public abstract class ScheduleStoreContract : IAsyncLifetime
         var stale = Assert.Single(await Store.ClaimDueAsync(T0, 10, Lease));
         var current = Assert.Single(await Store.ClaimDueAsync(T0 + Lease, 10, Lease));
 
-        await Store.CompleteAsync(stale, new PinPublishOutcome.Published("stale-pin"));
+        Assert.False(await Store.CompleteAsync(stale, new PinPublishOutcome.Published("stale-pin")));
         Assert.Null(await GetOutcomeAsync(stale.Id));
 
-        await Store.CompleteAsync(current, new PinPublishOutcome.Published("current-pin"));
+        Assert.True(await Store.CompleteAsync(current, new PinPublishOutcome.Published("current-pin")));
         Assert.Equal("current-pin", Assert.IsType<PinPublishOutcome.Published>(await GetOutcomeAsync(current.Id)).PinId);
 
         // A repeated completion after the final one changes nothing either.
-        await Store.CompleteAsync(current, new PinPublishOutcome.Reauthorize("late"));
+        Assert.False(await Store.CompleteAsync(current, new PinPublishOutcome.Reauthorize("late")));
         Assert.IsType<PinPublishOutcome.Published>(await GetOutcomeAsync(current.Id));
     }
 
@@ -190,7 +190,7 @@ public abstract class ScheduleStoreContract : IAsyncLifetime
         await ScheduleAsync(Request(), T0);
         var claimed = Assert.Single(await Store.ClaimDueAsync(T0, 10, Lease));
 
-        await Store.CompleteAsync(claimed, new PinPublishOutcome.Published("slow-pin"));
+        Assert.True(await Store.CompleteAsync(claimed, new PinPublishOutcome.Published("slow-pin")));
 
         Assert.Equal("slow-pin", Assert.IsType<PinPublishOutcome.Published>(await GetOutcomeAsync(claimed.Id)).PinId);
         Assert.Empty(await Store.ClaimDueAsync(T0.AddHours(1), 10, Lease));
@@ -201,7 +201,7 @@ public abstract class ScheduleStoreContract : IAsyncLifetime
     {
         var pin = await ScheduleAsync(Request(), T0);
 
-        await Store.CompleteAsync(pin, new PinPublishOutcome.Published("never-claimed"));
+        Assert.False(await Store.CompleteAsync(pin, new PinPublishOutcome.Published("never-claimed")));
         Assert.Null(await GetOutcomeAsync(pin.Id));
 
         var unknown = pin with { Id = "987654321", LeaseToken = "x" };

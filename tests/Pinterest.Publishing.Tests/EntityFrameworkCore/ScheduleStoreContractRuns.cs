@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Pinterest.Publishing.EntityFrameworkCore.Internal;
 using Pinterest.Publishing.Scheduling;
 
@@ -25,16 +26,23 @@ public sealed class InMemoryScheduleStoreContractTests : ScheduleStoreContract
 /// <summary>The contract on the EF Core store, over one engine.</summary>
 public abstract class EfScheduleStoreContract(bool postgres) : ScheduleStoreContract
 {
+    private readonly CapturingLoggerProvider _logs = new();
+    private ILoggerFactory _loggers = null!;
     private StoreDatabase _database = null!;
     private EfPinScheduleStore _store = null!;
 
     public override async Task InitializeAsync()
     {
+        _loggers = LoggerFactory.Create(builder => builder.AddProvider(_logs));
         _database = await StoreDatabase.CreateAsync(postgres ? StoreProvider.PostgreSql : StoreProvider.Sqlite);
-        Store = _store = new EfPinScheduleStore(_database.NewContexts());
+        Store = _store = new EfPinScheduleStore(_database.NewContexts(), _loggers);
     }
 
-    public override async Task DisposeAsync() => await _database.DisposeAsync();
+    public override async Task DisposeAsync()
+    {
+        _loggers.Dispose();
+        await _database.DisposeAsync();
+    }
 
     protected override Task<ScheduledPin> ScheduleAsync(PublishPinRequest request, DateTimeOffset dueAt) => _store.ScheduleAsync(request, dueAt);
 
@@ -69,28 +77,40 @@ public abstract class EfScheduleStoreContract(bool postgres) : ScheduleStoreCont
     }
 
     [StoreFact]
-    public async Task A_row_whose_request_cannot_be_read_is_rejected_and_the_others_are_claimed()
+    public async Task A_row_whose_request_cannot_be_read_is_given_back_with_an_error_and_the_claim_is_filled_with_due_rows()
     {
         var first = await _store.ScheduleAsync(Request("first"), T0.AddMinutes(-2));
         var damaged = await _store.ScheduleAsync(Request("damaged"), T0.AddMinutes(-1));
         var third = await _store.ScheduleAsync(Request("third"), T0);
         var id = long.Parse(damaged.Id, System.Globalization.CultureInfo.InvariantCulture);
-        await using (var context = new StoreTestDbContext(_database.Options))
-        {
-            await context.Set<ScheduledPinRow>().Where(r => r.Id == id)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Request, "{\"v\":1,\"title\":\"PRIVATE-PAYLOAD\""));
-        }
+        await SetRequestAsync(id, "{\"v\":1,\"title\":\"PRIVATE-PAYLOAD\"");
 
-        var claimed = await _store.ClaimDueAsync(T0, 10, Lease);
+        // Two asked for: the damaged row takes a place in the first pick, so the claim picks again (the dispatcher
+        // reads fewer Pins than it asked for as "nothing more is due").
+        var claimed = await _store.ClaimDueAsync(T0, 2, Lease);
 
         Assert.Equal([first.Id, third.Id], claimed.Select(p => p.Id));
-        var rejected = Assert.IsType<PinPublishOutcome.Rejected>(await _store.GetOutcomeAsync(damaged.Id));
-        Assert.Contains(damaged.Id, rejected.Reason, StringComparison.Ordinal);
-        Assert.Contains("stored request could not be read", rejected.Reason, StringComparison.Ordinal);
-        Assert.DoesNotContain("PRIVATE-PAYLOAD", rejected.Reason, StringComparison.Ordinal);
+        Assert.Null(await _store.GetOutcomeAsync(damaged.Id));
+        var error = Assert.Single(_logs.Entries, e => e.Contains("[6008]", StringComparison.Ordinal));
+        Assert.StartsWith("Error", error, StringComparison.Ordinal);
+        Assert.Contains(damaged.Id, error, StringComparison.Ordinal);
+        Assert.Contains("upgrade every instance", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("PRIVATE-PAYLOAD", error, StringComparison.Ordinal);
 
-        // It is final: once the leases run out, a later claim takes the other two again, never it.
-        Assert.Equal([first.Id, third.Id], (await _store.ClaimDueAsync(T0.AddHours(1), 10, Lease)).Select(p => p.Id));
+        // Given back, not lost: due again after the delay (not before), its attempt not spent; an instance that can
+        // read it (upgraded, here the row mended) claims it then.
+        Assert.Empty(await _store.ClaimDueAsync(T0 + EfPinScheduleStore.UnreadableDelay - TimeSpan.FromSeconds(1), 10, Lease));
+        await SetRequestAsync(id, PublishPinRequestJson.Serialize(Request("damaged")));
+        var again = Assert.Single(await _store.ClaimDueAsync(T0 + EfPinScheduleStore.UnreadableDelay, 10, Lease));
+        Assert.Equal(damaged.Id, again.Id);
+        Assert.Equal(1, again.Attempt);
+        Assert.Equal("damaged", again.Request.Title);
+    }
+
+    private async Task SetRequestAsync(long id, string json)
+    {
+        await using var context = new StoreTestDbContext(_database.Options);
+        await context.Set<ScheduledPinRow>().Where(r => r.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Request, json));
     }
 }
 

@@ -161,12 +161,12 @@ public sealed class InMemoryPinScheduleStoreTests
         var stale = Assert.Single(await store.ClaimDueAsync(T0, 1, Lease));
         var current = Assert.Single(await store.ClaimDueAsync(T0 + Lease, 1, Lease));
 
-        await store.CompleteAsync(stale, new PinPublishOutcome.Published("111"));
+        Assert.False(await store.CompleteAsync(stale, new PinPublishOutcome.Published("111")));
 
         Assert.Null(store.GetOutcome(stale.Id));
         Assert.Equal(current.LeaseToken, Assert.Single(store.GetPending()).LeaseToken);
 
-        await store.CompleteAsync(current, new PinPublishOutcome.Published("222"));
+        Assert.True(await store.CompleteAsync(current, new PinPublishOutcome.Published("222")));
         Assert.Equal("222", Assert.IsType<PinPublishOutcome.Published>(store.GetOutcome(current.Id)).PinId);
     }
 
@@ -190,7 +190,7 @@ public sealed class InMemoryPinScheduleStoreTests
         var scheduled = store.Schedule(Request(), T0);
 
         // Never claimed: no lease token, nothing changes.
-        await store.CompleteAsync(scheduled, new PinPublishOutcome.Published("1"));
+        Assert.False(await store.CompleteAsync(scheduled, new PinPublishOutcome.Published("1")));
         Assert.Null(store.GetOutcome(scheduled.Id));
 
         var foreign = scheduled with { Id = "not-here", LeaseToken = "x" };

@@ -34,10 +34,11 @@ internal sealed class ObservedScheduleStore : IPinScheduleStore
         return Inner.ClaimDueAsync(now, maxCount, lease, cancellationToken);
     }
 
-    public async Task CompleteAsync(ScheduledPin pin, PinPublishOutcome outcome, CancellationToken cancellationToken = default)
+    public async Task<bool> CompleteAsync(ScheduledPin pin, PinPublishOutcome outcome, CancellationToken cancellationToken = default)
     {
-        await Inner.CompleteAsync(pin, outcome, cancellationToken);
+        var applied = await Inner.CompleteAsync(pin, outcome, cancellationToken);
         Completions.Enqueue((pin, outcome));
         _completed.Writer.TryWrite((pin, outcome));
+        return applied;
     }
 }

@@ -6,13 +6,16 @@ namespace Pinterest.Publishing.Scheduling.Internal;
 /// <summary>
 /// Records a scheduled Pin's outcome in the <see cref="IPinScheduleStore"/> for the dispatcher, then raises its event.
 /// A failed completion (a database blip) is retried with a doubling delay on the dispatcher's clock, as long as the next
-/// try starts within the Pin's lease: once the lease ends another instance may claim the Pin and, for a Pin that was
-/// published, publish it again. When the store still fails, an error names the scheduled Pin and the Pin Pinterest
-/// created, for an operator to reconcile.
+/// try starts before the retry limit the dispatcher gives (its lease less the margin the create deadline keeps): once
+/// the lease ends another instance may claim the Pin and, for a Pin that was published, publish it again. When the
+/// store still fails, or the host stops during a wait, or the store reports that the claim is no longer the Pin's
+/// current one, an error names the scheduled Pin and the Pin Pinterest created, for an operator to reconcile, and no
+/// outcome event is raised.
 /// </summary>
 /// <remarks>
-/// The store has no seam to renew a lease, so the lease bounds the retries. They are not cancelled when the host stops:
-/// like the publish itself, the record of it is finished (the host's shutdown timeout bounds the wait).
+/// The store has no seam to renew a lease, so the lease bounds the retries. A try that is under way is not cancelled
+/// when the host stops (an unrecorded Published outcome means the Pin is published again), but no new wait starts:
+/// the error is logged at once rather than lost with the process.
 /// </remarks>
 internal sealed class OutcomeRecorder(IPinScheduleStore store, TimeProvider timeProvider, ILogger logger, PublishingEvents events)
 {
@@ -23,11 +26,16 @@ internal sealed class OutcomeRecorder(IPinScheduleStore store, TimeProvider time
     internal static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Completes <paramref name="pin"/> with <paramref name="outcome"/>, retrying until <paramref name="leaseEnd"/>, and
-    /// raises the outcome's event once the store has it. Never throws for a failure of the store.
+    /// Completes <paramref name="pin"/> with <paramref name="outcome"/>, starting no try after
+    /// <paramref name="retryUntil"/>, and raises the outcome's event once the store has it. Never throws for a failure
+    /// of the store.
     /// </summary>
+    /// <param name="pin">The claimed Pin.</param>
+    /// <param name="outcome">Its outcome.</param>
+    /// <param name="retryUntil">The latest time a try may start (the lease end less a margin).</param>
+    /// <param name="stoppingToken">The host's stopping token: ends the waits between tries, never a try.</param>
     /// <returns>Whether the store recorded the outcome.</returns>
-    public async Task<bool> RecordAsync(ScheduledPin pin, PinPublishOutcome outcome, DateTimeOffset leaseEnd)
+    public async Task<bool> RecordAsync(ScheduledPin pin, PinPublishOutcome outcome, DateTimeOffset retryUntil, CancellationToken stoppingToken)
     {
         var createdPinId = (outcome as PinPublishOutcome.Published)?.PinId;
         var delay = FirstRetryDelay;
@@ -36,26 +44,62 @@ internal sealed class OutcomeRecorder(IPinScheduleStore store, TimeProvider time
             try
             {
                 // Not the stopping token: an unrecorded Published outcome means the Pin is published again.
-                await store.CompleteAsync(pin, outcome, CancellationToken.None).ConfigureAwait(false);
+                if (!await store.CompleteAsync(pin, outcome, CancellationToken.None).ConfigureAwait(false)
+                    && !(attempt > 1 && await EarlierTryAppliedAsync(pin, outcome).ConfigureAwait(false)))
+                {
+                    SchedulingLog.CompleteStale(logger, pin.Id, outcome.Kind, createdPinId);
+                    return false;
+                }
+
                 break;
             }
             catch (Exception ex)
             {
-                if (timeProvider.GetUtcNow() + delay >= leaseEnd)
+                if (timeProvider.GetUtcNow() + delay > retryUntil || stoppingToken.IsCancellationRequested)
                 {
                     SchedulingLog.CompleteFailed(logger, pin.Id, outcome.Kind, createdPinId, attempt, ex);
                     return false;
                 }
 
                 SchedulingLog.CompleteRetrying(logger, pin.Id, outcome.Kind, createdPinId, attempt, delay, ex);
+                try
+                {
+                    await Task.Delay(delay, timeProvider, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    // The host is stopping: log now, while the logger still runs, rather than be abandoned silently.
+                    SchedulingLog.CompleteFailed(logger, pin.Id, outcome.Kind, createdPinId, attempt, ex);
+                    return false;
+                }
             }
 
-            await Task.Delay(delay, timeProvider, CancellationToken.None).ConfigureAwait(false);
             delay = delay * 2 < MaxRetryDelay ? delay * 2 : MaxRetryDelay;
         }
 
         // After the store recorded it, so an observer that reads the store sees the outcome; never awaited.
         PinOutcomeEvents.Raise(events, pin, outcome);
         return true;
+    }
+
+    // A try that failed may still have been applied (the write committed, its answer was lost), so a retry finds the
+    // claim gone. For a published Pin the stored outcome tells: the same created Pin id is this completion's own record.
+    private async Task<bool> EarlierTryAppliedAsync(ScheduledPin pin, PinPublishOutcome outcome)
+    {
+        if (outcome is not PinPublishOutcome.Published published || store is not IPinScheduler scheduler)
+        {
+            return false;
+        }
+
+        try
+        {
+            return await scheduler.GetOutcomeAsync(pin.Id, CancellationToken.None).ConfigureAwait(false) is PinPublishOutcome.Published stored
+                && string.Equals(stored.PinId, published.PinId, StringComparison.Ordinal);
+        }
+        catch (Exception)
+        {
+            // Unknown: report it as not recorded, for an operator to check.
+            return false;
+        }
     }
 }

@@ -150,17 +150,17 @@ internal sealed class PinScheduleDispatcher : BackgroundService
         {
             var pin = claimed[i];
             // On the thread pool, so that a publisher's synchronous part never holds up the claiming loop.
-            publishes[i] = Task.Run(() => PublishInSlotAsync(pin, claimedAt), CancellationToken.None);
+            publishes[i] = Task.Run(() => PublishInSlotAsync(pin, claimedAt, cancellationToken), CancellationToken.None);
         }
 
         return publishes;
     }
 
-    private async Task PublishInSlotAsync(ScheduledPin pin, DateTimeOffset claimedAt)
+    private async Task PublishInSlotAsync(ScheduledPin pin, DateTimeOffset claimedAt, CancellationToken stoppingToken)
     {
         try
         {
-            await PublishOneAsync(pin, claimedAt).ConfigureAwait(false);
+            await PublishOneAsync(pin, claimedAt, stoppingToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -173,7 +173,8 @@ internal sealed class PinScheduleDispatcher : BackgroundService
         }
     }
 
-    private async Task PublishOneAsync(ScheduledPin pin, DateTimeOffset claimedAt)
+    // The stopping token only ends the completion's waits between retries (see OutcomeRecorder), never the publish.
+    private async Task PublishOneAsync(ScheduledPin pin, DateTimeOffset claimedAt, CancellationToken stoppingToken)
     {
         PinPublishOutcome outcome;
         // The parent of the publish's own span, so a trace shows the scheduled Pin around its publish.
@@ -185,9 +186,9 @@ internal sealed class PinScheduleDispatcher : BackgroundService
         // The lease bounds the publish: past it another instance may claim the Pin. Not the stopping token: stopping the
         // host lets publishes finish. A create in flight when the lease ends becomes an unknown outcome, never a retry.
         using var lease = CancelAt(leaseEnd);
+        var createDeadline = CreateDeadline(leaseEnd);
         try
         {
-            var createDeadline = CreateDeadline(leaseEnd);
             var request = pin.Request with
             {
                 CreateDeadline = pin.Request.CreateDeadline is { } own && own < createDeadline ? own : createDeadline,
@@ -223,7 +224,9 @@ internal sealed class PinScheduleDispatcher : BackgroundService
             activity?.SetStatus(ActivityStatusCode.Error, ScheduleTelemetry.OutcomeTag(outcome.Kind));
         }
 
-        await _outcomes.RecordAsync(pin, outcome, leaseEnd).ConfigureAwait(false);
+        // No completion try starts after the create deadline either: one that started at the lease's very end could
+        // land after another instance claimed the Pin.
+        await _outcomes.RecordAsync(pin, outcome, createDeadline, stoppingToken).ConfigureAwait(false);
     }
 
     // Leave a margin before the lease ends: the create itself takes time, and clocks of instances differ.

@@ -35,4 +35,16 @@ internal static partial class SchedulingLog
     [LoggerMessage(EventId = 6006, EventName = "ScheduledPinCompleteRetrying", Level = LogLevel.Warning,
         Message = "Could not record outcome {Outcome} of scheduled Pin {ScheduledPinId} (created Pin: {PinId}), try {Attempt}; trying again in {Delay}, within its lease.")]
     public static partial void CompleteRetrying(ILogger logger, string scheduledPinId, PinPublishOutcomeKind outcome, string? pinId, int attempt, TimeSpan delay, Exception exception);
+
+    [LoggerMessage(EventId = 6007, EventName = "ScheduledPinCompleteStale", Level = LogLevel.Error,
+        Message = "Outcome {Outcome} of scheduled Pin {ScheduledPinId} (created Pin: {PinId}) was not recorded: the store no longer holds this claim (the lease ended and another instance claimed the Pin, or it is final already), so it may be published again: reconcile it with Pinterest, and choose a lease longer than a publish takes.")]
+    public static partial void CompleteStale(ILogger logger, string scheduledPinId, PinPublishOutcomeKind outcome, string? pinId);
+
+    [LoggerMessage(EventId = 6008, EventName = "ScheduledPinRequestUnreadable", Level = LogLevel.Error,
+        Message = "Scheduled Pin {ScheduledPinId}: its stored request could not be read ({Failure}), so this instance gave it back (due again at {DueAgain}, its attempt not counted). It was written by a newer version of Pinterest.Publishing (upgrade every instance that runs the dispatcher) or changed in the database (fix the row, or remove it and schedule the Pin again).")]
+    public static partial void RequestUnreadable(ILogger logger, string scheduledPinId, string failure, DateTimeOffset dueAgain);
+
+    [LoggerMessage(EventId = 6009, EventName = "ScheduledPinUnreadableNotGivenBack", Level = LogLevel.Warning,
+        Message = "Scheduled Pin {ScheduledPinId}: its unreadable request could not be given back; it is claimed again when its lease runs out.")]
+    public static partial void UnreadableNotGivenBack(ILogger logger, string scheduledPinId, Exception exception);
 }

@@ -21,6 +21,7 @@ public sealed class CompletionRetryTests
 {
     private const string CompleteRetryingEvent = "[6006]";
     private const string CompleteFailedEvent = "[6002]";
+    private const string CompleteStaleEvent = "[6007]";
 
     private readonly ObservableTimeProvider _time = new();
     private readonly FlakyCompletionStore _store = new();
@@ -59,7 +60,8 @@ public sealed class CompletionRetryTests
     [Fact]
     public async Task A_completion_that_keeps_failing_is_given_up_at_the_lease_with_an_error_naming_both_pins_and_the_dispatcher_goes_on()
     {
-        // Tries at 0, 1, 3 and 7 s; the next (at 15 s) would start after the 10 s lease, when the Pin may be claimed again.
+        // Tries at 0, 1, 3 and 7 s; the next (at 15 s) would start after 9 s (the 10 s lease less its margin), too close to
+        // the moment the Pin may be claimed again.
         var dispatcher = CreateDispatcher(new PinSchedulingOptions { Lease = TimeSpan.FromSeconds(10) });
         var stuck = _store.Schedule(_time.GetUtcNow());
         _store.FailuresLeft = int.MaxValue;
@@ -88,6 +90,85 @@ public sealed class CompletionRetryTests
         Assert.Equal(next.Id, (await _observer.NextAsync<PinPublishedEvent>()).ScheduledPinId);
     }
 
+    [Fact]
+    public async Task A_completion_the_store_no_longer_holds_the_claim_for_is_an_error_naming_both_pins_and_raises_no_event()
+    {
+        var dispatcher = CreateDispatcher(new PinSchedulingOptions { Lease = TimeSpan.FromSeconds(10) });
+        var scheduled = _store.Schedule(_time.GetUtcNow());
+        // Another instance claims the Pin again (the lease ran out) before this completion lands.
+        _store.BeforeComplete = pin => _store.Inner.ClaimDueAsync(pin.LeaseExpiresAt!.Value, 1, TimeSpan.FromSeconds(10));
+
+        Assert.Equal(1, await dispatcher.RunOnceAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Equal(1, _store.CompleteCalls);
+        Assert.Null(_store.Inner.GetOutcome(scheduled.Id));
+        Assert.False(_observer.HasMore);
+        var error = Assert.Single(_logs.Entries, e => e.Contains(CompleteStaleEvent, StringComparison.Ordinal));
+        Assert.StartsWith("Error", error, StringComparison.Ordinal);
+        Assert.Contains(scheduled.Id, error, StringComparison.Ordinal);
+        Assert.Contains("1001", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_completion_waiting_to_retry_when_the_host_stops_is_an_error_at_once_naming_both_pins()
+    {
+        var dispatcher = CreateDispatcher(new PinSchedulingOptions());
+        var stuck = _store.Schedule(_time.GetUtcNow());
+        _store.FailuresLeft = int.MaxValue;
+        using var stopping = new CancellationTokenSource();
+
+        var run = dispatcher.RunOnceAsync(stopping.Token);
+        await _time.WhenTimerStartedAsync(OutcomeRecorder.FirstRetryDelay);
+        await stopping.CancelAsync();
+
+        // No clock advance: the wait for the next try ends with the host, and the error is logged then.
+        Assert.Equal(1, await run.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(1, _store.CompleteCalls);
+        Assert.False(_observer.HasMore);
+        var error = Assert.Single(_logs.Entries, e => e.Contains(CompleteFailedEvent, StringComparison.Ordinal));
+        Assert.Contains(stuck.Id, error, StringComparison.Ordinal);
+        Assert.Contains("1001", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_retry_after_a_try_that_was_applied_though_it_failed_is_recorded_once_with_its_event()
+    {
+        // The first try's write commits but its answer is lost; the retry finds the claim already completed.
+        var dispatcher = CreateDispatcher(new PinSchedulingOptions());
+        var scheduled = _store.Schedule(_time.GetUtcNow());
+        _store.AppliedFailuresLeft = 1;
+
+        var run = dispatcher.RunOnceAsync(CancellationToken.None);
+        await _time.WhenTimerStartedAsync(OutcomeRecorder.FirstRetryDelay);
+        _time.Advance(OutcomeRecorder.FirstRetryDelay);
+
+        Assert.Equal(1, await run.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(2, _store.CompleteCalls);
+        Assert.Equal(scheduled.Id, (await _observer.NextAsync<PinPublishedEvent>()).ScheduledPinId);
+        Assert.DoesNotContain(_logs.Entries, e => e.Contains(CompleteStaleEvent, StringComparison.Ordinal) || e.Contains(CompleteFailedEvent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task No_completion_try_starts_within_the_margin_the_create_deadline_keeps_before_the_lease_ends()
+    {
+        // Lease 7.5 s, margin a tenth of it: tries at 0, 1 and 3 s; the next, at 7 s, would start inside the margin
+        // (after 6.75 s), where it could land after another instance claimed the Pin.
+        var dispatcher = CreateDispatcher(new PinSchedulingOptions { Lease = TimeSpan.FromSeconds(7.5) });
+        var stuck = _store.Schedule(_time.GetUtcNow());
+        _store.FailuresLeft = int.MaxValue;
+
+        var run = dispatcher.RunOnceAsync(CancellationToken.None);
+        foreach (var delay in new[] { 1, 2 })
+        {
+            await _time.WhenTimerStartedAsync(TimeSpan.FromSeconds(delay));
+            _time.Advance(TimeSpan.FromSeconds(delay));
+        }
+
+        Assert.Equal(1, await run.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(3, _store.CompleteCalls);
+        Assert.Contains(_logs.Entries, e => e.Contains(CompleteFailedEvent, StringComparison.Ordinal) && e.Contains(stuck.Id, StringComparison.Ordinal));
+    }
+
     private PinScheduleDispatcher CreateDispatcher(PinSchedulingOptions options, PinterestTelemetry? telemetry = null)
     {
         var loggers = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(_logs));
@@ -96,13 +177,19 @@ public sealed class CompletionRetryTests
     }
 
     /// <summary>The in-memory store, whose completions fail while <see cref="FailuresLeft"/> is above zero.</summary>
-    private sealed class FlakyCompletionStore : IPinScheduleStore
+    private sealed class FlakyCompletionStore : IPinScheduleStore, IPinScheduler
     {
         private int _completeCalls;
 
         public InMemoryPinScheduleStore Inner { get; } = new();
 
         public int FailuresLeft { get; set; }
+
+        /// <summary>Completions that are applied and then fail, as a write whose answer was lost.</summary>
+        public int AppliedFailuresLeft { get; set; }
+
+        /// <summary>Runs before each completion: another instance's claim, say.</summary>
+        public Func<ScheduledPin, Task>? BeforeComplete { get; set; }
 
         public int CompleteCalls => Volatile.Read(ref _completeCalls);
 
@@ -112,16 +199,34 @@ public sealed class CompletionRetryTests
         public Task<IReadOnlyList<ScheduledPin>> ClaimDueAsync(DateTimeOffset now, int maxCount, TimeSpan lease, CancellationToken cancellationToken = default) =>
             Inner.ClaimDueAsync(now, maxCount, lease, cancellationToken);
 
-        public Task CompleteAsync(ScheduledPin pin, PinPublishOutcome outcome, CancellationToken cancellationToken = default)
+        public async Task<bool> CompleteAsync(ScheduledPin pin, PinPublishOutcome outcome, CancellationToken cancellationToken = default)
         {
             Interlocked.Increment(ref _completeCalls);
+            if (BeforeComplete is { } before)
+            {
+                await before(pin);
+            }
+
             if (FailuresLeft > 0)
             {
                 FailuresLeft--;
                 throw new InvalidOperationException("The database is unreachable.");
             }
 
-            return Inner.CompleteAsync(pin, outcome, cancellationToken);
+            var applied = await Inner.CompleteAsync(pin, outcome, cancellationToken);
+            if (AppliedFailuresLeft > 0)
+            {
+                AppliedFailuresLeft--;
+                throw new InvalidOperationException("The connection dropped before the answer.");
+            }
+
+            return applied;
         }
+
+        public Task<ScheduledPin> ScheduleAsync(PublishPinRequest request, DateTimeOffset dueAt, CancellationToken cancellationToken = default) =>
+            Inner.ScheduleAsync(request, dueAt, cancellationToken);
+
+        public Task<PinPublishOutcome?> GetOutcomeAsync(string scheduledPinId, CancellationToken cancellationToken = default) =>
+            Inner.GetOutcomeAsync(scheduledPinId, cancellationToken);
     }
 }
