@@ -64,8 +64,9 @@ public sealed class PostgresAdvisoryLockTests : IAsyncLifetime, INeedsPostgres
     [StoreFact]
     public async Task More_slot_waiters_than_the_pool_has_connections_leave_the_pool_to_others()
     {
-        // A pool of 3 connections; one holds the account's only slot and 5 wait for it.
-        var coordinator = Coordinator("Maximum Pool Size=3;Timeout=5");
+        // A pool of 3 connections; one holds the account's only slot and 5 wait for it. The pool's wait (Timeout) is long
+        // enough for a loaded machine: a waiter that kept its connection would still exhaust it and fail the test.
+        var coordinator = Coordinator("Maximum Pool Size=3;Timeout=30");
         var held = await coordinator.AcquirePublishSlotAsync("acct-1", 1);
         using var stop = new CancellationTokenSource();
         var waiters = Enumerable.Range(0, 5).Select(_ => coordinator.AcquirePublishSlotAsync("acct-1", 1, stop.Token).AsTask()).ToArray();
