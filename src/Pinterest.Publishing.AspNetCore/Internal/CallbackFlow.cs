@@ -140,7 +140,7 @@ internal sealed class CallbackFlow(ConnectFlow flow, IPinterestTokenStore tokenS
                 coordinator,
                 state.AccountId,
                 flow.Logger,
-                () => tokenStore.StoreTokenAsync(state.AccountId, token, context.RequestAborted),
+                () => StoreReplacingAsync(state.AccountId, token, context.RequestAborted),
                 context.RequestAborted).ConfigureAwait(false);
         }
         catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
@@ -155,6 +155,38 @@ internal sealed class CallbackFlow(ConnectFlow flow, IPinterestTokenStore tokenS
         var result = await handler.OnConnectedAsync(new PinterestConnectedContext(context, state.AccountId, account, granted, state.ReturnUrl)).ConfigureAwait(false);
         await result.ExecuteAsync(context).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Stores the new grant's token so that it is the account's token afterwards. A store may keep the token that expires
+    /// later (the EF store does, so a slow instance's older rotation never wins), and a refresh of the previous grant that
+    /// ran while this callback waited for the lock expires later than this token: then the stored token is removed and
+    /// this one stored again (under the lock, nothing refreshes in between), never the old grant kept silently.
+    /// </summary>
+    private async Task StoreReplacingAsync(string accountId, PinterestToken token, CancellationToken cancellationToken)
+    {
+        await tokenStore.StoreTokenAsync(accountId, token, cancellationToken).ConfigureAwait(false);
+        if (await IsStoredAsync(accountId, token, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        if (tokenStore is not IPinterestTokenStoreRemoval removal)
+        {
+            throw new InvalidOperationException(
+                $"The token store kept the account's previous token instead of the one just connected; implement {nameof(IPinterestTokenStoreRemoval)} on it so that a new connection can replace it.");
+        }
+
+        // From the removal on, the request's cancellation is not observed: the account must not be left without a token.
+        await removal.RemoveTokenAsync(accountId, CancellationToken.None).ConfigureAwait(false);
+        await tokenStore.StoreTokenAsync(accountId, token, CancellationToken.None).ConfigureAwait(false);
+        if (!await IsStoredAsync(accountId, token, CancellationToken.None).ConfigureAwait(false))
+        {
+            throw new InvalidOperationException("The token store did not keep the token just connected, even after removing the previous one.");
+        }
+    }
+
+    private async Task<bool> IsStoredAsync(string accountId, PinterestToken token, CancellationToken cancellationToken) =>
+        (await tokenStore.GetTokenAsync(accountId, cancellationToken).ConfigureAwait(false))?.AccessToken == token.AccessToken;
 
     /// <summary>
     /// The granted scopes: Pinterest answers them comma-separated (space-separated is read too). An answer without any is
