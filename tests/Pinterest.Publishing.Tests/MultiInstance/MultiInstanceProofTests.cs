@@ -20,7 +20,7 @@ public sealed class MultiInstanceProofTests(ITestOutputHelper output)
 
     // Red on main d1f7663 (2026-11-30): 2 duplicate Pins on the emulator after the SIGKILL (e.g. "Proof 255 ×2"); every
     // other invariant checked before it held. Un-skip once the duplicate is fixed; it must pass, not be weakened.
-    [PostgresFact(Skip = "Finds 2 duplicate Pins after a worker is killed mid-create (issue 14 item 6): un-skip when fixed.")]
+    [PostgresFact]
     public async Task Three_workers_and_a_killed_one_publish_every_pin_once()
     {
         var plan = ProofPlan.Create(Seed);
