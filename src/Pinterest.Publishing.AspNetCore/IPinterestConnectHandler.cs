@@ -17,4 +17,12 @@ public interface IPinterestConnectHandler
     /// <summary>The attempt failed (nothing was stored); returns the answer to the browser.</summary>
     /// <param name="context">Why, with a message fit to log (it never holds a token, code, secret or state).</param>
     ValueTask<IResult> OnFailedAsync(PinterestConnectFailedContext context);
+
+    /// <summary>
+    /// <c>POST {prefix}/disconnect</c> disconnected the account (a failure goes to <see cref="OnFailedAsync"/>); returns the
+    /// answer to the browser. Default: 303 to <see cref="PinterestDisconnectedContext.ReturnUrl"/> when the request named
+    /// one, else 204.
+    /// </summary>
+    /// <param name="context">What was done, with <see cref="PinterestDisconnectedContext.Outcome"/> to tell the user.</param>
+    ValueTask<IResult> OnDisconnectedAsync(PinterestDisconnectedContext context) => ValueTask.FromResult(Internal.DisconnectAnswer.For(context));
 }

@@ -60,8 +60,11 @@ public static class PinterestAspNetCorePublishingBuilderExtensions
     /// <c>Pinterest.Publishing.Tokens.v1</c>) before the registered <see cref="IPinterestTokenStore"/> saves them, and
     /// decrypts them when read. Call it after the token store is registered (<c>AddTokenStore</c>). Tokens stored in
     /// plain text before are still read, and encrypted at their next store. Every instance must share the key ring
-    /// (<c>PersistKeysTo…</c>, <c>SetApplicationName</c>); a token whose key is revoked or lost reads as
-    /// <see cref="PinterestReauthorizationRequiredException"/> naming the account (connect it again).
+    /// (<c>PersistKeysTo…</c>, <c>SetApplicationName</c>): this call protects with the key ring as configured, even one kept
+    /// in memory only, whose tokens are unreadable after a restart. A token whose key is revoked or lost reads as
+    /// <see cref="PinterestReauthorizationRequiredException"/> naming the account (connect it again). The Entity Framework
+    /// Core stores protect tokens without this call when the key ring is persisted, and stop the host at start when Data
+    /// Protection is registered without a persisted key ring unless this is called.
     /// </summary>
     /// <param name="builder">The registration.</param>
     /// <returns>The builder.</returns>
@@ -83,6 +86,7 @@ public static class PinterestAspNetCorePublishingBuilderExtensions
         }
 
         services.AddDataProtection();
+        services.TryAddSingleton<ProtectedTokenStoreRequest>();
         var marker = new ProtectionMarker(inner);
         services[index] = ServiceDescriptor.Singleton<IPinterestTokenStore>(marker.Create);
         return builder;
@@ -115,7 +119,7 @@ public static class PinterestAspNetCorePublishingBuilderExtensions
             // Core stores) must not be wrapped twice: a token encrypted twice would read back still encrypted.
             return store is ProtectedTokenStore
                 ? store
-                : new ProtectedTokenStore(store, services.GetRequiredService<IDataProtectionProvider>(), services.GetRequiredService<ILoggerFactory>());
+                : ProtectedTokenStore.Over(store, services.GetRequiredService<IDataProtectionProvider>(), services.GetRequiredService<ILoggerFactory>());
         }
     }
 }

@@ -40,6 +40,19 @@ public enum PinterestConnectFailureReason
     /// <summary>Reading the user's account (<c>GET /v5/user_account</c>) with the new token failed.</summary>
     AccountFetchFailed,
 
-    /// <summary>The token store failed to save the new token.</summary>
+    /// <summary>The token store failed: to save the new token (callback), or to read or remove it (disconnect).</summary>
     StoreFailed,
+
+    /// <summary>
+    /// The user signed in at the callback is not the one who started connecting: <see cref="PinterestConnectOptions.AccountIdResolver"/>
+    /// resolves to another account id than the state's. Nothing is stored.
+    /// </summary>
+    AccountMismatch,
+
+    /// <summary>
+    /// The disconnect request failed the cross-site request forgery check: the antiforgery token is missing or invalid
+    /// (antiforgery registered), or the browser did not show a same-origin request (<c>Sec-Fetch-Site</c>, else
+    /// <c>Origin</c>, else <c>Referer</c>). Nothing is revoked or removed.
+    /// </summary>
+    ForgeryCheckFailed,
 }

@@ -15,4 +15,10 @@ public enum PinterestDisconnectOutcome
     /// user they can also remove the app in their Pinterest settings.
     /// </summary>
     RemovedWithoutRevocation,
+
+    /// <summary>
+    /// The stored tokens could not be read (their Data Protection key is revoked or lost), so they could not be revoked at
+    /// Pinterest; they were removed from the store. Tell the user to remove the app in their Pinterest settings.
+    /// </summary>
+    RemovedUnreadable,
 }

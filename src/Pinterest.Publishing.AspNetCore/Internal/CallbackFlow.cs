@@ -43,6 +43,21 @@ internal sealed class CallbackFlow(ConnectFlow flow, IPinterestTokenStore tokenS
 
         // Used from here on, before any call to Pinterest: the same callback again is a replay.
         CorrelationCookie.Consume(context, settings, paths.CookiePath(context, settings), state.Nonce, state.ExpiresAt);
+
+        // The user signed in now must be the one who started: otherwise a callback link opened by someone else (or
+        // after a change of user in this browser) would bind a Pinterest account to the wrong account id.
+        var signedIn = await settings.AccountIdResolver(context).ConfigureAwait(false);
+        if (!string.Equals(signedIn, state.AccountId, StringComparison.Ordinal))
+        {
+            await FailAsync(
+                context,
+                string.IsNullOrEmpty(signedIn) ? PinterestConnectFailureReason.AccountIdUnavailable : PinterestConnectFailureReason.AccountMismatch,
+                string.IsNullOrEmpty(signedIn)
+                    ? "PinterestConnectOptions.AccountIdResolver found no account id at the callback: the user who started connecting must still be signed in. Nothing was stored; sign in and start connecting again."
+                    : "The user signed in at the callback is not the one who started connecting (PinterestConnectOptions.AccountIdResolver resolves to another account id). Nothing was stored; start connecting again as that user.",
+                state).ConfigureAwait(false);
+            return;
+        }
         if (query["error"] is { Count: > 0 } error)
         {
             var code = SafeErrorCode(error.ToString());

@@ -25,4 +25,7 @@ internal static partial class ConnectLog
 
     [LoggerMessage(EventId = 11004, EventName = "PinterestRevocationRefused", Level = LogLevel.Warning, Message = "Pinterest did not revoke the tokens of account {AccountId} ({ErrorType}); they are removed from the store anyway.")]
     public static partial void RevocationRefused(ILogger logger, string accountId, string errorType);
+
+    [LoggerMessage(EventId = 11005, EventName = "PinterestDisconnectTokenUnreadable", Level = LogLevel.Warning, Message = "The stored Pinterest token of account {AccountId} cannot be decrypted, so it cannot be revoked at Pinterest; it is removed from the store anyway.")]
+    public static partial void TokenUnreadableOnDisconnect(ILogger logger, string accountId);
 }

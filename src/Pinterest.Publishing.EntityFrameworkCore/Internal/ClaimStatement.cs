@@ -12,17 +12,16 @@ namespace Pinterest.Publishing.EntityFrameworkCore.Internal;
 /// </summary>
 internal static class ClaimStatement
 {
-    private const string Head =
-        "UPDATE " + PinterestTables.ScheduledPins + " SET lease_token = @lease_token, lease_expires_at = @lease_expires_at, attempt = attempt + 1 "
-        + "WHERE id IN (SELECT id FROM " + PinterestTables.ScheduledPins + " WHERE " + PinterestTables.PendingFilter
-        + " AND due_at <= @now AND (lease_expires_at IS NULL OR lease_expires_at <= @now) ORDER BY due_at, id LIMIT @max_count";
-
-    private const string Tail = ") RETURNING id, request, due_at, attempt";
-    private const string PostgreSql = Head + " FOR UPDATE SKIP LOCKED" + Tail;
-    private const string Sqlite = Head + Tail;
+    // The table comes from the host's model (its schema included), so the text is built per store, not a constant.
+    public static string Sql(StoreTables tables, StoreProvider provider) =>
+        "UPDATE " + tables.ScheduledPins + " SET lease_token = @lease_token, lease_expires_at = @lease_expires_at, attempt = attempt + 1 "
+        + "WHERE id IN (SELECT id FROM " + tables.ScheduledPins + " WHERE " + PinterestTables.PendingFilter
+        + " AND due_at <= @now AND (lease_expires_at IS NULL OR lease_expires_at <= @now) ORDER BY due_at, id LIMIT @max_count"
+        + (provider == StoreProvider.PostgreSql ? " FOR UPDATE SKIP LOCKED" : "")
+        + ") RETURNING id, request, due_at, attempt";
 
     public static async Task<List<ClaimedRow>> RunAsync(
-        DbContext context, StoreProvider provider, DateTimeOffset now, int maxCount, string leaseToken, DateTimeOffset leaseExpiresAt, CancellationToken cancellationToken)
+        DbContext context, string sql, DateTimeOffset now, int maxCount, string leaseToken, DateTimeOffset leaseExpiresAt, CancellationToken cancellationToken)
     {
         var connection = context.Database.GetDbConnection();
         await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -31,7 +30,7 @@ internal static class ClaimStatement
             var command = connection.CreateCommand();
             await using (command.ConfigureAwait(false))
             {
-                command.CommandText = provider == StoreProvider.PostgreSql ? PostgreSql : Sqlite;
+                command.CommandText = sql;
                 Add(command, "lease_token", leaseToken);
                 Add(command, "lease_expires_at", UtcTicks.From(leaseExpiresAt));
                 Add(command, "now", UtcTicks.From(now));

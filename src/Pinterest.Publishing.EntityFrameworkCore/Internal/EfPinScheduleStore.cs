@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Pinterest.Publishing.Scheduling;
@@ -48,23 +49,46 @@ internal sealed class EfPinScheduleStore(PinterestDbContexts contexts) : IPinSch
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var provider = await contexts.GetProviderAsync(cancellationToken).ConfigureAwait(false);
+        var checkedContext = await contexts.CheckAsync(cancellationToken).ConfigureAwait(false);
+        var sql = ClaimStatement.Sql(checkedContext.Tables, checkedContext.Provider);
         var leaseToken = Guid.NewGuid().ToString("N");
         var leaseExpiresAt = now + lease;
         var rows = await WriteAsync(
-            context => ClaimStatement.RunAsync(context, provider, now, maxCount, leaseToken, leaseExpiresAt, cancellationToken),
+            context => ClaimStatement.RunAsync(context, sql, now, maxCount, leaseToken, leaseExpiresAt, cancellationToken),
             cancellationToken).ConfigureAwait(false);
 
         // RETURNING does not keep the subquery's order.
-        return rows.OrderBy(r => r.DueAt).ThenBy(r => r.Id).Select(r => new ScheduledPin
+        var claimed = new List<ScheduledPin>(rows.Count);
+        foreach (var row in rows.OrderBy(r => r.DueAt).ThenBy(r => r.Id))
         {
-            Id = FormatId(r.Id),
-            Request = PublishPinRequestJson.Deserialize(r.Request),
-            DueAt = UtcTicks.To(r.DueAt),
-            Attempt = r.Attempt,
-            LeaseToken = leaseToken,
-            LeaseExpiresAt = leaseExpiresAt,
-        }).ToArray();
+            if (TryRead(row.Request) is not { } request)
+            {
+                // One unreadable row (written by a newer version, or damaged) must not stop the others: it can never be
+                // published, so it ends now as rejected, and its claim is spent on that. If even that write fails, its
+                // lease runs out and a later claim tries again; the readable rows are returned either way.
+                try
+                {
+                    await CompleteRowAsync(row.Id, leaseToken, Unreadable(row.Id), cancellationToken).ConfigureAwait(false);
+                }
+                catch (DbException)
+                {
+                }
+
+                continue;
+            }
+
+            claimed.Add(new ScheduledPin
+            {
+                Id = FormatId(row.Id),
+                Request = request,
+                DueAt = UtcTicks.To(row.DueAt),
+                Attempt = row.Attempt,
+                LeaseToken = leaseToken,
+                LeaseExpiresAt = leaseExpiresAt,
+            });
+        }
+
+        return claimed;
     }
 
     /// <exception cref="ArgumentException">The Pin was never scheduled in this store.</exception>
@@ -75,40 +99,9 @@ internal sealed class EfPinScheduleStore(PinterestDbContexts contexts) : IPinSch
         cancellationToken.ThrowIfCancellationRequested();
 
         var id = ParseId(pin.Id);
-        var changed = 0;
-        if (id is { } key && pin.LeaseToken is { } leaseToken)
-        {
-            var columns = OutcomeColumns.From(outcome);
-            changed = await WriteAsync(context =>
-            {
-                // Only the current claim of a pending row may complete it: an expired lease claimed again, or a row
-                // already final, matches nothing.
-                var current = context.Set<ScheduledPinRow>()
-                    .Where(r => r.Id == key && r.LeaseToken == leaseToken && r.Status == ScheduledPinRow.Pending);
-                return current.ExecuteUpdateAsync(s =>
-                {
-                    if (outcome is PinPublishOutcome.RetryAt retry)
-                    {
-                        // Pending again at the retry time; a wait that does not count gives the attempt back.
-                        s.SetProperty(r => r.DueAt, UtcTicks.From(retry.At))
-                            .SetProperty(r => r.Attempt, r => retry.CountsAsAttempt ? r.Attempt : (r.Attempt > 0 ? r.Attempt - 1 : 0));
-                    }
-                    else
-                    {
-                        s.SetProperty(r => r.Status, ScheduledPinRow.Done);
-                    }
-
-                    s.SetProperty(r => r.LeaseToken, (string?)null)
-                        .SetProperty(r => r.LeaseExpiresAt, (long?)null)
-                        .SetProperty(r => r.OutcomeKind, columns.Kind)
-                        .SetProperty(r => r.OutcomeReason, columns.Reason)
-                        .SetProperty(r => r.OutcomePinId, columns.PinId)
-                        .SetProperty(r => r.OutcomeCodes, columns.Codes)
-                        .SetProperty(r => r.OutcomeAt, columns.At)
-                        .SetProperty(r => r.OutcomeCountsAsAttempt, columns.CountsAsAttempt);
-                }, cancellationToken);
-            }, cancellationToken).ConfigureAwait(false);
-        }
+        var changed = id is { } key && pin.LeaseToken is { } leaseToken
+            ? await CompleteRowAsync(key, leaseToken, outcome, cancellationToken).ConfigureAwait(false)
+            : 0;
 
         if (changed == 0 && !await ExistsAsync(id, cancellationToken).ConfigureAwait(false))
         {
@@ -144,6 +137,58 @@ internal sealed class EfPinScheduleStore(PinterestDbContexts contexts) : IPinSch
         await using (context.ConfigureAwait(false))
         {
             return await context.Set<ScheduledPinRow>().AnyAsync(r => r.Id == key, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // Only the current claim of a pending row may complete it: an expired lease claimed again, or a row already final,
+    // matches nothing. Returns the rows changed (0 or 1).
+    private Task<int> CompleteRowAsync(long id, string leaseToken, PinPublishOutcome outcome, CancellationToken cancellationToken)
+    {
+        var columns = OutcomeColumns.From(outcome);
+        return WriteAsync(context =>
+        {
+            var current = context.Set<ScheduledPinRow>()
+                .Where(r => r.Id == id && r.LeaseToken == leaseToken && r.Status == ScheduledPinRow.Pending);
+            return current.ExecuteUpdateAsync(s =>
+            {
+                if (outcome is PinPublishOutcome.RetryAt retry)
+                {
+                    // Pending again at the retry time; a wait that does not count gives the attempt back.
+                    s.SetProperty(r => r.DueAt, UtcTicks.From(retry.At))
+                        .SetProperty(r => r.Attempt, r => retry.CountsAsAttempt ? r.Attempt : (r.Attempt > 0 ? r.Attempt - 1 : 0));
+                }
+                else
+                {
+                    s.SetProperty(r => r.Status, ScheduledPinRow.Done);
+                }
+
+                s.SetProperty(r => r.LeaseToken, (string?)null)
+                    .SetProperty(r => r.LeaseExpiresAt, (long?)null)
+                    .SetProperty(r => r.OutcomeKind, columns.Kind)
+                    .SetProperty(r => r.OutcomeReason, columns.Reason)
+                    .SetProperty(r => r.OutcomePinId, columns.PinId)
+                    .SetProperty(r => r.OutcomeCodes, columns.Codes)
+                    .SetProperty(r => r.OutcomeAt, columns.At)
+                    .SetProperty(r => r.OutcomeCountsAsAttempt, columns.CountsAsAttempt);
+            }, cancellationToken);
+        }, cancellationToken);
+    }
+
+    // The reason names the row and the cause's type only: the stored text is the host's data and may hold anything.
+    private static PinPublishOutcome.Rejected Unreadable(long id) => new(
+        $"The scheduled Pin {FormatId(id)}'s stored request could not be read (it was written by another version of "
+        + "Pinterest.Publishing, or changed in the database), so it can never be published: schedule it again.",
+        []);
+
+    private static PublishPinRequest? TryRead(string json)
+    {
+        try
+        {
+            return PublishPinRequestJson.Deserialize(json);
+        }
+        catch (Exception exception) when (exception is System.Text.Json.JsonException or ArgumentException or FormatException or InvalidOperationException or NotSupportedException)
+        {
+            return null;
         }
     }
 

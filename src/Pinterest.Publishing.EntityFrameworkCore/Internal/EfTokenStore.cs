@@ -12,11 +12,21 @@ namespace Pinterest.Publishing.EntityFrameworkCore.Internal;
 /// The write rule: a stored token is replaced only by one whose access token expires no earlier
 /// (<see cref="PinterestToken.ExpiresAt"/> is the token's issue time plus Pinterest's fixed lifetime, so a later expiry
 /// means a later issue). A rotated token that arrives after a newer one was stored (a slow instance) is dropped rather
-/// than written over it. Each write is a compare-and-set on the row's version, retried when another write got in
-/// between, so no concurrent write is lost either.
+/// than written over it, except one that only rotated the refresh token (its access token already expired, its refresh
+/// token valid): the refresh token it replaced is spent, so it is always stored. Each write is a compare-and-set on the
+/// row's version, retried (a bounded number of times) when another write got in between, so no concurrent write is
+/// lost either; any other failure propagates.
 /// </remarks>
-internal sealed class EfTokenStore(PinterestDbContexts contexts) : IPinterestTokenStore, IPinterestAccountCatalog, IPinterestTokenStoreRemoval
+internal sealed class EfTokenStore(PinterestDbContexts contexts, TimeProvider time) : IPinterestTokenStore, IPinterestAccountCatalog, IPinterestTokenStoreRemoval
 {
+    // Each write races only the other instances' writes of the same account, which are rare (one refresh per account at
+    // a time): a few lost races in a row mean something else is wrong, and looping on it would hang the caller.
+    private const int MaxAttempts = 16;
+
+    // SQLite's extended result codes SQLITE_CONSTRAINT_PRIMARYKEY and SQLITE_CONSTRAINT_UNIQUE.
+    private const int SqlitePrimaryKeyViolation = 1555;
+    private const int SqliteUniqueViolation = 2067;
+
     public async Task<bool> RemoveTokenAsync(string accountId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(accountId);
@@ -54,7 +64,8 @@ internal sealed class EfTokenStore(PinterestDbContexts contexts) : IPinterestTok
         ArgumentNullException.ThrowIfNull(token);
         var expiresAt = UtcTicks.From(token.ExpiresAt);
         var refreshExpiresAt = UtcTicks.From(token.RefreshTokenExpiresAt);
-        while (true)
+        var keepsRotatedRefreshToken = KeepsRotatedRefreshToken(token);
+        for (var attempt = 1; ; attempt++)
         {
             var context = await contexts.CreateAsync(cancellationToken).ConfigureAwait(false);
             await using (context.ConfigureAwait(false))
@@ -79,14 +90,15 @@ internal sealed class EfTokenStore(PinterestDbContexts contexts) : IPinterestTok
                         await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                         return;
                     }
-                    catch (DbUpdateException)
+                    catch (DbUpdateException exception) when (IsDuplicateKey(exception) && attempt < MaxAttempts)
                     {
-                        // Another instance stored the account's first token in between: compare with it.
+                        // Another instance stored the account's first token in between: compare with it. Any other
+                        // failure (a constraint, a lost connection) is no race and propagates.
                         continue;
                     }
                 }
 
-                if (expiresAt < current.ExpiresAt)
+                if (expiresAt < current.ExpiresAt && !keepsRotatedRefreshToken)
                 {
                     // A newer token is stored already (another instance rotated later): never overwrite it.
                     return;
@@ -104,6 +116,13 @@ internal sealed class EfTokenStore(PinterestDbContexts contexts) : IPinterestTok
                 if (changed == 1)
                 {
                     return;
+                }
+
+                if (attempt >= MaxAttempts)
+                {
+                    throw new DbUpdateConcurrencyException(
+                        $"The token of account '{accountId}' changed under each of {MaxAttempts} writes in a row (other instances kept storing it); "
+                        + "nothing was stored. Store it again.");
                 }
             }
         }
@@ -126,4 +145,20 @@ internal sealed class EfTokenStore(PinterestDbContexts contexts) : IPinterestTok
             }
         }
     }
+
+    // An answer that rotated the refresh token without an access token (PinterestTokenRefresher stores it with the access
+    // token expiring now): the refresh token it replaced is spent, so dropping this one would lose the account for good,
+    // whatever the expiry of the access token stored.
+    private bool KeepsRotatedRefreshToken(PinterestToken token) =>
+        token.RefreshToken is not null
+        && token.ExpiresAt <= time.GetUtcNow()
+        && (token.RefreshTokenExpiresAt is not { } refreshExpiresAt || refreshExpiresAt > time.GetUtcNow());
+
+    // The primary key's violation only: a concurrent first write of the same account.
+    private static bool IsDuplicateKey(DbUpdateException exception) => exception.InnerException switch
+    {
+        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode is SqlitePrimaryKeyViolation or SqliteUniqueViolation,
+        _ => false,
+    };
 }

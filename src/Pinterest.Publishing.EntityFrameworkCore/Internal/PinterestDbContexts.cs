@@ -28,6 +28,10 @@ internal sealed class PinterestDbContexts(Func<CancellationToken, Task<DbContext
     public async Task<SqliteProcessGate?> GetSqliteGateAsync(CancellationToken cancellationToken) =>
         (_checked ?? await CheckAsync(cancellationToken).ConfigureAwait(false)).SqliteGate;
 
+    /// <summary>The tables' names for hand-written SQL, schema-qualified and quoted as the host's model says.</summary>
+    public async Task<StoreTables> GetTablesAsync(CancellationToken cancellationToken) =>
+        (_checked ?? await CheckAsync(cancellationToken).ConfigureAwait(false)).Tables;
+
     public async Task<CheckedContext> CheckAsync(CancellationToken cancellationToken)
     {
         if (_checked is { } done)
@@ -56,7 +60,7 @@ internal sealed class PinterestDbContexts(Func<CancellationToken, Task<DbContext
                 var gate = provider == StoreProvider.Sqlite
                     ? SqliteProcessGate.For(context.Database.GetConnectionString() ?? context.GetType().FullName!)
                     : null;
-                return _checked = new CheckedContext(provider, gate);
+                return _checked = new CheckedContext(provider, gate, StoreTables.From(context));
             }
         }
         finally
@@ -67,5 +71,5 @@ internal sealed class PinterestDbContexts(Func<CancellationToken, Task<DbContext
 
     public void Dispose() => _checkGate.Dispose();
 
-    internal sealed record CheckedContext(StoreProvider Provider, SqliteProcessGate? SqliteGate);
+    internal sealed record CheckedContext(StoreProvider Provider, SqliteProcessGate? SqliteGate, StoreTables Tables);
 }

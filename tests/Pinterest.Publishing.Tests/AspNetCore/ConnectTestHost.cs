@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Pinterest.Publishing.AspNetCore;
+using Pinterest.Publishing.AspNetCore.Internal;
 using Pinterest.Publishing.Authentication;
 using Pinterest.Publishing.Testing;
 using Pinterest.Publishing.Tests.TestSupport;
@@ -23,6 +24,7 @@ internal sealed class ConnectTestHost : IAsyncDisposable
     public const string UserHeader = "X-Test-User";
 
     private readonly WebApplication _app;
+    private string _lastUser = "host-account-1";
 
     private ConnectTestHost(WebApplication app, PinterestEmulator emulator, FakeTimeProvider time, CapturingLoggerProvider logs)
     {
@@ -81,6 +83,7 @@ internal sealed class ConnectTestHost : IAsyncDisposable
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/pinterest/connect" + (returnUrl is null ? string.Empty : "?returnUrl=" + Uri.EscapeDataString(returnUrl)));
         request.Headers.Add(UserHeader, user);
+        _lastUser = user;
         using var response = await Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var setCookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
@@ -95,10 +98,19 @@ internal sealed class ConnectTestHost : IAsyncDisposable
         return response.Headers.Location!;
     }
 
-    /// <summary>GET the callback with <paramref name="cookie"/> (or none); returns the answer and the cookie it sets, if any.</summary>
-    public async Task<(HttpResponseMessage Response, string? Cookie)> CallbackAsync(Uri callback, string? cookie)
+    /// <summary>
+    /// GET the callback with <paramref name="cookie"/> (or none) as <paramref name="user"/> (default: the user of the last
+    /// <see cref="ConnectAsync"/>; empty: nobody signed in); returns the answer and the cookie it sets, if any.
+    /// </summary>
+    public async Task<(HttpResponseMessage Response, string? Cookie)> CallbackAsync(Uri callback, string? cookie, string? user = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, callback.PathAndQuery);
+        user ??= _lastUser;
+        if (user.Length > 0)
+        {
+            request.Headers.Add(UserHeader, user);
+        }
+
         if (cookie is not null)
         {
             request.Headers.Add("Cookie", cookie);
@@ -116,6 +128,22 @@ internal sealed class ConnectTestHost : IAsyncDisposable
         var (authorize, cookie) = await ConnectAsync(user);
         var (response, _) = await CallbackAsync(await AuthorizeAsync(authorize), cookie);
         return response;
+    }
+
+    /// <summary>
+    /// POST the disconnect endpoint as <paramref name="user"/> with <paramref name="headers"/> (default: what a browser
+    /// sends for a form on this site, <c>Sec-Fetch-Site: same-origin</c>).
+    /// </summary>
+    public Task<HttpResponseMessage> DisconnectAsync(string user = "host-account-1", string? returnUrl = null, params (string Name, string Value)[] headers)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/pinterest/disconnect" + (returnUrl is null ? string.Empty : "?returnUrl=" + Uri.EscapeDataString(returnUrl)));
+        request.Headers.Add(UserHeader, user);
+        foreach (var (name, value) in headers.Length == 0 ? new[] { ("Sec-Fetch-Site", "same-origin") } : headers)
+        {
+            request.Headers.Add(name, value);
+        }
+
+        return Client.SendAsync(request);
     }
 
     public async ValueTask DisposeAsync()
@@ -137,6 +165,12 @@ internal sealed class RecordingConnectHandler(RecordingConnectHandler.Record rec
         return ValueTask.FromResult(Results.Text("connected " + context.AccountId));
     }
 
+    public ValueTask<IResult> OnDisconnectedAsync(PinterestDisconnectedContext context)
+    {
+        record.Disconnected.Enqueue(context);
+        return ValueTask.FromResult(DisconnectAnswer.For(context));
+    }
+
     public ValueTask<IResult> OnFailedAsync(PinterestConnectFailedContext context)
     {
         record.Failed.Enqueue(context);
@@ -148,5 +182,7 @@ internal sealed class RecordingConnectHandler(RecordingConnectHandler.Record rec
         public ConcurrentQueue<PinterestConnectedContext> Connected { get; } = new();
 
         public ConcurrentQueue<PinterestConnectFailedContext> Failed { get; } = new();
+
+        public ConcurrentQueue<PinterestDisconnectedContext> Disconnected { get; } = new();
     }
 }

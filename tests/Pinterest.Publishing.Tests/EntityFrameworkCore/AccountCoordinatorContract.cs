@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Pinterest.Publishing.Coordination;
 using Pinterest.Publishing.EntityFrameworkCore.Internal;
+using Pinterest.Publishing.Scheduling;
 
 namespace Pinterest.Publishing.Tests.EntityFrameworkCore;
 
@@ -20,8 +22,17 @@ public abstract class AccountCoordinatorContract(bool postgres) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await StoreDatabase.CreateAsync(postgres ? StoreProvider.PostgreSql : StoreProvider.Sqlite);
-        _a = new EfAccountCoordinator(_database.NewContexts(), _time);
-        _b = new EfAccountCoordinator(_database.NewContexts(), _time);
+        _a = Coordinator(_database.NewContexts(), _time);
+        _b = Coordinator(_database.NewContexts(), _time);
+    }
+
+    /// <summary>A coordinator as the DI extension builds it, with the options' delays that decide what it keeps.</summary>
+    internal static EfAccountCoordinator Coordinator(PinterestDbContexts contexts, TimeProvider time, TimeSpan? maxRateLimitDelay = null, TimeSpan? spamBlockDelay = null)
+    {
+        var publishing = new PinterestPublishingOptions();
+        publishing.Retry.MaxRateLimitDelay = maxRateLimitDelay ?? publishing.Retry.MaxRateLimitDelay;
+        var scheduling = new PinSchedulingOptions { SpamBlockDelay = spamBlockDelay ?? new PinSchedulingOptions().SpamBlockDelay };
+        return new EfAccountCoordinator(contexts, time, Options.Create(publishing), Options.Create(scheduling));
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
@@ -87,13 +98,44 @@ public abstract class AccountCoordinatorContract(bool postgres) : IAsyncLifetime
     }
 
     [StoreFact]
-    public async Task Cooldowns_an_hour_past_their_end_are_forgotten()
+    public async Task Cooldowns_are_kept_while_they_can_continue_a_run_and_forgotten_after()
     {
-        await _a.SetCooldownAsync(new PinterestAccountCooldown { AccountId = "acct-1", Category = "org_write", Until = T0 });
-        _time.Advance(TimeSpan.FromMinutes(61));
-        await _a.SetCooldownAsync(new PinterestAccountCooldown { AccountId = "acct-1", Category = "org_read", Until = _time.GetUtcNow() });
+        // A 429 within MaxRateLimitDelay after a cool-down ended continues its run, so the row must outlive its end by
+        // that long (here 3 h, longer than the spam block's 2 h), not by a fixed hour.
+        var coordinator = Coordinator(_database.NewContexts(), _time, maxRateLimitDelay: TimeSpan.FromHours(3), spamBlockDelay: TimeSpan.FromHours(2));
+        var ended = new PinterestAccountCooldown { AccountId = "acct-1", Category = "org_write", Until = T0, InARow = 3 };
+        await coordinator.SetCooldownAsync(ended);
 
+        _time.Advance(TimeSpan.FromHours(2.5));
+        await coordinator.SetCooldownAsync(new PinterestAccountCooldown { AccountId = "acct-1", Category = "org_read", Until = _time.GetUtcNow() });
+        Assert.Contains(ended, await _b.GetCooldownsAsync("acct-1"));
+
+        _time.Advance(TimeSpan.FromHours(1));
+        await coordinator.SetCooldownAsync(new PinterestAccountCooldown { AccountId = "acct-1", Category = "org_read", Until = _time.GetUtcNow() });
         Assert.Equal(["org_read"], (await _b.GetCooldownsAsync("acct-1")).Select(c => c.Category));
+    }
+
+    [StoreFact]
+    public async Task A_stale_rate_limit_never_shortens_a_spam_block_in_either_order()
+    {
+        var spam = new PinterestAccountCooldown { AccountId = "acct-1", Until = T0.AddHours(6), IsSpamBlock = true, InARow = 1 };
+        var stale = new PinterestAccountCooldown { AccountId = "acct-1", Until = T0.AddMinutes(1), InARow = 1 };
+
+        // Spam block first, then another instance's 429 computed from an older read.
+        await _a.SetCooldownAsync(spam);
+        await _b.SetCooldownAsync(stale);
+        Assert.Equal([spam], await _a.GetCooldownsAsync("acct-1"));
+
+        // The other order, on another account.
+        await _b.SetCooldownAsync(stale with { AccountId = "acct-2" });
+        await _a.SetCooldownAsync(spam with { AccountId = "acct-2" });
+        Assert.Equal([spam with { AccountId = "acct-2" }], await _a.GetCooldownsAsync("acct-2"));
+
+        // Once the block is over, a new 429 is no spam block and may end before the old block's end would have.
+        _time.Advance(TimeSpan.FromHours(7));
+        var later = new PinterestAccountCooldown { AccountId = "acct-1", Until = _time.GetUtcNow().AddMinutes(1), InARow = 1 };
+        await _b.SetCooldownAsync(later);
+        Assert.Equal([later], await _a.GetCooldownsAsync("acct-1"));
     }
 
     // Proof that the waiter is really waiting (not merely slow): on PostgreSQL, its advisory lock request is in

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Pinterest.Publishing.EntityFrameworkCore.Internal;
 using Pinterest.Publishing.Scheduling;
 
@@ -65,6 +66,31 @@ public abstract class EfScheduleStoreContract(bool postgres) : ScheduleStoreCont
         await _store.CompleteAsync(claimed, new PinPublishOutcome.Published("p-1"));
 
         Assert.IsType<PinPublishOutcome.Published>(await other.GetOutcomeAsync(pin.Id));
+    }
+
+    [StoreFact]
+    public async Task A_row_whose_request_cannot_be_read_is_rejected_and_the_others_are_claimed()
+    {
+        var first = await _store.ScheduleAsync(Request("first"), T0.AddMinutes(-2));
+        var damaged = await _store.ScheduleAsync(Request("damaged"), T0.AddMinutes(-1));
+        var third = await _store.ScheduleAsync(Request("third"), T0);
+        var id = long.Parse(damaged.Id, System.Globalization.CultureInfo.InvariantCulture);
+        await using (var context = new StoreTestDbContext(_database.Options))
+        {
+            await context.Set<ScheduledPinRow>().Where(r => r.Id == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Request, "{\"v\":1,\"title\":\"PRIVATE-PAYLOAD\""));
+        }
+
+        var claimed = await _store.ClaimDueAsync(T0, 10, Lease);
+
+        Assert.Equal([first.Id, third.Id], claimed.Select(p => p.Id));
+        var rejected = Assert.IsType<PinPublishOutcome.Rejected>(await _store.GetOutcomeAsync(damaged.Id));
+        Assert.Contains(damaged.Id, rejected.Reason, StringComparison.Ordinal);
+        Assert.Contains("stored request could not be read", rejected.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("PRIVATE-PAYLOAD", rejected.Reason, StringComparison.Ordinal);
+
+        // It is final: once the leases run out, a later claim takes the other two again, never it.
+        Assert.Equal([first.Id, third.Id], (await _store.ClaimDueAsync(T0.AddHours(1), 10, Lease)).Select(p => p.Id));
     }
 }
 

@@ -52,10 +52,11 @@ public sealed class StoreRegistrationTests
     public async Task With_Data_Protection_registered_tokens_are_encrypted_at_rest_and_read_back_clear()
     {
         await using var database = await StoreDatabase.CreateSqliteAsync();
+        using var keys = new TempDirectory();
         using var host = Host(services =>
         {
             services.AddDbContextFactory<StoreTestDbContext>(o => o.UseSqlite(database.ConnectionString));
-            services.AddDataProtection().UseEphemeralDataProtectionProvider();
+            services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys.Path));
         });
         await host.StartAsync();
         var store = host.Services.GetRequiredService<IPinterestTokenStore>();

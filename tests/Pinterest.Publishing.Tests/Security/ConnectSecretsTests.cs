@@ -43,7 +43,7 @@ public class ConnectSecretsTests
             await host.CallbackAsync(new Uri(callback.AbsoluteUri.Replace("state=", "state=x", StringComparison.Ordinal)), cookie);
         }
 
-        await host.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/pinterest/disconnect") { Headers = { { ConnectTestHost.UserHeader, "ok" } } });
+        await host.DisconnectAsync("ok");
         messages.AddRange(host.Hook.Failed.Select(f => f.Message + " " + f.Exception));
 
         // The library's own lines: ASP.NET Core's request logging writes the callback's URL, query included, which is

@@ -7,8 +7,10 @@ namespace Pinterest.Publishing.Authentication.Internal;
 /// <summary>
 /// Encrypts the access and refresh tokens with Data Protection before the inner store sees them, and decrypts them on the
 /// way back. A token stored before protection was turned on (no prefix) is read as it is and protected at its next store.
+/// Made by <see cref="Over"/>, which offers removal only when the inner store can remove: a caller that checks for
+/// <see cref="IPinterestTokenStoreRemoval"/> before revoking must not be told yes and then fail after the revocation.
 /// </summary>
-internal sealed class ProtectedTokenStore : IPinterestTokenStore, IPinterestTokenStoreRemoval
+internal class ProtectedTokenStore : IPinterestTokenStore
 {
     /// <summary>The purpose string; stable, or every stored token would become unreadable.</summary>
     public const string Purpose = "Pinterest.Publishing.Tokens.v1";
@@ -20,7 +22,7 @@ internal sealed class ProtectedTokenStore : IPinterestTokenStore, IPinterestToke
     private readonly IDataProtector _protector;
     private readonly ILogger _logger;
 
-    public ProtectedTokenStore(IPinterestTokenStore inner, IDataProtectionProvider dataProtection, ILoggerFactory loggerFactory)
+    protected ProtectedTokenStore(IPinterestTokenStore inner, IDataProtectionProvider dataProtection, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentNullException.ThrowIfNull(dataProtection);
@@ -28,6 +30,12 @@ internal sealed class ProtectedTokenStore : IPinterestTokenStore, IPinterestToke
         _protector = dataProtection.CreateProtector(Purpose);
         _logger = loggerFactory.CreateLogger(AuthenticationLog.CategoryName);
     }
+
+    /// <summary>Protects <paramref name="inner"/>; the result implements <see cref="IPinterestTokenStoreRemoval"/> exactly when <paramref name="inner"/> does.</summary>
+    public static ProtectedTokenStore Over(IPinterestTokenStore inner, IDataProtectionProvider dataProtection, ILoggerFactory loggerFactory) =>
+        inner is IPinterestTokenStoreRemoval
+            ? new ProtectedTokenStoreWithRemoval(inner, dataProtection, loggerFactory)
+            : new ProtectedTokenStore(inner, dataProtection, loggerFactory);
 
     /// <summary>The store underneath.</summary>
     internal IPinterestTokenStore Inner => _inner;
@@ -71,12 +79,6 @@ internal sealed class ProtectedTokenStore : IPinterestTokenStore, IPinterestToke
         };
         return _inner.StoreTokenAsync(accountId, protectedToken, cancellationToken);
     }
-
-    public Task<bool> RemoveTokenAsync(string accountId, CancellationToken cancellationToken = default) =>
-        _inner is IPinterestTokenStoreRemoval removal
-            ? removal.RemoveTokenAsync(accountId, cancellationToken)
-            : throw new InvalidOperationException(
-                $"The token store under ProtectTokens ({_inner.GetType().Name}) cannot delete tokens: implement {nameof(IPinterestTokenStoreRemoval)} on it.");
 
     private string? Protect(string? value) =>
         string.IsNullOrEmpty(value) ? value : Prefix + _protector.Protect(value);

@@ -88,12 +88,29 @@ internal sealed class PinPublisher : IPinPublisher
         await rateLimits.ThrowIfCoolingDownAsync(cancellationToken).ConfigureAwait(false);
         var videoMediaId = await rateLimits.GuardAsync(ct => _video.UploadAndWaitAsync(account.Client, resolved, ct), cancellationToken).ConfigureAwait(false);
         var (pin, reconciled) = await _create.CreateAsync(account.Client, resolved, videoMediaId, rateLimits, cancellationToken).ConfigureAwait(false);
-        // Not the caller's token: the Pin exists, and a cancellation now must not make the publish look failed.
-        await rateLimits.SucceededAsync(CancellationToken.None).ConfigureAwait(false);
 
-        await _video.ForgetAsync(resolved.OperationId).ConfigureAwait(false);
+        // The Pin exists: from here on nothing may fail the publish, or a scheduler would create the Pin again. Not the
+        // caller's token either: its cancellation now must not lose the result, and the writes should still land.
+        await AfterCreateAsync("resetting the account's run of rate limits", resolved, pin.Id, () => rateLimits.SucceededAsync(CancellationToken.None)).ConfigureAwait(false);
+        await AfterCreateAsync("forgetting the operation's processing upload", resolved, pin.Id, () => _video.ForgetAsync(resolved.OperationId)).ConfigureAwait(false);
         PublishPathLog.Published(_logger, resolved.AccountId, pin.Id, resolved.BoardId!, reconciled, _timeProvider.GetElapsedTime(started).TotalMilliseconds);
         return new PublishPinResult { PinId = pin.Id, Preflight = preflight, Reconciled = reconciled };
+    }
+
+    /// <summary>
+    /// Bookkeeping once the Pin exists (a coordinator's or ledger's call, a database call with the EF stores): a failure
+    /// is logged, never thrown, as the publish has succeeded. The slot's release is best-effort the same way (<see cref="AccountSlot"/>).
+    /// </summary>
+    private async ValueTask AfterCreateAsync(string step, PublishPinRequest request, string pinId, Func<ValueTask> bookkeeping)
+    {
+        try
+        {
+            await bookkeeping().ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            PublishPathLog.BookkeepingFailed(_logger, pinId, request.AccountId, step, request.OperationId, ex);
+        }
     }
 
     /// <summary>The publish metric's <c>outcome</c> tag of a failed publish, by the failure's kind.</summary>

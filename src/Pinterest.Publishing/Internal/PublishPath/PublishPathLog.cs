@@ -56,6 +56,14 @@ internal static partial class PublishPathLog
         Message = "Preflight rejected a Pin for account {AccountId} with {ErrorCount} errors: {Codes}.")]
     public static partial void PreflightRejected(ILogger logger, string accountId, int errorCount, string codes);
 
+    [LoggerMessage(EventId = 4103, EventName = "PublishBookkeepingFailed", Level = LogLevel.Warning,
+        Message = "Pin {PinId} of account {AccountId} is published, but {Step} failed afterwards (operation {OperationId}); the publish still succeeded, so it is not retried.")]
+    public static partial void BookkeepingFailed(ILogger logger, string pinId, string accountId, string step, string? operationId, Exception exception);
+
+    [LoggerMessage(EventId = 4104, EventName = "AccountSlotReleaseFailed", Level = LogLevel.Warning,
+        Message = "Giving back a publish slot of account {AccountId} failed; the publish's own result stands. The coordinator may count the slot as taken until it frees it itself.")]
+    public static partial void SlotReleaseFailed(ILogger logger, string accountId, Exception exception);
+
     [LoggerMessage(EventId = 4201, EventName = "VideoUploadResumed", Level = LogLevel.Information,
         Message = "Operation {OperationId}: waiting for video upload {MediaId}, still processing after the last attempt, instead of uploading again.")]
     public static partial void ResumingUpload(ILogger logger, string operationId, string mediaId);

@@ -10,13 +10,13 @@ namespace Pinterest.Publishing.Scheduling.Internal;
 
 /// <summary>
 /// The hosted service added by <c>AddPinScheduling()</c>: claims due Pins from <see cref="IPinScheduleStore"/> with a
-/// lease, publishes them and completes each with its outcome. It keeps up to
-/// <see cref="PinSchedulingOptions.MaxConcurrentPublishes"/> publishes in flight and claims again whenever one ends (or
-/// the poll interval passes), never more Pins than it has free slots, so a publish that hangs holds one slot, not the
-/// loop. Each publish is cancelled when its lease ends. Stopping the host stops the claiming; publishes already
-/// running finish, because abandoning a create half-way would leave its outcome unknown. Each publish carries the lease
-/// (less a margin) as <see cref="PublishPinRequest.CreateDeadline"/> and the Pin's id as
-/// <see cref="PublishPinRequest.OperationId"/>, on the request itself, so both survive any decorator of
+/// lease, publishes them and completes each with its outcome (<see cref="OutcomeRecorder"/>, which retries a failed
+/// completion within the lease). It keeps up to <see cref="PinSchedulingOptions.MaxConcurrentPublishes"/> publishes in
+/// flight and claims again whenever one ends (or the poll interval passes), never more Pins than it has free slots, so
+/// a publish that hangs holds one slot, not the loop. Each publish is cancelled when its lease ends. Stopping the host
+/// stops the claiming; publishes already running finish, because abandoning a create half-way would leave its outcome
+/// unknown. Each publish carries the lease (less a margin) as <see cref="PublishPinRequest.CreateDeadline"/> and the
+/// Pin's id as <see cref="PublishPinRequest.OperationId"/>, on the request itself, so both survive any decorator of
 /// <see cref="IPinPublisher"/>: a retry of a video whose processing outlived the deadline waits for that upload.
 /// </summary>
 internal sealed class PinScheduleDispatcher : BackgroundService
@@ -33,6 +33,7 @@ internal sealed class PinScheduleDispatcher : BackgroundService
     private readonly PublishingEvents _events;
     private readonly PinterestTelemetry? _telemetry;
     private readonly DispatcherHeartbeat? _heartbeat;
+    private readonly OutcomeRecorder _outcomes;
 
     public PinScheduleDispatcher(
         IPinScheduleStore store,
@@ -54,6 +55,7 @@ internal sealed class PinScheduleDispatcher : BackgroundService
         _timeProvider = timeProvider;
         _logger = loggerFactory.CreateLogger(SchedulingLog.CategoryName);
         _slots = new PublishSlots(_options.MaxConcurrentPublishes);
+        _outcomes = new OutcomeRecorder(store, timeProvider, _logger, _events);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -221,20 +223,7 @@ internal sealed class PinScheduleDispatcher : BackgroundService
             activity?.SetStatus(ActivityStatusCode.Error, ScheduleTelemetry.OutcomeTag(outcome.Kind));
         }
 
-        try
-        {
-            await _store.CompleteAsync(pin, outcome, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            // The lease will expire and the Pin will be claimed again; for a Published outcome that means the
-            // dispatcher publishes again, so make this loud. No event: the outcome is not recorded.
-            SchedulingLog.CompleteFailed(_logger, pin.Id, outcome.Kind, ex);
-            return;
-        }
-
-        // After the store recorded it, so an observer that reads the store sees the outcome; never awaited.
-        PinOutcomeEvents.Raise(_events, pin, outcome);
+        await _outcomes.RecordAsync(pin, outcome, leaseEnd).ConfigureAwait(false);
     }
 
     // Leave a margin before the lease ends: the create itself takes time, and clocks of instances differ.

@@ -17,8 +17,8 @@ internal static partial class SchedulingLog
     public static partial void Completed(ILogger logger, string scheduledPinId, string accountId, PinPublishOutcomeKind outcome, int attempt);
 
     [LoggerMessage(EventId = 6002, EventName = "ScheduledPinCompleteFailed", Level = LogLevel.Error,
-        Message = "Could not record outcome {Outcome} of scheduled Pin {ScheduledPinId}; it will be claimed again when its lease expires.")]
-    public static partial void CompleteFailed(ILogger logger, string scheduledPinId, PinPublishOutcomeKind outcome, Exception exception);
+        Message = "Could not record outcome {Outcome} of scheduled Pin {ScheduledPinId} (created Pin: {PinId}) after {Attempts} tries within its lease; it will be claimed again, and a published Pin published again: reconcile it with Pinterest.")]
+    public static partial void CompleteFailed(ILogger logger, string scheduledPinId, PinPublishOutcomeKind outcome, string? pinId, int attempts, Exception exception);
 
     [LoggerMessage(EventId = 6003, EventName = "SchedulingRoundFailed", Level = LogLevel.Warning,
         Message = "A scheduling round failed; retrying after the poll interval.")]
@@ -31,4 +31,8 @@ internal static partial class SchedulingLog
     [LoggerMessage(EventId = 6005, EventName = "ScheduledPinPublishFaulted", Level = LogLevel.Error,
         Message = "Scheduled Pin {ScheduledPinId}: the publish failed outside its outcome handling; it will be claimed again when its lease expires.")]
     public static partial void PublishFaulted(ILogger logger, string scheduledPinId, Exception exception);
+
+    [LoggerMessage(EventId = 6006, EventName = "ScheduledPinCompleteRetrying", Level = LogLevel.Warning,
+        Message = "Could not record outcome {Outcome} of scheduled Pin {ScheduledPinId} (created Pin: {PinId}), try {Attempt}; trying again in {Delay}, within its lease.")]
+    public static partial void CompleteRetrying(ILogger logger, string scheduledPinId, PinPublishOutcomeKind outcome, string? pinId, int attempt, TimeSpan delay, Exception exception);
 }

@@ -24,6 +24,9 @@ internal sealed class ScriptedDispatchPublisher : IPinPublisher
 
     public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
+    /// <summary>How many publishes returned a Pin (their Pin ids are 1001, 1002…).</summary>
+    public int Published => Volatile.Read(ref _published);
+
     /// <summary>The token each publish was given, by title, latest last.</summary>
     public ConcurrentQueue<(string Title, CancellationToken Token)> Tokens { get; } = new();
 
