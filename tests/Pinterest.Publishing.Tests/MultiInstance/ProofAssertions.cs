@@ -16,7 +16,7 @@ internal static class ProofAssertions
         var byId = log.FinalOutcomes.GroupBy(o => o.Id).ToDictionary(g => g.Key, g => g.ToArray());
         Assert.All(environment.Scheduled.Keys, id =>
         {
-            Assert.True(byId.TryGetValue(id, out var outcomes), $"{id} ({environment.Scheduled[id].Title}): no worker reported a final outcome.");
+            Assert.True(byId.TryGetValue(id, out var outcomes), $"{id} ({environment.Scheduled[id].Title}): no worker reported a final outcome; its events: {string.Join("; ", log.Events.GetValueOrDefault(id) ?? [])}.");
             Assert.True(outcomes.Length == 1, $"{id} ({environment.Scheduled[id].Title}): {outcomes.Length} final outcomes: {string.Join("; ", outcomes.Select(o => $"{o.Worker} {o.Kind} {o.PinId} at {o.At} (lease end {o.LeaseEnd})"))}");
         });
         Assert.Empty(byId.Keys.Except(environment.Scheduled.Keys));

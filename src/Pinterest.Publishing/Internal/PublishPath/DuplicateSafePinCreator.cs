@@ -75,7 +75,20 @@ internal sealed class DuplicateSafePinCreator
             && await _attributed.GetUnresolvedAttemptStartAsync(operation, cancellationToken).ConfigureAwait(false) is { } earlierStartedAt)
         {
             var recovery = await _attributed.BeginCreateAsync(operation, draftKey, cancellationToken).ConfigureAwait(false);
-            if (await _search.FindEarlierAsync(client, body, recovery, earlierStartedAt, deadline, cancellationToken).ConfigureAwait(false) is { } earlier)
+            Pin? earlier;
+            try
+            {
+                earlier = await _search.FindEarlierAsync(client, body, recovery, earlierStartedAt, deadline, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                // Not searched to the end: the earlier attempts stay unresolved for the next try, and this one ends now
+                // rather than at its in-flight bound, so identical drafts are not held off meanwhile.
+                await EndBestEffortAsync(recovery, resolved: false, body.BoardId).ConfigureAwait(false);
+                throw;
+            }
+
+            if (earlier is not null)
             {
                 return (earlier, true);
             }
