@@ -56,7 +56,7 @@ public sealed class MultiInstanceProofTests(ITestOutputHelper output)
             await AssertEveryPinFinalAsync(environment, workers);
             ProofAssertions.ExactlyOneFinalOutcomePerPin(environment, log);
             ProofAssertions.KilledClaimsFinishedElsewhere(killed, log);
-            ProofAssertions.NoDuplicateAndEveryPublishedPinExists(environment, log);
+            ProofAssertions.NoDuplicateAndEveryPublishedPinExists(environment, log, workers);
             ProofAssertions.ReauthorizeOnlyForTheRevokedAccount(environment, log);
             ProofAssertions.PerAccountLimitHeldAcrossProcesses(environment);
             Assert.All(faults, f => Assert.True(f.Registration.AppliedCount > 0, $"The fault '{f.Name}' never fired."));
