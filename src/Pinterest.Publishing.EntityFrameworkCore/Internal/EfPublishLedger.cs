@@ -104,6 +104,13 @@ internal sealed class EfPublishLedger(PinterestDbContexts contexts, TimeProvider
             cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
+    public async ValueTask<string?> GetClaimedPinAsync(string operationId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(operationId);
+        return await RunAsync(context => context.Set<ClaimedPinRow>().AsNoTracking()
+            .Where(r => r.OperationId == operationId).OrderBy(r => r.ClaimedAt).Select(r => r.PinId).FirstOrDefaultAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
     public async ValueTask<bool> TryClaimPinAsync(string pinId, string operationId, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(pinId);

@@ -87,6 +87,7 @@ internal static class PinterestTables
             e.Property(r => r.OperationId).HasColumnName("operation_id").HasMaxLength(200);
             e.Property(r => r.ClaimedAt).HasColumnName("claimed_at");
             e.HasIndex(r => r.ClaimedAt).HasDatabaseName("ix_pinterest_claimed_pins_claimed_at");
+            e.HasIndex(r => r.OperationId).HasDatabaseName("ix_pinterest_claimed_pins_operation_id");
         });
 
         modelBuilder.Entity<CooldownRow>(e =>

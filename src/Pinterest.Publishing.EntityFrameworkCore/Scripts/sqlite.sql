@@ -63,6 +63,9 @@ CREATE TABLE "pinterest_tokens" (
 CREATE INDEX "ix_pinterest_claimed_pins_claimed_at" ON "pinterest_claimed_pins" ("claimed_at");
 
 
+CREATE INDEX "ix_pinterest_claimed_pins_operation_id" ON "pinterest_claimed_pins" ("operation_id");
+
+
 CREATE INDEX "ix_pinterest_create_attempts_draft_key" ON "pinterest_create_attempts" ("draft_key");
 
 

@@ -78,6 +78,15 @@ public interface IPinterestPublishLedger
     ValueTask<bool> HasUnresolvedTwinAsync(string operationId, string draftKey, DateTimeOffset since, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The Pin a publish already has: returned to it or claimed by its reconciliation (within the claims' hour). A
+    /// publish whose instance died after its Pin was created, before the outcome was recorded, finds it here.
+    /// </summary>
+    /// <param name="operationId">The publish's operation id, as given to <see cref="TryClaimPinAsync"/>.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The Pin id, or <see langword="null"/> when the publish has none.</returns>
+    ValueTask<string?> GetClaimedPinAsync(string operationId, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Claims a Pin for one publish, atomically across instances: <see langword="false"/> when the Pin was already
     /// returned to, or claimed by, another operation. A claim by the same operation succeeds again: a publish that died
     /// after its Pin was returned finds it as its own.

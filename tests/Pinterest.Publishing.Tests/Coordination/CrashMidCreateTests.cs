@@ -40,6 +40,23 @@ public class CrashMidCreateTests
     }
 
     [Fact]
+    public async Task The_same_operation_published_again_after_its_instance_died_before_recording_the_outcome_returns_its_pin()
+    {
+        await using var h = await CreateAsync();
+        await using var b = await SharingLedgerAsync(h);
+        var request = h.ImageRequest("New arrivals") with { OperationId = "scheduled-44" };
+
+        // A created the Pin and died before the scheduler recorded the outcome; the lease ran out.
+        var first = await h.DriveAsync(h.Publisher.PublishAsync(request), Step);
+        h.Time.Advance(TimeSpan.FromMinutes(5));
+        var again = await h.DriveAsync(b.GetRequiredService<IPinPublisher>().PublishAsync(request), Step);
+
+        Assert.Equal(Assert.Single(h.Emulator.Pins).Id, again.PinId);
+        Assert.Equal(first.PinId, again.PinId);
+        Assert.Equal(1, h.CreateCalls());
+    }
+
+    [Fact]
     public async Task The_same_operation_published_again_creates_its_pin_once_when_the_dead_instances_create_made_none()
     {
         await using var h = await CreateAsync();

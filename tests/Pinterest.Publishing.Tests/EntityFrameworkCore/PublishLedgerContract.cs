@@ -124,6 +124,21 @@ public abstract class PublishLedgerContract : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task The_pin_an_operation_claimed_is_found_by_that_operation_on_another_instance()
+    {
+        Assert.Null(await _b.GetClaimedPinAsync("op-1"));
+        Assert.True(await _a.TryClaimPinAsync("pin-1", "op-1", T0));
+        Assert.False(await _a.TryClaimPinAsync("pin-1", "op-2", T0));
+
+        Assert.Equal("pin-1", await _b.GetClaimedPinAsync("op-1"));
+        Assert.Null(await _b.GetClaimedPinAsync("op-2"));
+
+        Time.Advance(Retention + TimeSpan.FromMinutes(1));
+        await PruneAsync();
+        Assert.Null(await _b.GetClaimedPinAsync("op-1"));
+    }
+
+    [StoreFact]
     public async Task Pruning_forgets_rows_only_after_the_contract_no_longer_needs_them()
     {
         await _a.SetProcessingUploadAsync("op-1", "media-1");

@@ -160,6 +160,23 @@ internal sealed class InProcessPublishLedger(TimeProvider timeProvider) : IPinte
     }
 
     /// <inheritdoc />
+    public ValueTask<string?> GetClaimedPinAsync(string operationId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(operationId);
+
+        // A scan: claims are bounded by an hour of this process's publishes, and this runs once per publish with an id.
+        foreach (var (pinId, claim) in _claimedPins)
+        {
+            if (string.Equals(claim.OperationId, operationId, StringComparison.Ordinal))
+            {
+                return ValueTask.FromResult<string?>(pinId);
+            }
+        }
+
+        return ValueTask.FromResult<string?>(null);
+    }
+
+    /// <inheritdoc />
     public ValueTask<bool> TryClaimPinAsync(string pinId, string operationId, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pinId);

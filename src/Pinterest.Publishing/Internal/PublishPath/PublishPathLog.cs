@@ -48,6 +48,10 @@ internal static partial class PublishPathLog
         Message = "An earlier create of this publish on board {BoardId} is unresolved (its instance stopped mid-create, or it failed ambiguously); searched the board for its Pin: {Found}.")]
     public static partial void EarlierAttemptSearched(ILogger logger, string boardId, bool found);
 
+    [LoggerMessage(EventId = 4010, EventName = "PinOfEarlierAttemptAlreadyClaimed", Level = LogLevel.Information,
+        Message = "This publish already has Pin {PinId} on board {BoardId} (its instance stopped before recording the outcome); it is the answer, nothing is created.")]
+    public static partial void EarlierPinFound(ILogger logger, string boardId, string pinId);
+
     [LoggerMessage(EventId = 4101, EventName = "PinPublished", Level = LogLevel.Information,
         Message = "Published Pin {PinId} for account {AccountId} on board {BoardId} (reconciled: {Reconciled}) in {ElapsedMs} ms.")]
     public static partial void Published(ILogger logger, string accountId, string pinId, string boardId, bool reconciled, double elapsedMs);
