@@ -57,6 +57,24 @@ public class CrashMidCreateTests
     }
 
     [Fact]
+    public async Task The_same_operation_published_again_returns_its_pin_without_asking_pinterest_even_once_the_account_was_disconnected()
+    {
+        await using var h = await CreateAsync();
+        await using var b = await SharingLedgerAsync(h);
+        var request = h.ImageRequest("New arrivals") with { OperationId = "scheduled-45" };
+        var first = await h.DriveAsync(h.Publisher.PublishAsync(request), Step);
+
+        // A died before recording the outcome, and the user disconnected the app from the account meanwhile.
+        h.Emulator.RevokeTokens(h.User);
+        var requestsBefore = h.Emulator.Requests.Count;
+        var again = await h.DriveAsync(b.GetRequiredService<IPinPublisher>().PublishAsync(request), Step);
+
+        Assert.Equal(first.PinId, again.PinId);
+        Assert.True(again.Reconciled);
+        Assert.Equal(requestsBefore, h.Emulator.Requests.Count);
+    }
+
+    [Fact]
     public async Task The_same_operation_published_again_creates_its_pin_once_when_the_dead_instances_create_made_none()
     {
         await using var h = await CreateAsync();

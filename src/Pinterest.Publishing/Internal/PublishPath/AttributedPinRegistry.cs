@@ -46,10 +46,6 @@ internal sealed class AttributedPinRegistry(TimeProvider timeProvider, IPinteres
     public ValueTask<DateTimeOffset?> GetUnresolvedAttemptStartAsync(string operationId, CancellationToken cancellationToken) =>
         ledger.GetUnresolvedCreateAttemptStartAsync(operationId, cancellationToken);
 
-    /// <summary>The Pin the operation already has (returned to it or claimed by it), or <see langword="null"/>.</summary>
-    public ValueTask<string?> GetClaimedPinAsync(string operationId, CancellationToken cancellationToken) =>
-        ledger.GetClaimedPinAsync(operationId, cancellationToken);
-
     /// <summary>
     /// Whether a create of an identical draft by another operation than <paramref name="own"/>'s has a Pin nobody knows
     /// that could have been made at or after <paramref name="since"/>: it is in flight, or it ended ambiguously (or was

@@ -72,13 +72,6 @@ internal sealed class DuplicateSafePinCreator
         var operation = operationId ?? Guid.NewGuid().ToString("N");
         var draftKey = AttributedPinRegistry.DraftKey(body.BoardId, body.Title, body.Description, body.Link);
 
-        // Its instance died after the Pin was created (or found), before the outcome was recorded: that Pin is the answer.
-        if (operationId is not null && await _attributed.GetClaimedPinAsync(operation, cancellationToken).ConfigureAwait(false) is { } claimedPinId)
-        {
-            PublishPathLog.EarlierPinFound(_logger, body.BoardId, claimedPinId);
-            return (await client.Pins.GetAsync(claimedPinId, cancellationToken).ConfigureAwait(false), true);
-        }
-
         if (operationId is not null
             && await _attributed.GetUnresolvedAttemptStartAsync(operation, cancellationToken).ConfigureAwait(false) is { } earlierStartedAt)
         {

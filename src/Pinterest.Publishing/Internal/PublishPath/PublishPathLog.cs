@@ -49,8 +49,8 @@ internal static partial class PublishPathLog
     public static partial void EarlierAttemptSearched(ILogger logger, string boardId, bool found);
 
     [LoggerMessage(EventId = 4010, EventName = "PinOfEarlierAttemptAlreadyClaimed", Level = LogLevel.Information,
-        Message = "This publish already has Pin {PinId} on board {BoardId} (its instance stopped before recording the outcome); it is the answer, nothing is created.")]
-    public static partial void EarlierPinFound(ILogger logger, string boardId, string pinId);
+        Message = "Operation {OperationId} already has Pin {PinId} (its instance stopped before recording the outcome); it is the answer, nothing is asked of Pinterest.")]
+    public static partial void EarlierPinFound(ILogger logger, string operationId, string pinId);
 
     [LoggerMessage(EventId = 4101, EventName = "PinPublished", Level = LogLevel.Information,
         Message = "Published Pin {PinId} for account {AccountId} on board {BoardId} (reconciled: {Reconciled}) in {ElapsedMs} ms.")]
