@@ -126,7 +126,10 @@ internal sealed class ProofLog
             for (var i = 1; i < claims.Count; i++)
             {
                 var (earlier, later) = (claims[i - 1], claims[i]);
-                var released = events.Any(e => !e.IsClaim && e.Worker == earlier.Worker && e.At >= earlier.At && e.At <= later.At);
+                // Released by a completion: the store commits it between the worker's "completing" and "outcome" lines,
+                // so another worker may claim the Pin before the "outcome" line (or a killed worker never writes it).
+                var released = events.Any(e => !e.IsClaim && e.Worker == earlier.Worker && e.At >= earlier.At && e.At <= later.At)
+                    || _completing.Any(c => c.Id == id && c.Worker == earlier.Worker && c.At >= earlier.At && c.At <= later.At);
                 if (earlier.Worker != later.Worker && later.At < earlier.LeaseEnd && !released)
                 {
                     yield return $"{id}: {later.Worker} claimed it at {Time(later.At)} under {earlier.Worker}'s lease until {Time(earlier.LeaseEnd)}";
