@@ -4,9 +4,9 @@ using Pinterest.Publishing.Scheduling;
 namespace Pinterest.Publishing.ProofWorker;
 
 /// <summary>
-/// Wraps the registered schedule store and writes one line to standard output for each claim and for each outcome the
-/// completion the store returned from (<c>claimed {id} {attempt} {at} {lease end}</c>, <c>outcome {id} {kind} {pin id}
-/// {at} {lease end}</c>, times in UTC ticks of the machine's clock, which every worker shares): the proof checks claims
+/// Wraps the registered schedule store and writes one line to standard output for each claim, for each completion
+/// about to be sent to the store (<c>completing …</c>, as <c>outcome</c>) and for each outcome the completion the store
+/// returned from (<c>claimed {id} {attempt} {at} {lease end}</c>, <c>outcome {id} {kind} {pin id} {at} {lease end}</c>, times in UTC ticks of the machine's clock, which every worker shares): the proof checks claims
 /// and final outcomes per scheduled Pin across every worker, the killed one included. No token, secret or URL is written.
 /// </summary>
 internal sealed class OutcomeReportingStore(IPinScheduleStore inner, string workerName) : IPinScheduleStore
@@ -26,10 +26,13 @@ internal sealed class OutcomeReportingStore(IPinScheduleStore inner, string work
 
     public async Task<bool> CompleteAsync(ScheduledPin pin, PinPublishOutcome outcome, CancellationToken cancellationToken = default)
     {
-        // Written once the store returned, so a worker killed before the write reports nothing it did not record. The
-        // store ignores a completion that comes after another claim of the Pin; the proof tells those apart by time.
-        var applied = await inner.CompleteAsync(pin, outcome, cancellationToken);
+        // "outcome" is written once the store returned, so a worker killed before the write reports nothing it did not
+        // record. "completing" is written before: a worker killed between the store's commit and the "outcome" line
+        // leaves only it, and the proof then reads the store to tell whether that completion was kept. The store ignores
+        // a completion that comes after another claim of the Pin; the proof tells those apart by time.
         var pinId = outcome is PinPublishOutcome.Published published ? published.PinId : "-";
+        Write($"completing {pin.Id} {outcome.Kind} {pinId} {DateTimeOffset.UtcNow.UtcTicks} {pin.LeaseExpiresAt?.UtcTicks ?? 0}");
+        var applied = await inner.CompleteAsync(pin, outcome, cancellationToken);
         Write($"outcome {pin.Id} {outcome.Kind} {pinId} {DateTimeOffset.UtcNow.UtcTicks} {pin.LeaseExpiresAt?.UtcTicks ?? 0}");
         return applied;
     }

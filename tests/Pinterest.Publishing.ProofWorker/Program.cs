@@ -15,6 +15,9 @@ var builder = Host.CreateApplicationBuilder();
 builder.Logging.ClearProviders();
 builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
 
+// The publish path's decisions (reconciled, an earlier attempt searched), so a failed proof can show what each worker did.
+builder.Logging.AddFilter("Pinterest.Publishing.PublishPath", LogLevel.Information);
+
 builder.Services.AddDbContextFactory<ProofDbContext>(o => o.UseNpgsql(settings.Postgres));
 builder.Services
     .AddPinterestPublishing(options =>

@@ -5,5 +5,8 @@ internal sealed class ClaimedPinRow
 {
     public string PinId { get; set; } = "";
 
+    /// <summary>The operation the Pin belongs to: its own claim succeeds again, another's never.</summary>
+    public string OperationId { get; set; } = "";
+
     public long ClaimedAt { get; set; }
 }

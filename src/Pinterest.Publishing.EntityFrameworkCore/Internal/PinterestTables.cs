@@ -69,9 +69,12 @@ internal static class PinterestTables
             e.ToTable(CreateAttempts);
             e.HasKey(r => r.Id);
             e.Property(r => r.Id).HasColumnName("id").HasMaxLength(64);
+            e.Property(r => r.OperationId).HasColumnName("operation_id").HasMaxLength(200);
             e.Property(r => r.DraftKey).HasColumnName("draft_key");
             e.Property(r => r.StartedAt).HasColumnName("started_at");
+            e.Property(r => r.InFlightUntil).HasColumnName("in_flight_until");
             e.Property(r => r.EndedAt).HasColumnName("ended_at");
+            e.HasIndex(r => r.OperationId).HasDatabaseName("ix_pinterest_create_attempts_operation_id");
             e.HasIndex(r => r.DraftKey).HasDatabaseName("ix_pinterest_create_attempts_draft_key");
             e.HasIndex(r => r.StartedAt).HasDatabaseName("ix_pinterest_create_attempts_started_at");
         });
@@ -81,8 +84,10 @@ internal static class PinterestTables
             e.ToTable(ClaimedPins);
             e.HasKey(r => r.PinId);
             e.Property(r => r.PinId).HasColumnName("pin_id").HasMaxLength(200);
+            e.Property(r => r.OperationId).HasColumnName("operation_id").HasMaxLength(200);
             e.Property(r => r.ClaimedAt).HasColumnName("claimed_at");
             e.HasIndex(r => r.ClaimedAt).HasDatabaseName("ix_pinterest_claimed_pins_claimed_at");
+            e.HasIndex(r => r.OperationId).HasDatabaseName("ix_pinterest_claimed_pins_operation_id");
         });
 
         modelBuilder.Entity<CooldownRow>(e =>

@@ -1,5 +1,6 @@
 CREATE TABLE pinterest_claimed_pins (
     pin_id character varying(200) NOT NULL,
+    operation_id character varying(200) NOT NULL,
     claimed_at bigint NOT NULL,
     CONSTRAINT "PK_pinterest_claimed_pins" PRIMARY KEY (pin_id)
 );
@@ -17,8 +18,10 @@ CREATE TABLE pinterest_cooldowns (
 
 CREATE TABLE pinterest_create_attempts (
     id character varying(64) NOT NULL,
+    operation_id character varying(200) NOT NULL,
     draft_key text NOT NULL,
     started_at bigint NOT NULL,
+    in_flight_until bigint NOT NULL,
     ended_at bigint,
     CONSTRAINT "PK_pinterest_create_attempts" PRIMARY KEY (id)
 );
@@ -65,7 +68,13 @@ CREATE TABLE pinterest_tokens (
 CREATE INDEX ix_pinterest_claimed_pins_claimed_at ON pinterest_claimed_pins (claimed_at);
 
 
+CREATE INDEX ix_pinterest_claimed_pins_operation_id ON pinterest_claimed_pins (operation_id);
+
+
 CREATE INDEX ix_pinterest_create_attempts_draft_key ON pinterest_create_attempts (draft_key);
+
+
+CREATE INDEX ix_pinterest_create_attempts_operation_id ON pinterest_create_attempts (operation_id);
 
 
 CREATE INDEX ix_pinterest_create_attempts_started_at ON pinterest_create_attempts (started_at);

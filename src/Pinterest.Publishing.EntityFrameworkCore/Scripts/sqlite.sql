@@ -1,5 +1,6 @@
 CREATE TABLE "pinterest_claimed_pins" (
     "pin_id" TEXT NOT NULL CONSTRAINT "PK_pinterest_claimed_pins" PRIMARY KEY,
+    "operation_id" TEXT NOT NULL,
     "claimed_at" INTEGER NOT NULL
 );
 
@@ -16,8 +17,10 @@ CREATE TABLE "pinterest_cooldowns" (
 
 CREATE TABLE "pinterest_create_attempts" (
     "id" TEXT NOT NULL CONSTRAINT "PK_pinterest_create_attempts" PRIMARY KEY,
+    "operation_id" TEXT NOT NULL,
     "draft_key" TEXT NOT NULL,
     "started_at" INTEGER NOT NULL,
+    "in_flight_until" INTEGER NOT NULL,
     "ended_at" INTEGER NULL
 );
 
@@ -60,7 +63,13 @@ CREATE TABLE "pinterest_tokens" (
 CREATE INDEX "ix_pinterest_claimed_pins_claimed_at" ON "pinterest_claimed_pins" ("claimed_at");
 
 
+CREATE INDEX "ix_pinterest_claimed_pins_operation_id" ON "pinterest_claimed_pins" ("operation_id");
+
+
 CREATE INDEX "ix_pinterest_create_attempts_draft_key" ON "pinterest_create_attempts" ("draft_key");
+
+
+CREATE INDEX "ix_pinterest_create_attempts_operation_id" ON "pinterest_create_attempts" ("operation_id");
 
 
 CREATE INDEX "ix_pinterest_create_attempts_started_at" ON "pinterest_create_attempts" ("started_at");

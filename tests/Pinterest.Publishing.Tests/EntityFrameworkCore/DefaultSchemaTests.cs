@@ -61,4 +61,23 @@ public sealed class DefaultSchemaTests : IAsyncLifetime, INeedsPostgres
         await using var plain = new StoreTestDbContext(_database.Options);
         Assert.Empty(await plain.Set<CooldownRow>().ToListAsync());
     }
+
+    [StoreFact]
+    public async Task The_ledgers_upload_upsert_and_pin_claim_use_the_tables_of_the_hosts_default_schema()
+    {
+        var contexts = new PinterestDbContexts(_ => Task.FromResult<DbContext>(new SchemaStoreTestDbContext(_options)));
+        var ledger = new EfPublishLedger(contexts, new ObservableTimeProvider(T0));
+
+        await ledger.SetProcessingUploadAsync("op-1", "media-1");
+        Assert.Equal("media-1", await ledger.GetProcessingUploadAsync("op-1"));
+        Assert.True(await ledger.TryClaimPinAsync("pin-1", "op-1", T0));
+
+        await using var hosted = new SchemaStoreTestDbContext(_options);
+        Assert.Equal("op-1", Assert.Single(await hosted.Set<ClaimedPinRow>().ToListAsync()).OperationId);
+
+        // Nothing reached the unqualified tables.
+        await using var plain = new StoreTestDbContext(_database.Options);
+        Assert.Empty(await plain.Set<ProcessingUploadRow>().ToListAsync());
+        Assert.Empty(await plain.Set<ClaimedPinRow>().ToListAsync());
+    }
 }

@@ -1,25 +1,37 @@
 using Microsoft.Extensions.Time.Testing;
+using Pinterest.Publishing.Coordination;
 using Pinterest.Publishing.EntityFrameworkCore.Internal;
 
 namespace Pinterest.Publishing.Tests.EntityFrameworkCore;
 
-/// <summary>The publish ledger, on SQLite and PostgreSQL, with two instances over one database.</summary>
-public abstract class PublishLedgerContract(bool postgres) : IAsyncLifetime
+/// <summary>
+/// The publish ledger's contract, run on every ledger: in-process (one instance), SQLite and PostgreSQL (two instances
+/// over one database).
+/// </summary>
+public abstract class PublishLedgerContract : IAsyncLifetime
 {
-    private static readonly DateTimeOffset T0 = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
-    private readonly FakeTimeProvider _time = new(T0);
-    private StoreDatabase _database = null!;
-    private EfPublishLedger _a = null!;
-    private EfPublishLedger _b = null!;
+    protected static readonly DateTimeOffset T0 = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
 
-    public async Task InitializeAsync()
-    {
-        _database = await StoreDatabase.CreateAsync(postgres ? StoreProvider.PostgreSql : StoreProvider.Sqlite);
-        _a = new EfPublishLedger(_database.NewContexts(), _time);
-        _b = new EfPublishLedger(_database.NewContexts(), _time);
-    }
+    // The in-flight bound the library gives an attempt (3 × a 30 s request timeout).
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(90);
 
-    public async Task DisposeAsync() => await _database.DisposeAsync();
+    // Every ledger keeps ended attempts and claims for an hour.
+    private static readonly TimeSpan Retention = TimeSpan.FromHours(1);
+
+    private IPinterestPublishLedger _a = null!;
+    private IPinterestPublishLedger _b = null!;
+
+    protected FakeTimeProvider Time { get; } = new(T0);
+
+    public async Task InitializeAsync() => (_a, _b) = await CreateLedgersAsync();
+
+    public virtual Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>Two instances over one store (the same ledger where it lives in one process).</summary>
+    protected abstract Task<(IPinterestPublishLedger A, IPinterestPublishLedger B)> CreateLedgersAsync();
+
+    /// <summary>Forgets, as of <see cref="Time"/>'s now, what the contract no longer needs.</summary>
+    protected abstract Task PruneAsync();
 
     [StoreFact]
     public async Task A_processing_upload_set_by_one_instance_is_seen_replaced_and_forgotten_by_another()
@@ -38,59 +50,137 @@ public abstract class PublishLedgerContract(bool postgres) : IAsyncLifetime
     [StoreFact]
     public async Task An_attempt_in_flight_or_ended_ambiguously_is_an_unresolved_twin_across_instances()
     {
-        var mine = await _a.BeginCreateAttemptAsync("draft", T0);
-        Assert.False(await _a.HasUnresolvedTwinAsync(mine, "draft", T0));
+        _ = await _a.BeginCreateAttemptAsync("mine", "draft", T0, T0 + Bound);
+        Assert.False(await _a.HasUnresolvedTwinAsync("mine", "draft", T0));
 
-        var other = await _b.BeginCreateAttemptAsync("draft", T0.AddSeconds(1));
-        Assert.True(await _a.HasUnresolvedTwinAsync(mine, "draft", T0));
-        Assert.False(await _a.HasUnresolvedTwinAsync(mine, "another draft", T0));
+        var other = await _b.BeginCreateAttemptAsync("other", "draft", T0.AddSeconds(1), T0.AddSeconds(1) + Bound);
+        Assert.True(await _a.HasUnresolvedTwinAsync("mine", "draft", T0));
+        Assert.False(await _a.HasUnresolvedTwinAsync("mine", "another draft", T0));
 
         await _b.EndCreateAttemptAsync(other, resolved: false, T0.AddSeconds(5));
-        Assert.True(await _a.HasUnresolvedTwinAsync(mine, "draft", T0.AddSeconds(5)));
-        Assert.False(await _a.HasUnresolvedTwinAsync(mine, "draft", T0.AddSeconds(6)));
+        await _b.EndCreateAttemptAsync(other, resolved: false, T0.AddSeconds(9));
+        Assert.True(await _a.HasUnresolvedTwinAsync("mine", "draft", T0.AddSeconds(5)));
+        Assert.False(await _a.HasUnresolvedTwinAsync("mine", "draft", T0.AddSeconds(6)));
 
-        var third = await _b.BeginCreateAttemptAsync("draft", T0.AddSeconds(7));
+        var third = await _b.BeginCreateAttemptAsync("third", "draft", T0.AddSeconds(7), T0.AddSeconds(7) + Bound);
         await _b.EndCreateAttemptAsync(third, resolved: true, T0.AddSeconds(8));
-        Assert.False(await _a.HasUnresolvedTwinAsync(mine, "draft", T0.AddSeconds(6)));
+        Assert.False(await _a.HasUnresolvedTwinAsync("mine", "draft", T0.AddSeconds(6)));
     }
 
     [StoreFact]
-    public async Task A_pin_is_claimed_once_across_instances_even_when_they_race()
+    public async Task An_operations_own_attempts_are_never_its_twins_and_resolving_one_resolves_them_all()
+    {
+        var first = await _a.BeginCreateAttemptAsync("op", "draft", T0, T0 + Bound);
+        await _a.EndCreateAttemptAsync(first, resolved: false, T0.AddSeconds(5));
+        _ = await _b.BeginCreateAttemptAsync("op", "draft", T0.AddSeconds(10), T0.AddSeconds(10) + Bound);
+        var stranger = await _b.BeginCreateAttemptAsync("stranger", "draft", T0.AddSeconds(11), T0.AddSeconds(11) + Bound);
+
+        Assert.Equal(T0, await _b.GetUnresolvedCreateAttemptStartAsync("op"));
+        Assert.True(await _b.HasUnresolvedTwinAsync("op", "draft", T0));
+        Assert.Null(await _a.GetUnresolvedCreateAttemptStartAsync("nobody"));
+
+        // Another instance picks the publish up, finds nothing on the board, and resolves its own attempt: all of the op's go.
+        var recovery = await _b.BeginCreateAttemptAsync("op", "draft", T0.AddSeconds(20), T0.AddSeconds(20) + Bound);
+        await _b.EndCreateAttemptAsync(recovery, resolved: true, T0.AddSeconds(21));
+
+        Assert.Null(await _a.GetUnresolvedCreateAttemptStartAsync("op"));
+        Assert.False(await _a.HasUnresolvedTwinAsync("stranger", "draft", T0));
+        Assert.True(await _a.HasUnresolvedTwinAsync("op", "draft", T0));
+        await _a.EndCreateAttemptAsync(stranger, resolved: true, T0.AddSeconds(22));
+        Assert.False(await _a.HasUnresolvedTwinAsync("op", "draft", T0));
+    }
+
+    [StoreFact]
+    public async Task An_attempt_whose_instance_died_in_flight_counts_as_ended_at_its_bound_and_is_then_forgotten()
+    {
+        // Never ended: its instance was killed with the create in flight.
+        _ = await _a.BeginCreateAttemptAsync("dead", "draft", T0, T0 + Bound);
+
+        Assert.True(await _b.HasUnresolvedTwinAsync("asking", "draft", T0 + Bound));
+        Assert.False(await _b.HasUnresolvedTwinAsync("asking", "draft", T0 + Bound + TimeSpan.FromTicks(1)));
+        Assert.Equal(T0, await _b.GetUnresolvedCreateAttemptStartAsync("dead"));
+
+        Time.Advance(Bound + Retention - TimeSpan.FromMinutes(1));
+        await PruneAsync();
+        Assert.Equal(T0, await _b.GetUnresolvedCreateAttemptStartAsync("dead"));
+
+        Time.Advance(TimeSpan.FromMinutes(2));
+        await PruneAsync();
+        Assert.Null(await _b.GetUnresolvedCreateAttemptStartAsync("dead"));
+        Assert.False(await _b.HasUnresolvedTwinAsync("asking", "draft", DateTimeOffset.MinValue));
+    }
+
+    [StoreFact]
+    public async Task A_pin_is_claimed_once_across_instances_even_when_they_race_and_again_only_by_its_operation()
     {
         var wins = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
-            await (i % 2 == 0 ? _a : _b).TryClaimPinAsync("pin-1", T0))));
+            await (i % 2 == 0 ? _a : _b).TryClaimPinAsync("pin-1", $"op-{i}", T0))));
 
         Assert.Equal(1, wins.Count(w => w));
-        Assert.False(await _a.TryClaimPinAsync("pin-1", T0));
-        Assert.True(await _b.TryClaimPinAsync("pin-2", T0));
+        var owner = $"op-{Array.IndexOf(wins, true)}";
+        Assert.False(await _a.TryClaimPinAsync("pin-1", "op-other", T0));
+        Assert.True(await _b.TryClaimPinAsync("pin-1", owner, T0.AddMinutes(1)));
+        Assert.True(await _b.TryClaimPinAsync("pin-2", "op-other", T0));
+    }
+
+    [StoreFact]
+    public async Task The_pin_an_operation_claimed_is_found_by_that_operation_on_another_instance()
+    {
+        Assert.Null(await _b.GetClaimedPinAsync("op-1"));
+        Assert.True(await _a.TryClaimPinAsync("pin-1", "op-1", T0));
+        Assert.False(await _a.TryClaimPinAsync("pin-1", "op-2", T0));
+
+        Assert.Equal("pin-1", await _b.GetClaimedPinAsync("op-1"));
+        Assert.Null(await _b.GetClaimedPinAsync("op-2"));
+
+        Time.Advance(Retention + TimeSpan.FromMinutes(1));
+        await PruneAsync();
+        Assert.Null(await _b.GetClaimedPinAsync("op-1"));
     }
 
     [StoreFact]
     public async Task Pruning_forgets_rows_only_after_the_contract_no_longer_needs_them()
     {
         await _a.SetProcessingUploadAsync("op-1", "media-1");
-        Assert.True(await _a.TryClaimPinAsync("pin-1", T0));
-        var ambiguous = await _a.BeginCreateAttemptAsync("draft", T0);
+        Assert.True(await _a.TryClaimPinAsync("pin-1", "op-1", T0));
+        var ambiguous = await _a.BeginCreateAttemptAsync("op-2", "draft", T0, T0 + Bound);
         await _a.EndCreateAttemptAsync(ambiguous, resolved: false, T0);
-        var asking = await _a.BeginCreateAttemptAsync("draft", T0);
 
-        _time.Advance(TimeSpan.FromMinutes(59));
-        await _a.PruneAsync(CancellationToken.None, force: true);
-        Assert.False(await _a.TryClaimPinAsync("pin-1", _time.GetUtcNow()));
-        Assert.True(await _a.HasUnresolvedTwinAsync(asking, "draft", T0));
+        Time.Advance(TimeSpan.FromMinutes(59));
+        await PruneAsync();
+        Assert.False(await _a.TryClaimPinAsync("pin-1", "op-3", Time.GetUtcNow()));
+        Assert.True(await _a.HasUnresolvedTwinAsync("asking", "draft", T0));
 
-        _time.Advance(TimeSpan.FromMinutes(2));
-        await _a.PruneAsync(CancellationToken.None, force: true);
-        Assert.False(await _a.HasUnresolvedTwinAsync(asking, "draft", T0));
+        Time.Advance(TimeSpan.FromMinutes(2));
+        await PruneAsync();
+        Assert.False(await _a.HasUnresolvedTwinAsync("asking", "draft", T0));
         Assert.Equal("media-1", await _a.GetProcessingUploadAsync("op-1"));
-        Assert.True(await _a.TryClaimPinAsync("pin-1", _time.GetUtcNow()));
+        Assert.True(await _a.TryClaimPinAsync("pin-1", "op-3", Time.GetUtcNow()));
 
-        _time.Advance(TimeSpan.FromDays(1));
-        await _a.PruneAsync(CancellationToken.None, force: true);
+        Time.Advance(TimeSpan.FromDays(1));
+        await PruneAsync();
         Assert.Null(await _a.GetProcessingUploadAsync("op-1"));
     }
 }
 
-public sealed class SqlitePublishLedgerTests() : PublishLedgerContract(postgres: false);
+/// <summary>The durable ledger: two instances over one database.</summary>
+public abstract class EfPublishLedgerContract(bool postgres) : PublishLedgerContract
+{
+    private StoreDatabase _database = null!;
+    private EfPublishLedger _a = null!;
 
-public sealed class PostgresPublishLedgerTests() : PublishLedgerContract(postgres: true), INeedsPostgres;
+    public override async Task DisposeAsync() => await _database.DisposeAsync();
+
+    protected override async Task<(IPinterestPublishLedger A, IPinterestPublishLedger B)> CreateLedgersAsync()
+    {
+        _database = await StoreDatabase.CreateAsync(postgres ? StoreProvider.PostgreSql : StoreProvider.Sqlite);
+        _a = new EfPublishLedger(_database.NewContexts(), Time);
+        return (_a, new EfPublishLedger(_database.NewContexts(), Time));
+    }
+
+    protected override Task PruneAsync() => _a.PruneAsync(CancellationToken.None, force: true);
+}
+
+public sealed class SqlitePublishLedgerTests() : EfPublishLedgerContract(postgres: false);
+
+public sealed class PostgresPublishLedgerTests() : EfPublishLedgerContract(postgres: true), INeedsPostgres;

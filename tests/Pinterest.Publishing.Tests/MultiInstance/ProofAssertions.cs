@@ -16,7 +16,7 @@ internal static class ProofAssertions
         var byId = log.FinalOutcomes.GroupBy(o => o.Id).ToDictionary(g => g.Key, g => g.ToArray());
         Assert.All(environment.Scheduled.Keys, id =>
         {
-            Assert.True(byId.TryGetValue(id, out var outcomes), $"{id} ({environment.Scheduled[id].Title}): no worker reported a final outcome.");
+            Assert.True(byId.TryGetValue(id, out var outcomes), $"{id} ({environment.Scheduled[id].Title}): no worker reported a final outcome; its events: {string.Join("; ", log.Events.GetValueOrDefault(id) ?? [])}.");
             Assert.True(outcomes.Length == 1, $"{id} ({environment.Scheduled[id].Title}): {outcomes.Length} final outcomes: {string.Join("; ", outcomes.Select(o => $"{o.Worker} {o.Kind} {o.PinId} at {o.At} (lease end {o.LeaseEnd})"))}");
         });
         Assert.Empty(byId.Keys.Except(environment.Scheduled.Keys));
@@ -38,12 +38,12 @@ internal static class ProofAssertions
     /// every Published outcome names a Pin that exists with that title. An Unknown outcome may have a Pin (its create
     /// was answered ambiguously and reconciliation did not see it); any other outcome has none.
     /// </summary>
-    public static void NoDuplicateAndEveryPublishedPinExists(ProofEnvironment environment, ProofLog log)
+    public static void NoDuplicateAndEveryPublishedPinExists(ProofEnvironment environment, ProofLog log, IEnumerable<ProofWorkerProcess> workers)
     {
         var titles = environment.Scheduled.Values.Select(i => i.Title).ToHashSet(StringComparer.Ordinal);
         var pins = environment.Emulator.Pins;
         var duplicates = pins.GroupBy(p => p.Title).Where(g => g.Count() > 1).Select(g => $"{g.Key} ×{g.Count()}").ToArray();
-        Assert.True(duplicates.Length == 0, $"Duplicate Pins on the emulator: {string.Join(", ", duplicates)}");
+        Assert.True(duplicates.Length == 0, $"Duplicate Pins on the emulator: {string.Join(", ", duplicates)}\n{DescribeDuplicates(environment, log, workers)}");
         Assert.All(pins, p => Assert.Contains(p.Title!, titles));
 
         var byTitle = pins.ToDictionary(p => p.Title!, StringComparer.Ordinal);
@@ -63,6 +63,22 @@ internal static class ProofAssertions
                     break;
             }
         }
+    }
+
+    // What the workers did with each duplicated Pin: its claims and outcomes, its Pins, and the workers' log lines on its board.
+    private static string DescribeDuplicates(ProofEnvironment environment, ProofLog log, IEnumerable<ProofWorkerProcess> workers)
+    {
+        var lines = new List<string>();
+        foreach (var group in environment.Emulator.Pins.GroupBy(p => p.Title).Where(g => g.Count() > 1))
+        {
+            var id = environment.Scheduled.First(s => s.Value.Title == group.Key).Key;
+            lines.Add($"{group.Key} (scheduled {id}): Pins {string.Join(", ", group.Select(p => $"{p.Id} at {p.CreatedAt:HH:mm:ss.fff}"))}");
+            lines.AddRange((log.Events.GetValueOrDefault(id) ?? []).Select(e => $"  {e}"));
+            var board = group.First().BoardId!;
+            lines.AddRange(workers.SelectMany(w => w.Lines.Where(l => l.Contains(board, StringComparison.Ordinal)).Select(l => $"  {w.Name}: {l}")).Take(40));
+        }
+
+        return string.Join('\n', lines);
     }
 
     /// <summary>Only the account whose user disconnected the app is asked to reconnect; the refresh races of three processes flag no one else.</summary>

@@ -11,6 +11,7 @@ namespace Pinterest.Publishing.Tests.MultiInstance;
 internal sealed class ProofLog
 {
     private readonly Dictionary<string, HashSet<string>> _inFlight = new(StringComparer.Ordinal);
+    private readonly List<Event> _completing = [];
 
     /// <summary>Every claim and outcome, by scheduled Pin id.</summary>
     public Dictionary<string, List<Event>> Events { get; } = new(StringComparer.Ordinal);
@@ -35,6 +36,12 @@ internal sealed class ProofLog
             log._inFlight[worker.Name] = inFlight;
             foreach (var line in worker.Lines)
             {
+                if (ReadCompleting(worker.Name, line) is { } completing)
+                {
+                    log._completing.Add(completing);
+                    continue;
+                }
+
                 if (Read(worker.Name, line) is not { } e)
                 {
                     continue;
@@ -76,6 +83,38 @@ internal sealed class ProofLog
     }
 
     /// <summary>The Pins <paramref name="worker"/> claimed and has not reported an outcome for.</summary>
+    /// <summary>
+    /// Completions <paramref name="worker"/> sent to the store and never reported returning from (it was killed in
+    /// between), of Pins no worker reported final: whether the store kept one, only the store can say.
+    /// </summary>
+    public IReadOnlyList<Event> UnreportedCompletions(string worker) => _completing
+        .Where(c => c.Worker == worker && c.Kind != PinPublishOutcomeKind.RetryAt && !FinalKinds.ContainsKey(c.Id)
+            && !(Events.TryGetValue(c.Id, out var events) && events.Any(e => e.Worker == worker && !e.IsClaim && e.At >= c.At)))
+        .ToArray();
+
+    /// <summary>
+    /// Takes, for each of <paramref name="worker"/>'s <see cref="UnreportedCompletions"/>, the outcome the store kept
+    /// when it is that completion's (same kind, same Pin): the worker committed it and was killed before its line.
+    /// </summary>
+    /// <returns>The ids of the Pins whose final outcome is such a completion.</returns>
+    public async Task<IReadOnlyCollection<string>> AdoptCommittedBeforeKillAsync(string worker, Func<string, Task<PinPublishOutcome?>> storedOutcome)
+    {
+        var adopted = new List<string>();
+        foreach (var completion in UnreportedCompletions(worker))
+        {
+            var stored = await storedOutcome(completion.Id);
+            var storedPinId = stored is PinPublishOutcome.Published published ? published.PinId : null;
+            if (stored is { IsFinal: true } && stored.Kind == completion.Kind && storedPinId == completion.PinId && !FinalKinds.ContainsKey(completion.Id))
+            {
+                FinalOutcomes.Add(completion);
+                FinalKinds[completion.Id] = stored.Kind;
+                adopted.Add(completion.Id);
+            }
+        }
+
+        return adopted;
+    }
+
     public IReadOnlyCollection<string> InFlight(string worker) => _inFlight.TryGetValue(worker, out var ids) ? ids.ToArray() : [];
 
     /// <summary>Claims of a Pin by a worker while another worker's claim of it was live (its lease not over, no outcome reported).</summary>
@@ -87,13 +126,24 @@ internal sealed class ProofLog
             for (var i = 1; i < claims.Count; i++)
             {
                 var (earlier, later) = (claims[i - 1], claims[i]);
-                var released = events.Any(e => !e.IsClaim && e.Worker == earlier.Worker && e.At >= earlier.At && e.At <= later.At);
+                // Released by a completion: the store commits it between the worker's "completing" and "outcome" lines,
+                // so another worker may claim the Pin before the "outcome" line (or a killed worker never writes it).
+                var released = events.Any(e => !e.IsClaim && e.Worker == earlier.Worker && e.At >= earlier.At && e.At <= later.At)
+                    || _completing.Any(c => c.Id == id && c.Worker == earlier.Worker && c.At >= earlier.At && c.At <= later.At);
                 if (earlier.Worker != later.Worker && later.At < earlier.LeaseEnd && !released)
                 {
                     yield return $"{id}: {later.Worker} claimed it at {Time(later.At)} under {earlier.Worker}'s lease until {Time(earlier.LeaseEnd)}";
                 }
             }
         }
+    }
+
+    private static Event? ReadCompleting(string worker, string line)
+    {
+        const string Prefix = " completing ";
+        return line.StartsWith(worker + Prefix, StringComparison.Ordinal)
+            ? Read(worker, worker + " outcome " + line[(worker.Length + Prefix.Length)..])
+            : null;
     }
 
     private static Event? Read(string worker, string line)

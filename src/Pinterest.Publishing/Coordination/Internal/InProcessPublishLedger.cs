@@ -9,7 +9,7 @@ namespace Pinterest.Publishing.Coordination.Internal;
 /// (the Pinterest.Publishing.EntityFrameworkCore package) instead.
 /// </summary>
 /// <remarks>
-/// Claimed Pins and ambiguous attempts are kept for <see cref="Retention"/>, uploads still processing for
+/// Claimed Pins, and ambiguous attempts after their end (or abandoned ones after their in-flight bound), are kept for <see cref="Retention"/>, uploads still processing for
 /// <see cref="ProcessingUploadRetention"/>; both are pruned as new entries arrive, so memory stays bounded by an hour
 /// (a day) of this process's publishes.
 /// </remarks>
@@ -27,10 +27,11 @@ internal sealed class InProcessPublishLedger(TimeProvider timeProvider) : IPinte
 
     private static readonly TimeSpan PruneInterval = TimeSpan.FromMinutes(1);
 
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _claimedPins = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Claim> _claimedPins = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ProcessingUpload> _processingUploads = new(StringComparer.Ordinal);
 
-    // Creates whose Pin is not known, guarded by itself: in flight, or ended ambiguously within the retention.
+    // Creates whose Pin is not known, guarded by itself: in flight, or ended ambiguously (or abandoned in flight) within
+    // the retention.
     private readonly Dictionary<string, Attempt> _attempts = new(StringComparer.Ordinal);
     private long _nextAttemptId;
     private long _nextPruneTicks;
@@ -72,13 +73,15 @@ internal sealed class InProcessPublishLedger(TimeProvider timeProvider) : IPinte
     }
 
     /// <inheritdoc />
-    public ValueTask<string> BeginCreateAttemptAsync(string draftKey, DateTimeOffset startedAt, CancellationToken cancellationToken = default)
+    public ValueTask<string> BeginCreateAttemptAsync(string operationId, string draftKey, DateTimeOffset startedAt, DateTimeOffset inFlightUntil, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(operationId);
         ArgumentNullException.ThrowIfNull(draftKey);
+        PruneIfDue(startedAt);
         var id = Interlocked.Increment(ref _nextAttemptId).ToString(CultureInfo.InvariantCulture);
         lock (_attempts)
         {
-            _attempts.Add(id, new Attempt(draftKey, startedAt));
+            _attempts.Add(id, new Attempt(operationId, draftKey, startedAt, inFlightUntil));
         }
 
         return ValueTask.FromResult(id);
@@ -90,11 +93,23 @@ internal sealed class InProcessPublishLedger(TimeProvider timeProvider) : IPinte
         ArgumentNullException.ThrowIfNull(attemptId);
         lock (_attempts)
         {
+            if (!_attempts.TryGetValue(attemptId, out var attempt))
+            {
+                return ValueTask.CompletedTask;
+            }
+
             if (resolved)
             {
-                _attempts.Remove(attemptId);
+                // The operation's Pin is known, or its earlier attempts were looked for before this one: none is left open.
+                foreach (var (id, other) in _attempts)
+                {
+                    if (string.Equals(other.OperationId, attempt.OperationId, StringComparison.Ordinal))
+                    {
+                        _attempts.Remove(id);
+                    }
+                }
             }
-            else if (_attempts.TryGetValue(attemptId, out var attempt))
+            else
             {
                 // The first end counts: an attempt resolved later (its Pin found) leaves; one ended twice keeps its time.
                 attempt.EndedAt ??= endedAt;
@@ -105,17 +120,36 @@ internal sealed class InProcessPublishLedger(TimeProvider timeProvider) : IPinte
     }
 
     /// <inheritdoc />
-    public ValueTask<bool> HasUnresolvedTwinAsync(string attemptId, string draftKey, DateTimeOffset since, CancellationToken cancellationToken = default)
+    public ValueTask<DateTimeOffset?> GetUnresolvedCreateAttemptStartAsync(string operationId, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(attemptId);
+        ArgumentNullException.ThrowIfNull(operationId);
+        DateTimeOffset? earliest = null;
+        lock (_attempts)
+        {
+            foreach (var attempt in _attempts.Values)
+            {
+                if (string.Equals(attempt.OperationId, operationId, StringComparison.Ordinal) && !(attempt.StartedAt >= earliest))
+                {
+                    earliest = attempt.StartedAt;
+                }
+            }
+        }
+
+        return ValueTask.FromResult(earliest);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<bool> HasUnresolvedTwinAsync(string operationId, string draftKey, DateTimeOffset since, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(operationId);
         ArgumentNullException.ThrowIfNull(draftKey);
         lock (_attempts)
         {
-            foreach (var (id, other) in _attempts)
+            foreach (var other in _attempts.Values)
             {
-                if (!string.Equals(id, attemptId, StringComparison.Ordinal)
+                if (!string.Equals(other.OperationId, operationId, StringComparison.Ordinal)
                     && string.Equals(other.DraftKey, draftKey, StringComparison.Ordinal)
-                    && (other.EndedAt is not { } ended || ended >= since))
+                    && other.EndedBy >= since)
                 {
                     return ValueTask.FromResult(true);
                 }
@@ -126,11 +160,30 @@ internal sealed class InProcessPublishLedger(TimeProvider timeProvider) : IPinte
     }
 
     /// <inheritdoc />
-    public ValueTask<bool> TryClaimPinAsync(string pinId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public ValueTask<string?> GetClaimedPinAsync(string operationId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(operationId);
+
+        // A scan: claims are bounded by an hour of this process's publishes, and this runs once per publish with an id.
+        foreach (var (pinId, claim) in _claimedPins)
+        {
+            if (string.Equals(claim.OperationId, operationId, StringComparison.Ordinal))
+            {
+                return ValueTask.FromResult<string?>(pinId);
+            }
+        }
+
+        return ValueTask.FromResult<string?>(null);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<bool> TryClaimPinAsync(string pinId, string operationId, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pinId);
+        ArgumentNullException.ThrowIfNull(operationId);
         PruneIfDue(at);
-        return ValueTask.FromResult(_claimedPins.TryAdd(pinId, at));
+        var claim = _claimedPins.GetOrAdd(pinId, new Claim(operationId, at));
+        return ValueTask.FromResult(string.Equals(claim.OperationId, operationId, StringComparison.Ordinal));
     }
 
     private void PruneIfDue(DateTimeOffset now)
@@ -141,12 +194,18 @@ internal sealed class InProcessPublishLedger(TimeProvider timeProvider) : IPinte
             return;
         }
 
+        Prune(now);
+    }
+
+    /// <summary>Forgets what the contract no longer needs as of <paramref name="now"/> (tests call it directly).</summary>
+    internal void Prune(DateTimeOffset now)
+    {
         var cutoff = now - Retention;
-        foreach (var (pinId, claimedAt) in _claimedPins)
+        foreach (var (pinId, claim) in _claimedPins)
         {
-            if (claimedAt < cutoff)
+            if (claim.At < cutoff)
             {
-                _claimedPins.TryRemove(new KeyValuePair<string, DateTimeOffset>(pinId, claimedAt));
+                _claimedPins.TryRemove(new KeyValuePair<string, Claim>(pinId, claim));
             }
         }
 
@@ -154,7 +213,7 @@ internal sealed class InProcessPublishLedger(TimeProvider timeProvider) : IPinte
         {
             foreach (var (id, attempt) in _attempts)
             {
-                if (attempt.EndedAt < cutoff)
+                if (attempt.EndedBy < cutoff)
                 {
                     _attempts.Remove(id);
                 }
@@ -162,15 +221,22 @@ internal sealed class InProcessPublishLedger(TimeProvider timeProvider) : IPinte
         }
     }
 
-    private sealed class Attempt(string draftKey, DateTimeOffset startedAt)
+    private sealed class Attempt(string operationId, string draftKey, DateTimeOffset startedAt, DateTimeOffset inFlightUntil)
     {
+        public string OperationId { get; } = operationId;
+
         public string DraftKey { get; } = draftKey;
 
         public DateTimeOffset StartedAt { get; } = startedAt;
 
         /// <summary>When the attempt ended without its Pin being known; <see langword="null"/> while in flight. Under the ledger's lock.</summary>
         public DateTimeOffset? EndedAt { get; set; }
+
+        /// <summary>When it ended, or at the latest will have: a create still "in flight" past its bound was abandoned.</summary>
+        public DateTimeOffset EndedBy => EndedAt ?? inFlightUntil;
     }
+
+    private sealed record Claim(string OperationId, DateTimeOffset At);
 
     private readonly record struct ProcessingUpload(string MediaId, DateTimeOffset At);
 }

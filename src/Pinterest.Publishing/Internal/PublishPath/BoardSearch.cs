@@ -102,6 +102,46 @@ internal sealed class BoardSearch(TimeProvider timeProvider, AttributedPinRegist
         }
     }
 
+    /// <summary>
+    /// Before a publish creates its Pin again: searches the board for the Pin an earlier, unresolved attempt of the same
+    /// operation may have made (its instance died with the create in flight, or it ended ambiguously). The operation's own
+    /// attempts and claims are its own, never twins. Searched again after the usual waits only while a Pin of that attempt
+    /// could still be unlisted, and never past <paramref name="deadline"/>.
+    /// </summary>
+    /// <returns>The Pin, now claimed for this publish and <paramref name="recovery"/> resolved; <see langword="null"/> when the board has none.</returns>
+    /// <exception cref="PinterestPublishOutcomeUnknownException">A matching Pin may be an identical draft's: there is no telling.</exception>
+    public async Task<Pin?> FindEarlierAsync(PinterestClient client, CreatePinRequest body, AttributedPinRegistry.CreateScope recovery, DateTimeOffset earlierStartedAt, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    {
+        var search = new Search(body, recovery, earlierStartedAt - ClockSkewTolerance);
+
+        // The earliest attempt's start bounds the window: the operation's later attempts each came after a search.
+        var listedBy = earlierStartedAt + attributed.CreateInFlightLimit + SearchAgainAfter.Aggregate(TimeSpan.Zero, (sum, wait) => sum + wait);
+        if (deadline < listedBy)
+        {
+            listedBy = deadline.Value;
+        }
+
+        for (var round = 0; ; round++)
+        {
+            var pin = await SearchOnceAsync(client, search, cancellationToken).ConfigureAwait(false);
+            if (pin is null && search.TwinUnresolved)
+            {
+                throw new PinterestPublishOutcomeUnknownException(
+                    $"An earlier create of this publish on board {body.BoardId} did not end (its instance stopped mid-create, or it failed ambiguously); a matching Pin is on the board, but a create of an identical draft was in flight or failed ambiguously at the same time, so it may be that one. Check the board before publishing again.",
+                    earlierStartedAt,
+                    innerException: null);
+            }
+
+            if (pin is not null || round == SearchAgainAfter.Length || timeProvider.GetUtcNow() + SearchAgainAfter[round] > listedBy)
+            {
+                PublishPathLog.EarlierAttemptSearched(logger, body.BoardId, pin is not null);
+                return pin;
+            }
+
+            await Task.Delay(SearchAgainAfter[round], timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>One read of the board's newest Pins; the Pin claimed, or <see langword="null"/>.</summary>
     private async Task<Pin?> SearchOnceAsync(PinterestClient client, Search search, CancellationToken cancellationToken)
     {
@@ -139,7 +179,7 @@ internal sealed class BoardSearch(TimeProvider timeProvider, AttributedPinRegist
             return false;
         }
 
-        if (!await attributed.TryClaimAsync(pin.Id, cancellationToken).ConfigureAwait(false))
+        if (!await attributed.TryClaimAsync(pin.Id, search.Create.OperationId, cancellationToken).ConfigureAwait(false))
         {
             // An identical draft published earlier: that Pin is the other publish's, not this attempt's.
             PublishPathLog.MatchAlreadyAttributed(logger, boardId, pin.Id);

@@ -10,7 +10,8 @@ namespace Pinterest.Publishing.Internal.PublishPath;
 /// The last stage: builds the body of <c>POST /v5/pins</c> (<see cref="CreatePinRequestFactory"/>) and creates the Pin
 /// with <see cref="DuplicateSafePinCreator"/>, never at or after the request's <see cref="PublishPinRequest.CreateDeadline"/>.
 /// Its attempts and claimed Pins live in the <see cref="IPinterestPublishLedger"/>, so a reconciliation never attributes a
-/// Pin that another publish (of this instance, or of any instance sharing the ledger) already got.
+/// Pin that another publish (of this instance, or of any instance sharing the ledger) already got, and a publish whose
+/// <see cref="PublishPinRequest.OperationId"/> has an unresolved earlier attempt looks for that attempt's Pin first.
 /// </summary>
 internal sealed class CreateStage
 {
@@ -18,7 +19,7 @@ internal sealed class CreateStage
 
     public CreateStage(TimeProvider timeProvider, IOptions<PinterestPublishingOptions> options, IPinterestPublishLedger ledger, ILoggerFactory loggerFactory)
     {
-        _creator = new DuplicateSafePinCreator(timeProvider, options.Value.Retry, ledger, loggerFactory.CreateLogger(PublishPathLog.CategoryName));
+        _creator = new DuplicateSafePinCreator(timeProvider, options.Value.Retry, ledger, options.Value.RequestTimeout, loggerFactory.CreateLogger(PublishPathLog.CategoryName));
     }
 
     /// <summary>Creates the Pin of a resolved, validated request.</summary>
@@ -31,6 +32,6 @@ internal sealed class CreateStage
     public Task<(Pin Pin, bool Reconciled)> CreateAsync(PinterestClient client, PublishPinRequest request, string? videoMediaId, AccountRateLimits rateLimits, CancellationToken cancellationToken)
     {
         var body = CreatePinRequestFactory.Create(request, request.BoardId!, videoMediaId);
-        return _creator.CreateAsync(client, body, request.CreateDeadline, rateLimits, cancellationToken);
+        return _creator.CreateAsync(client, body, request.OperationId, request.CreateDeadline, rateLimits, cancellationToken);
     }
 }

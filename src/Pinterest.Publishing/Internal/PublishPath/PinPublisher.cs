@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Pinterest.Publishing.Coordination;
 using Pinterest.Publishing.Diagnostics.Internal;
 using Pinterest.Publishing.Internal.Failures;
 using Pinterest.Publishing.Preflight;
@@ -21,6 +22,7 @@ internal sealed class PinPublisher : IPinPublisher
     private readonly CreateStage _create;
     private readonly TimeProvider _timeProvider;
     private readonly PinterestTelemetry _telemetry;
+    private readonly IPinterestPublishLedger _ledger;
     private readonly ILogger _logger;
 
     public PinPublisher(
@@ -32,8 +34,10 @@ internal sealed class PinPublisher : IPinPublisher
         CreateStage create,
         TimeProvider timeProvider,
         PinterestTelemetry telemetry,
+        IPinterestPublishLedger ledger,
         ILoggerFactory loggerFactory)
     {
+        _ledger = ledger;
         _board = board;
         _preflight = preflight;
         _accountSlot = accountSlot;
@@ -76,6 +80,14 @@ internal sealed class PinPublisher : IPinPublisher
 
     private async Task<PublishPinResult> PublishCoreAsync(PublishPinRequest request, long started, CancellationToken cancellationToken)
     {
+        // Its instance died after the Pin was created (or found), before the outcome was recorded: that Pin is the
+        // answer, and nothing is asked of Pinterest (the account may even have been disconnected since).
+        if (request.OperationId is { } operationId && await _ledger.GetClaimedPinAsync(operationId, cancellationToken).ConfigureAwait(false) is { } claimedPinId)
+        {
+            PublishPathLog.EarlierPinFound(_logger, operationId, claimedPinId);
+            return new PublishPinResult { PinId = claimedPinId, Reconciled = true };
+        }
+
         var resolved = await _board.ResolveAsync(request, cancellationToken).ConfigureAwait(false);
         resolved = await _video.ResumeProcessingUploadAsync(resolved, cancellationToken).ConfigureAwait(false);
         var preflight = await _preflight.RunAsync(resolved, cancellationToken).ConfigureAwait(false);

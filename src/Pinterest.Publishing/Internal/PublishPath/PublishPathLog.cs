@@ -40,6 +40,18 @@ internal static partial class PublishPathLog
         Message = "No Pin of the ambiguous create on board {BoardId} yet ({Reason}); search {Search} in {DelayMs} ms, as the board lists new Pins late.")]
     public static partial void SearchingBoardAgain(ILogger logger, string boardId, int search, double delayMs, string reason);
 
+    [LoggerMessage(EventId = 4008, EventName = "PinCreateLedgerWriteFailed", Level = LogLevel.Warning,
+        Message = "Could not {Write} in the publish ledger for the create on board {BoardId}; the publish goes on, and the attempt ends by its in-flight bound.")]
+    public static partial void LedgerWriteFailed(ILogger logger, string boardId, string write, Exception exception);
+
+    [LoggerMessage(EventId = 4009, EventName = "PinEarlierAttemptSearched", Level = LogLevel.Information,
+        Message = "An earlier create of this publish on board {BoardId} is unresolved (its instance stopped mid-create, or it failed ambiguously); searched the board for its Pin: {Found}.")]
+    public static partial void EarlierAttemptSearched(ILogger logger, string boardId, bool found);
+
+    [LoggerMessage(EventId = 4010, EventName = "PinOfEarlierAttemptAlreadyClaimed", Level = LogLevel.Information,
+        Message = "Operation {OperationId} already has Pin {PinId} (its instance stopped before recording the outcome); it is the answer, nothing is asked of Pinterest.")]
+    public static partial void EarlierPinFound(ILogger logger, string operationId, string pinId);
+
     [LoggerMessage(EventId = 4101, EventName = "PinPublished", Level = LogLevel.Information,
         Message = "Published Pin {PinId} for account {AccountId} on board {BoardId} (reconciled: {Reconciled}) in {ElapsedMs} ms.")]
     public static partial void Published(ILogger logger, string accountId, string pinId, string boardId, bool reconciled, double elapsedMs);

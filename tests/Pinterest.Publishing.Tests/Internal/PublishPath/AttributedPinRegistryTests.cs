@@ -8,11 +8,12 @@ namespace Pinterest.Publishing.Tests.Internal.PublishPath;
 public class AttributedPinRegistryTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
+    private static readonly TimeSpan InFlightLimit = AttributedPinRegistry.InFlightLimit(TimeSpan.FromSeconds(30));
 
     private static (AttributedPinRegistry Registry, InProcessPublishLedger Ledger) Create(TimeProvider time)
     {
         var ledger = new InProcessPublishLedger(time);
-        return (new AttributedPinRegistry(time, ledger), ledger);
+        return (new AttributedPinRegistry(time, ledger, InFlightLimit), ledger);
     }
 
     [Fact]
@@ -20,11 +21,11 @@ public class AttributedPinRegistryTests
     {
         var (registry, _) = Create(new FakeTimeProvider());
 
-        await registry.RecordAsync("1", None);
+        await registry.RecordAsync("1", "recorder", None);
 
-        Assert.False(await registry.TryClaimAsync("1", None));
-        Assert.True(await registry.TryClaimAsync("2", None));
-        Assert.False(await registry.TryClaimAsync("2", None));
+        Assert.False(await registry.TryClaimAsync("1", "claimer", None));
+        Assert.True(await registry.TryClaimAsync("2", "claimer", None));
+        Assert.False(await registry.TryClaimAsync("2", "another", None));
     }
 
     [Fact]
@@ -32,7 +33,7 @@ public class AttributedPinRegistryTests
     {
         var (registry, _) = Create(new FakeTimeProvider());
 
-        var claims = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(() => registry.TryClaimAsync("42", None).AsTask())));
+        var claims = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Task.Run(() => registry.TryClaimAsync("42", $"op-{i}", None).AsTask())));
 
         Assert.Single(claims, won => won);
     }
@@ -44,19 +45,19 @@ public class AttributedPinRegistryTests
         var (registry, ledger) = Create(time);
         for (var i = 0; i < 100; i++)
         {
-            await registry.RecordAsync($"old-{i}", None);
+            await registry.RecordAsync($"old-{i}", "recorder", None);
         }
 
         time.Advance(InProcessPublishLedger.Retention - TimeSpan.FromMinutes(1));
-        await registry.RecordAsync("recent", None);
+        await registry.RecordAsync("recent", "recorder", None);
         Assert.Equal(101, ledger.ClaimedPinCount);
 
         time.Advance(TimeSpan.FromMinutes(2));
-        await registry.RecordAsync("new", None);
+        await registry.RecordAsync("new", "recorder", None);
 
         Assert.Equal(2, ledger.ClaimedPinCount);
-        Assert.False(await registry.TryClaimAsync("recent", None));
-        Assert.True(await registry.TryClaimAsync("old-0", None));
+        Assert.False(await registry.TryClaimAsync("recent", "claimer", None));
+        Assert.True(await registry.TryClaimAsync("old-0", "claimer", None));
     }
 
     [Fact]
@@ -65,8 +66,8 @@ public class AttributedPinRegistryTests
         var time = new FakeTimeProvider();
         var (registry, _) = Create(time);
         var since = time.GetUtcNow();
-        await using var own = await registry.BeginCreateAsync("key", None);
-        var twin = await registry.BeginCreateAsync("key", None);
+        await using var own = await registry.BeginCreateAsync("own", "key", None);
+        var twin = await registry.BeginCreateAsync("twin", "key", None);
 
         Assert.True(await registry.HasUnresolvedTwinAsync(own, since, None));
         time.Advance(TimeSpan.FromSeconds(1));
@@ -84,9 +85,9 @@ public class AttributedPinRegistryTests
     {
         var time = new FakeTimeProvider();
         var (registry, _) = Create(time);
-        await using var own = await registry.BeginCreateAsync("key", None);
-        await using var other = await registry.BeginCreateAsync("other key", None);
-        var refused = await registry.BeginCreateAsync("key", None);
+        await using var own = await registry.BeginCreateAsync("own", "key", None);
+        await using var other = await registry.BeginCreateAsync("other", "other key", None);
+        var refused = await registry.BeginCreateAsync("refused", "key", None);
         await refused.ResolveAsync();
         await refused.DisposeAsync();
 
@@ -98,16 +99,16 @@ public class AttributedPinRegistryTests
     {
         var time = new FakeTimeProvider();
         var (registry, _) = Create(time);
-        var twin = await registry.BeginCreateAsync("key", None);
+        var twin = await registry.BeginCreateAsync("twin", "key", None);
         await twin.DisposeAsync();
         time.Advance(TimeSpan.FromMinutes(10));
-        await using var own = await registry.BeginCreateAsync("key", None);
+        await using var own = await registry.BeginCreateAsync("own", "key", None);
 
         Assert.False(await registry.HasUnresolvedTwinAsync(own, time.GetUtcNow() - TimeSpan.FromMinutes(5), None));
         Assert.True(await registry.HasUnresolvedTwinAsync(own, time.GetUtcNow() - TimeSpan.FromMinutes(10), None));
 
         time.Advance(InProcessPublishLedger.Retention);
-        await registry.RecordAsync("prunes", None);
+        await registry.RecordAsync("prunes", "recorder", None);
         Assert.False(await registry.HasUnresolvedTwinAsync(own, DateTimeOffset.MinValue, None));
     }
 }

@@ -20,6 +20,7 @@ public sealed class PostCreateBookkeepingTests
 {
     private const string BookkeepingFailedEvent = "[4103]";
     private const string SlotReleaseFailedEvent = "[4104]";
+    private const string LedgerWriteFailedEvent = "[4008]";
 
     private readonly CapturingLoggerProvider _logs = new();
 
@@ -52,6 +53,27 @@ public sealed class PostCreateBookkeepingTests
         Assert.Equal(Assert.Single(h.Emulator.Pins).Id, result.PinId);
         Assert.Equal(1, h.CreateCalls());
         Assert.Contains(_logs.Entries, e => e.Contains(BookkeepingFailedEvent, StringComparison.Ordinal) && e.Contains("job-1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_ledger_failing_to_claim_the_created_pin_and_end_the_attempt_still_returns_the_pin_created_once()
+    {
+        PublishingHarness? harness = null;
+        await using var h = await CreateAsync(services => services.AddSingleton(sp => FaultingProxy<IPinterestPublishLedger>.Wrap(
+            new InProcessPublishLedger(sp.GetRequiredService<TimeProvider>()),
+            (method, _) => method.Name is nameof(IPinterestPublishLedger.TryClaimPinAsync) or nameof(IPinterestPublishLedger.EndCreateAttemptAsync)
+                && harness!.Emulator.Pins.Count > 0
+                ? new InvalidOperationException("The ledger is unreachable.")
+                : null)));
+        harness = h;
+
+        var result = await h.Publisher.PublishAsync(h.ImageRequest() with { OperationId = "job-2" });
+
+        Assert.Equal(Assert.Single(h.Emulator.Pins).Id, result.PinId);
+        Assert.False(result.Reconciled);
+        Assert.Equal(1, h.CreateCalls());
+        Assert.Empty(h.BoardListings());
+        Assert.Contains(_logs.Entries, e => e.Contains(LedgerWriteFailedEvent, StringComparison.Ordinal));
     }
 
     [Fact]
