@@ -24,6 +24,14 @@ internal sealed class EfPinScheduleStore(PinterestDbContexts contexts, ILoggerFa
     /// </summary>
     internal static readonly TimeSpan UnreadableDelay = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// The most claim statements one claim runs: the first, and refills for the places unreadable rows took. A backlog of
+    /// unreadable rows (a rolling upgrade) would otherwise be worked through in one call, one write and one error per row,
+    /// while the claimer waits (and, on SQLite, every writer of the process with it); bounded, the rest is given back by
+    /// later claims, and the dispatcher at worst idles one poll interval.
+    /// </summary>
+    internal const int MaxClaimRounds = 3;
+
     private readonly ILogger _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(SchedulingLog.CategoryName);
 
     public async Task<DateTimeOffset?> GetOldestDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
@@ -67,12 +75,23 @@ internal sealed class EfPinScheduleStore(PinterestDbContexts contexts, ILoggerFa
         var leaseToken = Guid.NewGuid().ToString("N");
         var leaseExpiresAt = now + lease;
         var claimed = new List<ScheduledPin>(maxCount);
-        while (claimed.Count < maxCount)
+        for (var round = 1; round <= MaxClaimRounds && claimed.Count < maxCount; round++)
         {
             var asked = maxCount - claimed.Count;
-            var rows = await WriteAsync(
-                context => ClaimStatement.RunAsync(context, sql, now, asked, leaseToken, leaseExpiresAt, cancellationToken),
-                cancellationToken).ConfigureAwait(false);
+            List<ClaimStatement.ClaimedRow> rows;
+            try
+            {
+                rows = await WriteAsync(
+                    context => ClaimStatement.RunAsync(context, sql, now, asked, leaseToken, leaseExpiresAt, cancellationToken),
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (round > 1 && claimed.Count > 0)
+            {
+                // The rows of the earlier rounds are leased to this claim already (an attempt counted): thrown away, they
+                // would wait out the whole lease unpublished. A database blip or the host stopping ends only the refill.
+                SchedulingLog.ClaimRefillFailed(_logger, round, ex.GetType().Name, claimed.Count, ex);
+                break;
+            }
 
             // RETURNING does not keep the subquery's order.
             var skipped = 0;
@@ -99,7 +118,7 @@ internal sealed class EfPinScheduleStore(PinterestDbContexts contexts, ILoggerFa
             // Fewer rows than asked: nothing more is due. Otherwise claim again for the places the unreadable rows took,
             // so that the dispatcher (which idles for a poll interval when it gets fewer than it asked for) does not
             // idle while Pins are due. A given-back row is due later and one still leased is not claimable, so every
-            // round takes new rows and the loop ends.
+            // round takes new rows and the loop ends; MaxClaimRounds bounds it.
             if (skipped == 0 || rows.Count < asked)
             {
                 break;

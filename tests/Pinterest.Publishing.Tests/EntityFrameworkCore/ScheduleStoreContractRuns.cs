@@ -107,6 +107,77 @@ public abstract class EfScheduleStoreContract(bool postgres) : ScheduleStoreCont
         Assert.Equal("damaged", again.Request.Title);
     }
 
+    [StoreFact]
+    public Task A_refill_round_that_fails_returns_the_pins_the_first_round_claimed() => RefillFailsAsync(cancel: false);
+
+    [StoreFact]
+    public Task A_refill_round_the_host_stops_returns_the_pins_the_first_round_claimed() => RefillFailsAsync(cancel: true);
+
+    [StoreFact]
+    public async Task A_backlog_of_unreadable_rows_is_given_back_a_few_rounds_at_a_time()
+    {
+        for (var i = 0; i < EfPinScheduleStore.MaxClaimRounds + 2; i++)
+        {
+            var damaged = await _store.ScheduleAsync(Request("damaged"), T0.AddMinutes(-10 + i));
+            await SetRequestAsync(long.Parse(damaged.Id, System.Globalization.CultureInfo.InvariantCulture), "{\"v\":1");
+        }
+
+        var readable = await _store.ScheduleAsync(Request("readable"), T0);
+
+        // One row asked for: every round takes one unreadable row and gives it back; the claim stops after the cap.
+        Assert.Empty(await _store.ClaimDueAsync(T0, 1, Lease));
+        Assert.Equal(EfPinScheduleStore.MaxClaimRounds, _logs.Entries.Count(e => e.Contains("[6008]", StringComparison.Ordinal)));
+
+        // The next claim works through the rest, then reaches the readable row.
+        Assert.Equal(readable.Id, Assert.Single(await _store.ClaimDueAsync(T0, 1, Lease)).Id);
+        Assert.Equal(EfPinScheduleStore.MaxClaimRounds + 2, _logs.Entries.Count(e => e.Contains("[6008]", StringComparison.Ordinal)));
+    }
+
+    // Two asked for: the first round claims a readable row and a damaged one, gives the damaged one back, and the
+    // round refilling its place fails. The readable row is leased to this claim already: it must be returned, not left
+    // to wait out the lease unpublished.
+    private async Task RefillFailsAsync(bool cancel)
+    {
+        var first = await _store.ScheduleAsync(Request("first"), T0.AddMinutes(-2));
+        var damaged = await _store.ScheduleAsync(Request("damaged"), T0.AddMinutes(-1));
+        var third = await _store.ScheduleAsync(Request("third"), T0);
+        await SetRequestAsync(long.Parse(damaged.Id, System.Globalization.CultureInfo.InvariantCulture), "{\"v\":1");
+
+        using var stopping = new CancellationTokenSource();
+        var created = 0;
+        var failFrom = int.MaxValue;
+        var faulty = new EfPinScheduleStore(
+            new PinterestDbContexts(_ =>
+            {
+                created++;
+                if (created == failFrom - 1 && cancel)
+                {
+                    stopping.Cancel(); // while the damaged row is given back, between the rounds
+                }
+                else if (created >= failFrom && !cancel)
+                {
+                    throw new InvalidOperationException("The database is unreachable.");
+                }
+
+                return Task.FromResult<DbContext>(new StoreTestDbContext(_database.Options));
+            }),
+            _loggers);
+        await faulty.GetOldestDueAsync(T0); // the model check, done once
+
+        // From here: the first round's claim, the give-back, then the refill round.
+        failFrom = created + 3;
+        var claimed = await faulty.ClaimDueAsync(T0, 2, Lease, stopping.Token);
+
+        Assert.Equal([first.Id], claimed.Select(p => p.Id));
+        Assert.True(cancel ? stopping.IsCancellationRequested : created == failFrom);
+        Assert.Single(_logs.Entries, e => e.Contains("[6010]", StringComparison.Ordinal));
+
+        // The returned row stays leased to this claim; the refill's row is still free, the damaged one given back.
+        Assert.Equal([third.Id], (await _store.ClaimDueAsync(T0, 10, Lease)).Select(p => p.Id));
+        await SetRequestAsync(long.Parse(damaged.Id, System.Globalization.CultureInfo.InvariantCulture), PublishPinRequestJson.Serialize(Request("damaged")));
+        Assert.Equal([damaged.Id], (await _store.ClaimDueAsync(T0 + EfPinScheduleStore.UnreadableDelay, 10, Lease)).Select(p => p.Id));
+    }
+
     private async Task SetRequestAsync(long id, string json)
     {
         await using var context = new StoreTestDbContext(_database.Options);

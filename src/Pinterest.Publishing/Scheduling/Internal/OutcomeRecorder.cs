@@ -83,18 +83,23 @@ internal sealed class OutcomeRecorder(IPinScheduleStore store, TimeProvider time
     }
 
     // A try that failed may still have been applied (the write committed, its answer was lost), so a retry finds the
-    // claim gone. For a published Pin the stored outcome tells: the same created Pin id is this completion's own record.
+    // claim gone. The stored outcome tells, for every kind: the same kind with the same fields is this completion's own
+    // record (a RetryAt leaves the Pin pending with it). Sound only while this claim's lease has not ended when the read
+    // is done: until then no other instance can claim the Pin, so a final outcome in the store can only be this
+    // claim's, and a RetryAt equal to this one was written by it. After the lease end another instance may have
+    // claimed the Pin and recorded an equal outcome (the same created Pin, found again by its duplicate check), which
+    // the outcome alone does not tell apart: then it is reported stale, and this instance raises no second event.
     private async Task<bool> EarlierTryAppliedAsync(ScheduledPin pin, PinPublishOutcome outcome)
     {
-        if (outcome is not PinPublishOutcome.Published published || store is not IPinScheduler scheduler)
+        if (store is not IPinScheduler scheduler || pin.LeaseExpiresAt is not { } leaseEnd)
         {
             return false;
         }
 
         try
         {
-            return await scheduler.GetOutcomeAsync(pin.Id, CancellationToken.None).ConfigureAwait(false) is PinPublishOutcome.Published stored
-                && string.Equals(stored.PinId, published.PinId, StringComparison.Ordinal);
+            var stored = await scheduler.GetOutcomeAsync(pin.Id, CancellationToken.None).ConfigureAwait(false);
+            return stored is not null && timeProvider.GetUtcNow() < leaseEnd && SameOutcome(stored, outcome);
         }
         catch (Exception)
         {
@@ -102,4 +107,18 @@ internal sealed class OutcomeRecorder(IPinScheduleStore store, TimeProvider time
             return false;
         }
     }
+
+    // Record equality compares the lists of codes and scopes by reference; a store reads them back as new lists.
+    private static bool SameOutcome(PinPublishOutcome stored, PinPublishOutcome outcome) =>
+        stored.Kind == outcome.Kind
+        && string.Equals(stored.Reason, outcome.Reason, StringComparison.Ordinal)
+        && (stored, outcome) switch
+        {
+            (PinPublishOutcome.Published s, PinPublishOutcome.Published o) => string.Equals(s.PinId, o.PinId, StringComparison.Ordinal),
+            (PinPublishOutcome.Rejected s, PinPublishOutcome.Rejected o) => s.Codes.SequenceEqual(o.Codes, StringComparer.Ordinal),
+            (PinPublishOutcome.RetryAt s, PinPublishOutcome.RetryAt o) => s.At == o.At && s.CountsAsAttempt == o.CountsAsAttempt,
+            (PinPublishOutcome.Unknown s, PinPublishOutcome.Unknown o) => s.AttemptStartedAt == o.AttemptStartedAt,
+            (PinPublishOutcome.MissingScope s, PinPublishOutcome.MissingScope o) => s.RequiredScopes.SequenceEqual(o.RequiredScopes, StringComparer.Ordinal),
+            _ => true,
+        };
 }

@@ -47,4 +47,8 @@ internal static partial class SchedulingLog
     [LoggerMessage(EventId = 6009, EventName = "ScheduledPinUnreadableNotGivenBack", Level = LogLevel.Warning,
         Message = "Scheduled Pin {ScheduledPinId}: its unreadable request could not be given back; it is claimed again when its lease runs out.")]
     public static partial void UnreadableNotGivenBack(ILogger logger, string scheduledPinId, Exception exception);
+
+    [LoggerMessage(EventId = 6010, EventName = "ScheduleClaimRefillFailed", Level = LogLevel.Warning,
+        Message = "Claim round {Round}, which refills the places unreadable rows took, failed ({Failure}); the {Claimed} Pins already claimed are returned, the rest are claimed in a later round.")]
+    public static partial void ClaimRefillFailed(ILogger logger, int round, string failure, int claimed, Exception exception);
 }

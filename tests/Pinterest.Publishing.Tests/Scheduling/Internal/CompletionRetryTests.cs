@@ -148,6 +148,72 @@ public sealed class CompletionRetryTests
         Assert.DoesNotContain(_logs.Entries, e => e.Contains(CompleteStaleEvent, StringComparison.Ordinal) || e.Contains(CompleteFailedEvent, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("rejected")]
+    [InlineData("retry")]
+    [InlineData("rate-limit-wait")]
+    [InlineData("unknown")]
+    [InlineData("reauthorize")]
+    [InlineData("missing-scope")]
+    [InlineData("app-credentials")]
+    public async Task A_retry_after_a_try_of_any_outcome_kind_that_was_applied_though_it_failed_is_recorded_without_a_stale_error(string kind)
+    {
+        var now = _time.GetUtcNow();
+        PinPublishOutcome outcome = kind switch
+        {
+            "rejected" => new PinPublishOutcome.Rejected("The board is gone.", ["404"]),
+            "retry" => new PinPublishOutcome.RetryAt(now.AddMinutes(5), "Pinterest is down."),
+            "rate-limit-wait" => new PinPublishOutcome.RetryAt(now.AddMinutes(5), "Rate limited.") { CountsAsAttempt = false },
+            "unknown" => new PinPublishOutcome.Unknown("The create timed out.", now),
+            "reauthorize" => new PinPublishOutcome.Reauthorize("The refresh token was revoked."),
+            "missing-scope" => new PinPublishOutcome.MissingScope("Creating a Pin needs pins:write.", ["pins:write", "boards:read"]),
+            _ => new PinPublishOutcome.AppCredentialsRejected("The client secret was refused."),
+        };
+        var scheduled = _store.Schedule(now);
+        var pin = Assert.Single(await _store.ClaimDueAsync(now, 1, TimeSpan.FromMinutes(10)));
+        _store.AppliedFailuresLeft = 1;
+
+        var record = CreateRecorder().RecordAsync(pin, outcome, now.AddMinutes(9), CancellationToken.None);
+        await _time.WhenTimerStartedAsync(OutcomeRecorder.FirstRetryDelay);
+        _time.Advance(OutcomeRecorder.FirstRetryDelay);
+
+        Assert.True(await record.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(2, _store.CompleteCalls);
+        Assert.Equal(outcome.Kind, _store.Inner.GetOutcome(scheduled.Id)?.Kind);
+        Assert.DoesNotContain(_logs.Entries, e => e.Contains(CompleteStaleEvent, StringComparison.Ordinal) || e.Contains(CompleteFailedEvent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_retry_that_finds_another_instance_recorded_the_same_pin_after_the_lease_ended_raises_no_second_event()
+    {
+        // The first try fails unapplied; the retry runs past the lease end, when another instance claims the Pin and
+        // records it published as the same Pin (its duplicate check found it). The outcome alone cannot tell this from
+        // an earlier try of this instance, so this instance reports it stale and leaves the event to the other one.
+        var now = _time.GetUtcNow();
+        var scheduled = _store.Schedule(now);
+        var pin = Assert.Single(await _store.ClaimDueAsync(now, 1, TimeSpan.FromSeconds(10)));
+        var outcome = new PinPublishOutcome.Published("1001");
+        _store.FailuresLeft = 1;
+        _store.BeforeComplete = async claimed =>
+        {
+            if (_store.CompleteCalls == 2)
+            {
+                _time.Advance(TimeSpan.FromSeconds(10));
+                var other = Assert.Single(await _store.Inner.ClaimDueAsync(_time.GetUtcNow(), 1, TimeSpan.FromSeconds(10)));
+                Assert.True(await _store.Inner.CompleteAsync(other, new PinPublishOutcome.Published("1001")));
+            }
+        };
+
+        var record = CreateRecorder().RecordAsync(pin, outcome, now.AddSeconds(9), CancellationToken.None);
+        await _time.WhenTimerStartedAsync(OutcomeRecorder.FirstRetryDelay);
+        _time.Advance(OutcomeRecorder.FirstRetryDelay);
+
+        Assert.False(await record.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal("1001", Assert.IsType<PinPublishOutcome.Published>(_store.Inner.GetOutcome(scheduled.Id)).PinId);
+        Assert.False(_observer.HasMore);
+        Assert.Contains(_logs.Entries, e => e.Contains(CompleteStaleEvent, StringComparison.Ordinal) && e.Contains(scheduled.Id, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task No_completion_try_starts_within_the_margin_the_create_deadline_keeps_before_the_lease_ends()
     {
@@ -169,12 +235,14 @@ public sealed class CompletionRetryTests
         Assert.Contains(_logs.Entries, e => e.Contains(CompleteFailedEvent, StringComparison.Ordinal) && e.Contains(stuck.Id, StringComparison.Ordinal));
     }
 
-    private PinScheduleDispatcher CreateDispatcher(PinSchedulingOptions options, PinterestTelemetry? telemetry = null)
-    {
-        var loggers = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(_logs));
-        var events = new PublishingEvents(() => [_observer], _time, NullLoggerFactory.Instance);
-        return new PinScheduleDispatcher(_store, _publisher, Options.Create(options), _time, loggers, events, telemetry);
-    }
+    private OutcomeRecorder CreateRecorder() => new(_store, _time, Loggers().CreateLogger(SchedulingLog.CategoryName), Events());
+
+    private PinScheduleDispatcher CreateDispatcher(PinSchedulingOptions options, PinterestTelemetry? telemetry = null) =>
+        new(_store, _publisher, Options.Create(options), _time, Loggers(), Events(), telemetry);
+
+    private ILoggerFactory Loggers() => LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(_logs));
+
+    private PublishingEvents Events() => new(() => [_observer], _time, NullLoggerFactory.Instance);
 
     /// <summary>The in-memory store, whose completions fail while <see cref="FailuresLeft"/> is above zero.</summary>
     private sealed class FlakyCompletionStore : IPinScheduleStore, IPinScheduler
