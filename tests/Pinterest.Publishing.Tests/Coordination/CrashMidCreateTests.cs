@@ -95,6 +95,54 @@ public class CrashMidCreateTests
     }
 
     [Fact]
+    public async Task A_dead_instances_create_that_pinterest_processes_late_is_adopted_not_created_again()
+    {
+        await using var h = await CreateAsync();
+        await using var b = await SharingLedgerAsync(h);
+        var image = h.Host("large-1000x1500.jpg", "image/jpeg");
+        var request = h.ImageRequest("New arrivals") with { OperationId = "scheduled-46", Media = PinMedia.Image(image) };
+
+        // A marked its create in flight and died; Pinterest has not processed that create yet.
+        var ledger = h.Services.GetRequiredService<IPinterestPublishLedger>();
+        var draftKey = Pinterest.Publishing.Internal.PublishPath.AttributedPinRegistry.DraftKey(request.BoardId!, request.Title, request.Description, request.Link?.AbsoluteUri);
+        _ = await ledger.BeginCreateAttemptAsync("scheduled-46", draftKey, h.Time.GetUtcNow(), h.Time.GetUtcNow().AddMinutes(5));
+        h.Time.Advance(TimeSpan.FromMinutes(1));
+        var publishB = b.GetRequiredService<IPinPublisher>().PublishAsync(request);
+
+        // B searches past the usual waits (3 + 10 + 30 s) and finds nothing; then Pinterest makes A's Pin, within A's bound.
+        for (var i = 0; i < 90 && !publishB.IsCompleted; i++)
+        {
+            await Task.Delay(1);
+            h.Time.Advance(Step);
+        }
+
+        var late = h.Emulator.AddPin(h.Board, image, request.Title);
+        var result = await h.DriveAsync(publishB, Step);
+
+        Assert.Equal(late.Id, Assert.Single(h.Emulator.Pins).Id);
+        Assert.Equal(late.Id, result.PinId);
+        Assert.Equal(0, h.CreateCalls());
+    }
+
+    [Fact]
+    public async Task A_deadline_before_the_dead_instances_pin_would_be_listed_leaves_the_question_open_and_creates_nothing()
+    {
+        await using var h = await CreateAsync();
+        await using var b = await SharingLedgerAsync(h);
+        var request = h.ImageRequest("New arrivals") with { OperationId = "scheduled-47", CreateDeadline = h.Time.GetUtcNow().AddMinutes(3) };
+        var ledger = h.Services.GetRequiredService<IPinterestPublishLedger>();
+        var draftKey = Pinterest.Publishing.Internal.PublishPath.AttributedPinRegistry.DraftKey(request.BoardId!, request.Title, request.Description, request.Link?.AbsoluteUri);
+        var startedAt = h.Time.GetUtcNow();
+        _ = await ledger.BeginCreateAttemptAsync("scheduled-47", draftKey, startedAt, startedAt.AddMinutes(5));
+        h.Time.Advance(TimeSpan.FromMinutes(1));
+
+        await Assert.ThrowsAsync<PinterestCreateDeadlineExceededException>(() => h.DriveAsync(b.GetRequiredService<IPinPublisher>().PublishAsync(request), Step));
+
+        Assert.Equal(0, h.CreateCalls());
+        Assert.Equal(startedAt, await ledger.GetUnresolvedCreateAttemptStartAsync("scheduled-47"));
+    }
+
+    [Fact]
     public async Task A_create_abandoned_in_flight_long_ago_no_longer_blocks_an_identical_drafts_reconciliation()
     {
         var holder = new CreateAnswerHolder();

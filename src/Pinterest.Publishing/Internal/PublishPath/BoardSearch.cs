@@ -105,22 +105,19 @@ internal sealed class BoardSearch(TimeProvider timeProvider, AttributedPinRegist
     /// <summary>
     /// Before a publish creates its Pin again: searches the board for the Pin an earlier, unresolved attempt of the same
     /// operation may have made (its instance died with the create in flight, or it ended ambiguously). The operation's own
-    /// attempts and claims are its own, never twins. Searched again after the usual waits only while a Pin of that attempt
-    /// could still be unlisted, and never past <paramref name="deadline"/>.
+    /// attempts and claims are its own, never twins. Not found is an answer only once a Pin of that attempt would be
+    /// listed (its in-flight bound plus the listing lag); until then the board is searched again, after the usual waits
+    /// and then every last wait. When <paramref name="deadline"/> comes first, the question stays open for the next try.
     /// </summary>
     /// <returns>The Pin, now claimed for this publish and <paramref name="recovery"/> resolved; <see langword="null"/> when the board has none.</returns>
     /// <exception cref="PinterestPublishOutcomeUnknownException">A matching Pin may be an identical draft's: there is no telling.</exception>
+    /// <exception cref="PinterestCreateDeadlineExceededException">The deadline comes before the earlier attempt's Pin would be listed; nothing was created.</exception>
     public async Task<Pin?> FindEarlierAsync(PinterestClient client, CreatePinRequest body, AttributedPinRegistry.CreateScope recovery, DateTimeOffset earlierStartedAt, DateTimeOffset? deadline, CancellationToken cancellationToken)
     {
         var search = new Search(body, recovery, earlierStartedAt - ClockSkewTolerance);
 
         // The earliest attempt's start bounds the window: the operation's later attempts each came after a search.
         var listedBy = earlierStartedAt + attributed.CreateInFlightLimit + SearchAgainAfter.Aggregate(TimeSpan.Zero, (sum, wait) => sum + wait);
-        if (deadline < listedBy)
-        {
-            listedBy = deadline.Value;
-        }
-
         for (var round = 0; ; round++)
         {
             var pin = await SearchOnceAsync(client, search, cancellationToken).ConfigureAwait(false);
@@ -132,13 +129,24 @@ internal sealed class BoardSearch(TimeProvider timeProvider, AttributedPinRegist
                     innerException: null);
             }
 
-            if (pin is not null || round == SearchAgainAfter.Length || timeProvider.GetUtcNow() + SearchAgainAfter[round] > listedBy)
+            var now = timeProvider.GetUtcNow();
+            if (pin is not null || now >= listedBy)
             {
                 PublishPathLog.EarlierAttemptSearched(logger, body.BoardId, pin is not null);
                 return pin;
             }
 
-            await Task.Delay(SearchAgainAfter[round], timeProvider, cancellationToken).ConfigureAwait(false);
+            // The usual waits, then every last one, never past the moment the earlier attempt's Pin would be listed.
+            var wait = SearchAgainAfter[Math.Min(round, SearchAgainAfter.Length - 1)];
+            wait = wait < listedBy - now ? wait : listedBy - now;
+
+            if (deadline is { } due && now + wait > due)
+            {
+                // Not found yet, but the earlier create could still make a Pin: creating now could make a second one.
+                throw new PinterestCreateDeadlineExceededException(due);
+            }
+
+            await Task.Delay(wait, timeProvider, cancellationToken).ConfigureAwait(false);
         }
     }
 
