@@ -18,6 +18,10 @@ builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLe
 // The publish path's decisions (reconciled, an earlier attempt searched), so a failed proof can show what each worker did.
 builder.Logging.AddFilter("Pinterest.Publishing.PublishPath", LogLevel.Information);
 
+// Token refreshes started and finished: a worker killed between the two may have had Pinterest spend the old refresh
+// token without storing the new one, and the proof must tell that account's loss from a false Reauthorize.
+builder.Logging.AddFilter("Pinterest.Publishing.Authentication", LogLevel.Information);
+
 builder.Services.AddDbContextFactory<ProofDbContext>(o => o.UseNpgsql(settings.Postgres));
 builder.Services
     .AddPinterestPublishing(options =>

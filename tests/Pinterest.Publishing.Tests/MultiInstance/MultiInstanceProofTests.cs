@@ -49,6 +49,7 @@ public sealed class MultiInstanceProofTests(ITestOutputHelper output)
             var committedBeforeKill = await log.AdoptCommittedBeforeKillAsync(killed.Name, environment.GetOutcomeAsync);
             killed = (killed.Name, killed.InFlight.Except(committedBeforeKill).ToArray());
             output.WriteLine($"{killed.Name} committed {committedBeforeKill.Count} outcomes it was killed before reporting: {string.Join(", ", committedBeforeKill)}.");
+            output.WriteLine($"Refresh log lines: {string.Join(", ", workers.Select(w => $"{w.Name}={w.Lines.Count(l => l.Contains("the Pinterest token of account ", StringComparison.Ordinal))}"))}");
             output.WriteLine($"Outcomes: {string.Join(", ", log.FinalKinds.GroupBy(k => k.Value).OrderBy(g => g.Key).Select(g => $"{g.Key}={g.Count()}"))}");
             output.WriteLine($"Faults: {string.Join(", ", faults.Select(f => $"{f.Name}={f.Registration.AppliedCount}"))}; token refreshes: {environment.Emulator.TokenRefreshCount}");
             output.WriteLine($"Killed {killed.Name} holding {killed.InFlight.Count} claimed Pins; {log.StaleFinalOutcomes.Count} completions after another claim (ignored by the store).");
@@ -57,7 +58,7 @@ public sealed class MultiInstanceProofTests(ITestOutputHelper output)
             ProofAssertions.ExactlyOneFinalOutcomePerPin(environment, log);
             ProofAssertions.KilledClaimsFinishedElsewhere(killed, log);
             ProofAssertions.NoDuplicateAndEveryPublishedPinExists(environment, log, workers);
-            ProofAssertions.ReauthorizeOnlyForTheRevokedAccount(environment, log);
+            ProofAssertions.ReauthorizeOnlyForTheRevokedAccount(environment, log, workers.Single(w => w.Name == killed.Name), output);
             ProofAssertions.PerAccountLimitHeldAcrossProcesses(environment);
             Assert.All(faults, f => Assert.True(f.Registration.AppliedCount > 0, $"The fault '{f.Name}' never fired."));
             Assert.True(environment.Emulator.TokenRefreshCount >= 15, $"Only {environment.Emulator.TokenRefreshCount} token refreshes: the mid-run expiries were not met.");
