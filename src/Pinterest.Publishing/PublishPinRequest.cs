@@ -47,9 +47,11 @@ public sealed record PublishPinRequest
     public DateTimeOffset? CreateDeadline { get; init; }
 
     /// <summary>
-    /// Identifies one logical publish across attempts, such as a scheduled Pin's id: a retry with the same id waits for a
-    /// video upload that a previous attempt left processing instead of uploading again. <see langword="null"/>: every
-    /// attempt uploads its video.
+    /// Identifies one logical publish across attempts, such as a scheduled Pin's id (at most 200 characters): a retry
+    /// with the same id returns the Pin an earlier attempt created (found in the ledger, or on the board when that
+    /// attempt's instance died mid-create) instead of creating another, and waits for a video upload that an earlier
+    /// attempt left processing instead of uploading again. Use an id unique to the Pin: two different Pins published
+    /// with one id get the first one's Pin. <see langword="null"/>: every attempt is on its own.
     /// </summary>
     /// <remarks>
     /// The upload is remembered for a day in the <see cref="Coordination.IPinterestPublishLedger"/>: by default this

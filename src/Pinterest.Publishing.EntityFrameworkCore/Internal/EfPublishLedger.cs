@@ -140,6 +140,7 @@ internal sealed class EfPublishLedger(PinterestDbContexts contexts, TimeProvider
 
         var uploadsBefore = UtcTicks.From(now - UploadLifetime);
         var endedBefore = UtcTicks.From(now - AttemptLifetime);
+        var claimedBefore = UtcTicks.From(now - (2 * AttemptLifetime));
         await RunAsync(async context =>
         {
             await context.Set<ProcessingUploadRow>().Where(r => r.UpdatedAt < uploadsBefore).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
@@ -148,7 +149,10 @@ internal sealed class EfPublishLedger(PinterestDbContexts contexts, TimeProvider
             await context.Set<CreateAttemptRow>()
                 .Where(r => (r.EndedAt != null && r.EndedAt < endedBefore) || (r.EndedAt == null && r.InFlightUntil < endedBefore))
                 .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-            return await context.Set<ClaimedPinRow>().Where(r => r.ClaimedAt < endedBefore).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+
+            // Claims outlive the attempts whose searches they answer (kept an hour after they end, which can be well after
+            // the Pins they might match were claimed): a pruned claim would let a late search adopt another publish's Pin.
+            return await context.Set<ClaimedPinRow>().Where(r => r.ClaimedAt < claimedBefore).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }
 

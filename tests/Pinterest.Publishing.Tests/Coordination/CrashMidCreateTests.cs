@@ -143,6 +143,19 @@ public class CrashMidCreateTests
     }
 
     [Fact]
+    public async Task An_operation_id_longer_than_the_ledger_keeps_is_refused_before_anything_is_sent()
+    {
+        await using var h = await CreateAsync();
+        var request = h.ImageRequest("New arrivals") with { OperationId = new string('x', 201) };
+
+        var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => h.Publisher.PublishAsync(request));
+
+        Assert.Contains("PublishPinRequest.OperationId", error.Message, StringComparison.Ordinal);
+        Assert.Empty(h.Emulator.Requests);
+        Assert.NotNull((await h.DriveAsync(h.Publisher.PublishAsync(request with { OperationId = new string('x', 200) }), Step)).PinId);
+    }
+
+    [Fact]
     public async Task A_create_abandoned_in_flight_long_ago_no_longer_blocks_an_identical_drafts_reconciliation()
     {
         var holder = new CreateAnswerHolder();

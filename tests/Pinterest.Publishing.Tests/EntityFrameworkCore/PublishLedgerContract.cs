@@ -133,7 +133,7 @@ public abstract class PublishLedgerContract : IAsyncLifetime
         Assert.Equal("pin-1", await _b.GetClaimedPinAsync("op-1"));
         Assert.Null(await _b.GetClaimedPinAsync("op-2"));
 
-        Time.Advance(Retention + TimeSpan.FromMinutes(1));
+        Time.Advance((2 * Retention) + TimeSpan.FromMinutes(1));
         await PruneAsync();
         Assert.Null(await _b.GetClaimedPinAsync("op-1"));
     }
@@ -155,6 +155,11 @@ public abstract class PublishLedgerContract : IAsyncLifetime
         await PruneAsync();
         Assert.False(await _a.HasUnresolvedTwinAsync("asking", "draft", T0));
         Assert.Equal("media-1", await _a.GetProcessingUploadAsync("op-1"));
+
+        // A claim outlives the attempts whose searches it could answer: twice their retention.
+        Assert.False(await _a.TryClaimPinAsync("pin-1", "op-3", Time.GetUtcNow()));
+        Time.Advance(TimeSpan.FromHours(1));
+        await PruneAsync();
         Assert.True(await _a.TryClaimPinAsync("pin-1", "op-3", Time.GetUtcNow()));
 
         Time.Advance(TimeSpan.FromDays(1));

@@ -22,6 +22,9 @@ internal sealed class InProcessPublishLedger(TimeProvider timeProvider) : IPinte
     /// </summary>
     internal static readonly TimeSpan Retention = TimeSpan.FromHours(1);
 
+    // How long a claimed Pin is remembered: twice Retention, see Prune.
+    internal static readonly TimeSpan ClaimRetention = 2 * Retention;
+
     /// <summary>How long an upload left processing is remembered: longer than any sensible retry.</summary>
     internal static readonly TimeSpan ProcessingUploadRetention = TimeSpan.FromDays(1);
 
@@ -201,9 +204,14 @@ internal sealed class InProcessPublishLedger(TimeProvider timeProvider) : IPinte
     internal void Prune(DateTimeOffset now)
     {
         var cutoff = now - Retention;
+
+        // Claims outlive the attempts whose searches they answer (an attempt is kept for Retention after it ends, which
+        // can be well after the Pins it might match were claimed): a pruned claim would let a late search adopt a Pin
+        // another publish owns.
+        var claimsCutoff = now - ClaimRetention;
         foreach (var (pinId, claim) in _claimedPins)
         {
-            if (claim.At < cutoff)
+            if (claim.At < claimsCutoff)
             {
                 _claimedPins.TryRemove(new KeyValuePair<string, Claim>(pinId, claim));
             }

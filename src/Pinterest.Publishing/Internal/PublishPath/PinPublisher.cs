@@ -154,5 +154,13 @@ internal sealed class PinPublisher : IPinPublisher
         {
             throw new InvalidPublishRequestException("PublishPinRequest.Media is required: use PinMedia.Image, Carousel or Video.", nameof(request));
         }
+
+        if (request.OperationId is { Length: > MaxOperationIdLength } operationId)
+        {
+            throw new InvalidPublishRequestException($"PublishPinRequest.OperationId has {operationId.Length} characters; at most {MaxOperationIdLength} are kept by the publish ledger: use a shorter id (a GUID, or your database key).", nameof(request));
+        }
     }
+
+    // The durable ledgers' column width (Pinterest.Publishing.EntityFrameworkCore: varchar(200)).
+    internal const int MaxOperationIdLength = 200;
 }

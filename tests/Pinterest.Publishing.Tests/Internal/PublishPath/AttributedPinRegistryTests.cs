@@ -48,7 +48,7 @@ public class AttributedPinRegistryTests
             await registry.RecordAsync($"old-{i}", "recorder", None);
         }
 
-        time.Advance(InProcessPublishLedger.Retention - TimeSpan.FromMinutes(1));
+        time.Advance(InProcessPublishLedger.ClaimRetention - TimeSpan.FromMinutes(1));
         await registry.RecordAsync("recent", "recorder", None);
         Assert.Equal(101, ledger.ClaimedPinCount);
 
