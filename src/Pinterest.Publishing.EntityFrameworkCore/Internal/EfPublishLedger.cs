@@ -74,12 +74,15 @@ internal sealed class EfPublishLedger(PinterestDbContexts contexts, TimeProvider
                     .ExecuteUpdateAsync(s => s.SetProperty(r => r.EndedAt, ended), cancellationToken).ConfigureAwait(false);
             }
 
-            // The operation's Pin is known, or its earlier attempts were looked for before this one: none is left open.
+            // The operation's Pin is known, or its earlier attempts were looked for before this one: those that ended (or
+            // were abandoned past their bound) go with it. One still in flight may be another live instance's create of
+            // the same operation (a lease taken over early): it stays until its own end.
             var operationId = await attempts.AsNoTracking().Where(r => r.Id == attemptId).Select(r => r.OperationId)
                 .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
             return operationId is null
                 ? 0
-                : await attempts.Where(r => r.OperationId == operationId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                : await attempts.Where(r => r.OperationId == operationId && (r.Id == attemptId || r.EndedAt != null || r.InFlightUntil < ended))
+                    .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }
 

@@ -68,21 +68,25 @@ public abstract class PublishLedgerContract : IAsyncLifetime
     }
 
     [StoreFact]
-    public async Task An_operations_own_attempts_are_never_its_twins_and_resolving_one_resolves_them_all()
+    public async Task An_operations_own_attempts_are_never_its_twins_and_resolving_one_resolves_those_that_ended()
     {
         var first = await _a.BeginCreateAttemptAsync("op", "draft", T0, T0 + Bound);
         await _a.EndCreateAttemptAsync(first, resolved: false, T0.AddSeconds(5));
-        _ = await _b.BeginCreateAttemptAsync("op", "draft", T0.AddSeconds(10), T0.AddSeconds(10) + Bound);
+        var second = await _b.BeginCreateAttemptAsync("op", "draft", T0.AddSeconds(10), T0.AddSeconds(10) + Bound);
         var stranger = await _b.BeginCreateAttemptAsync("stranger", "draft", T0.AddSeconds(11), T0.AddSeconds(11) + Bound);
 
         Assert.Equal(T0, await _b.GetUnresolvedCreateAttemptStartAsync("op"));
         Assert.True(await _b.HasUnresolvedTwinAsync("op", "draft", T0));
         Assert.Null(await _a.GetUnresolvedCreateAttemptStartAsync("nobody"));
 
-        // Another instance picks the publish up, finds nothing on the board, and resolves its own attempt: all of the op's go.
+        // Another instance picks the publish up, finds nothing on the board, and resolves its own attempt: the op's
+        // ended attempts go; the one still in flight (a live instance's create of the same op) stays until it ends.
         var recovery = await _b.BeginCreateAttemptAsync("op", "draft", T0.AddSeconds(20), T0.AddSeconds(20) + Bound);
         await _b.EndCreateAttemptAsync(recovery, resolved: true, T0.AddSeconds(21));
 
+        Assert.Equal(T0.AddSeconds(10), await _a.GetUnresolvedCreateAttemptStartAsync("op"));
+        Assert.True(await _a.HasUnresolvedTwinAsync("stranger", "draft", T0));
+        await _a.EndCreateAttemptAsync(second, resolved: true, T0.AddSeconds(25));
         Assert.Null(await _a.GetUnresolvedCreateAttemptStartAsync("op"));
         Assert.False(await _a.HasUnresolvedTwinAsync("stranger", "draft", T0));
         Assert.True(await _a.HasUnresolvedTwinAsync("op", "draft", T0));

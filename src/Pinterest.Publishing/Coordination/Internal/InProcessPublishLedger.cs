@@ -103,10 +103,13 @@ internal sealed class InProcessPublishLedger(TimeProvider timeProvider) : IPinte
 
             if (resolved)
             {
-                // The operation's Pin is known, or its earlier attempts were looked for before this one: none is left open.
+                // The operation's Pin is known, or its earlier attempts were looked for before this one: those that ended
+                // (or were abandoned past their bound) go with it. One still in flight may be another live caller's
+                // create of the same operation: it stays until its own end.
                 foreach (var (id, other) in _attempts)
                 {
-                    if (string.Equals(other.OperationId, attempt.OperationId, StringComparison.Ordinal))
+                    if (string.Equals(other.OperationId, attempt.OperationId, StringComparison.Ordinal)
+                        && (ReferenceEquals(other, attempt) || other.EndedAt is not null || other.EndedBy < endedAt))
                     {
                         _attempts.Remove(id);
                     }
