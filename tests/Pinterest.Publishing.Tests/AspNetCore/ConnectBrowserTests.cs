@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -51,17 +52,15 @@ public class ConnectBrowserTests
         await page.GotoAsync(appAddress + "/");
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Not connected", new() { Timeout = StepTimeoutMs });
 
-        // Each step waits for the element it needs (web-first assertions), never for the page's "load" lifecycle
-        // event: on a loaded CI machine that event was once missed after the redirect chain (emulator → callback → /)
-        // and the wait ran out although the page had rendered.
+        // Each step waits for the element it needs and polls the URL (web-first assertions), never for a page lifecycle
+        // event: on a loaded CI machine the "load" event was missed after the redirect chain (emulator → callback → /),
+        // and WaitForURLAsync waits for one when the URL already matches.
         await page.Locator("#connect").ClickAsync(new() { Timeout = StepTimeoutMs });
-        await page.WaitForURLAsync(
-            url => url.StartsWith(emulator.AuthorizeAddress.AbsoluteUri, StringComparison.Ordinal),
-            new() { WaitUntil = WaitUntilState.Commit, Timeout = StepTimeoutMs });
+        await Assertions.Expect(page).ToHaveURLAsync(
+            new Regex("^" + Regex.Escape(emulator.AuthorizeAddress.AbsoluteUri)), new() { Timeout = StepTimeoutMs });
         await page.Locator("#allow").ClickAsync(new() { Timeout = StepTimeoutMs });
-        await page.WaitForURLAsync(
-            url => url.StartsWith(appAddress + "/", StringComparison.Ordinal) && !url.Contains("/pinterest/", StringComparison.Ordinal),
-            new() { WaitUntil = WaitUntilState.Commit, Timeout = StepTimeoutMs });
+        await Assertions.Expect(page).ToHaveURLAsync(
+            new Regex("^" + Regex.Escape(appAddress + "/") + "(?!pinterest/)"), new() { Timeout = StepTimeoutMs });
 
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Connected as browser_maker", new() { Timeout = StepTimeoutMs });
         var boards = await page.Locator("#boards li").AllInnerTextsAsync();

@@ -143,6 +143,26 @@ public class CrashMidCreateTests
     }
 
     [Fact]
+    public async Task A_disconnected_account_with_a_dead_instances_create_unresolved_is_unknown_not_reauthorize()
+    {
+        await using var h = await CreateAsync();
+        await using var b = await SharingLedgerAsync(h);
+        var request = h.ImageRequest("New arrivals") with { OperationId = "scheduled-49" };
+
+        // A died with its create in flight (Pinterest may have made the Pin); then the user disconnected the app.
+        var ledger = h.Services.GetRequiredService<IPinterestPublishLedger>();
+        var draftKey = Pinterest.Publishing.Internal.PublishPath.AttributedPinRegistry.DraftKey(request.BoardId!, request.Title, request.Description, request.Link?.AbsoluteUri);
+        _ = await ledger.BeginCreateAttemptAsync("scheduled-49", draftKey, h.Time.GetUtcNow(), h.Time.GetUtcNow().AddMinutes(5));
+        h.Emulator.RevokeTokens(h.User);
+        h.Time.Advance(TimeSpan.FromMinutes(1));
+
+        var error = await Assert.ThrowsAsync<PinterestPublishOutcomeUnknownException>(() => h.DriveAsync(b.GetRequiredService<IPinPublisher>().PublishAsync(request), Step));
+
+        Assert.IsType<PinterestReauthorizationRequiredException>(error.InnerException);
+        Assert.Equal(0, h.CreateCalls());
+    }
+
+    [Fact]
     public async Task An_operation_id_longer_than_the_ledger_keeps_is_refused_before_anything_is_sent()
     {
         await using var h = await CreateAsync();

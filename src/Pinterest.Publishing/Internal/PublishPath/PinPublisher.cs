@@ -88,6 +88,43 @@ internal sealed class PinPublisher : IPinPublisher
             return new PublishPinResult { PinId = claimedPinId, Reconciled = true };
         }
 
+        try
+        {
+            return await PublishWithAccountAsync(request, started, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (request.OperationId is not null && FailureClassifier.Classify(ex) is FailureKind.Reauthorize or FailureKind.MissingScope or FailureKind.AppCredentialsRejected)
+        {
+            // An earlier create of this publish may have made the Pin (its instance died mid-create, or it ended
+            // ambiguously), and without a usable token the board cannot be searched: "reconnect" alone would have the
+            // host publish it again after reconnecting, maybe a second Pin.
+            if (await EarlierUnresolvedCreateAsync(request.OperationId).ConfigureAwait(false) is not { } earlierStartedAt)
+            {
+                throw;
+            }
+
+            throw new PinterestPublishOutcomeUnknownException(
+                $"An earlier create of this publish did not end (its instance stopped mid-create, or it failed ambiguously), and the account can no longer be used ({ex.GetType().Name}), so the board could not be searched for that Pin: it may or may not exist. Connect the account again and check the board before publishing again.",
+                earlierStartedAt,
+                ex);
+        }
+    }
+
+    // The ledger failing here leaves the account's own failure as the answer.
+    private async ValueTask<DateTimeOffset?> EarlierUnresolvedCreateAsync(string operationId)
+    {
+        try
+        {
+            return await _ledger.GetUnresolvedCreateAttemptStartAsync(operationId, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            PublishPathLog.LedgerReadFailed(_logger, operationId, ex);
+            return null;
+        }
+    }
+
+    private async Task<PublishPinResult> PublishWithAccountAsync(PublishPinRequest request, long started, CancellationToken cancellationToken)
+    {
         var resolved = await _board.ResolveAsync(request, cancellationToken).ConfigureAwait(false);
         resolved = await _video.ResumeProcessingUploadAsync(resolved, cancellationToken).ConfigureAwait(false);
         var preflight = await _preflight.RunAsync(resolved, cancellationToken).ConfigureAwait(false);

@@ -52,6 +52,10 @@ internal static partial class PublishPathLog
         Message = "Operation {OperationId} already has Pin {PinId} (its instance stopped before recording the outcome); it is the answer, nothing is asked of Pinterest.")]
     public static partial void EarlierPinFound(ILogger logger, string operationId, string pinId);
 
+    [LoggerMessage(EventId = 4011, EventName = "PinLedgerReadFailed", Level = LogLevel.Warning,
+        Message = "Could not read the publish ledger for the earlier creates of operation {OperationId}; the publish's own failure is reported.")]
+    public static partial void LedgerReadFailed(ILogger logger, string operationId, Exception exception);
+
     [LoggerMessage(EventId = 4101, EventName = "PinPublished", Level = LogLevel.Information,
         Message = "Published Pin {PinId} for account {AccountId} on board {BoardId} (reconciled: {Reconciled}) in {ElapsedMs} ms.")]
     public static partial void Published(ILogger logger, string accountId, string pinId, string boardId, bool reconciled, double elapsedMs);
