@@ -38,6 +38,25 @@ public sealed class ConventionTests
         PendingViolations.AssertOnly(LogEventRule.Check(Library.GetTypes(), HouseMap.Library), Pending.LogEvents);
 
     [Fact]
+    public void Log_event_ids_are_unique_across_every_package()
+    {
+        // Each package's rooms and log classes differ, but one id must name one event wherever a host filters on it.
+        Assembly[] packages =
+        [
+            Library,
+            typeof(Pinterest.Publishing.AspNetCore.IPinterestConnectHandler).Assembly,
+            typeof(Pinterest.Publishing.EntityFrameworkCore.IPinterestPublishingDbContext).Assembly,
+        ];
+        var reused = packages.SelectMany(a => LogEventRule.Find(a.GetTypes()))
+            .GroupBy(e => e.Attribute.EventId)
+            .Where(g => g.Count() > 1)
+            .Select(g => $"{g.Key}: {string.Join(", ", g.Select(e => e.Name))}")
+            .ToArray();
+
+        Assert.True(reused.Length == 0, $"Event ids used twice: {string.Join("; ", reused)}");
+    }
+
+    [Fact]
     public void The_emulator_declares_no_log_events() =>
         Assert.Empty(LogEventRule.Find(Emulator.GetTypes()));
 
